@@ -1,0 +1,5 @@
+"""Allow ``python -m govdata``."""
+
+from govdata.cli import main
+
+main()

@@ -1,0 +1,56 @@
+"""The ``govdata`` command: a typer app with one module per command.
+
+Command modules import the heavy parts (engine, git, jsonschema) inside their functions so
+that ``govdata --help`` and pre-commit runs start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from govdata.cli import init as init_command
+from govdata.cli import rules as rules_command
+from govdata.cli import schemas as schemas_command
+from govdata.cli import validate as validate_command
+from govdata.cli.common import state
+from govdata.errors import GovdataError
+from govdata.i18n import Lang
+
+app = typer.Typer(
+    name="govdata",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    help=(
+        "政务数据目录工具：以 git 管理政务数据目录，按国家标准和《济源示范区政务数据共享管理暂行办法》校验。\n\n"
+        "Keep a government data catalog in git and check it against GB-style schemas and the "
+        "data-sharing regulation. Start with [bold]govdata validate[/] inside an instance."
+    ),
+)
+
+
+@app.callback()
+def _global(
+    debug: bool = typer.Option(False, "--debug", help="出错时显示完整回溯 / show tracebacks on errors"),
+) -> None:
+    state.debug = debug or bool(os.environ.get("GOVDATA_DEBUG"))
+
+
+app.command("validate")(validate_command.validate)
+app.command("init")(init_command.init)
+app.command("schemas")(schemas_command.schemas)
+app.add_typer(rules_command.app, name="rules")
+
+
+def main() -> None:
+    """Entry point: run the app; a GovdataError is one clear line and exit code 2."""
+    try:
+        app()
+    except GovdataError as error:
+        if state.debug:
+            raise
+        lang = state.lang or Lang(os.environ.get("GOVDATA_LANG", Lang.ZH.value))
+        print(f"govdata: {error.text.get(lang)}", file=sys.stderr)
+        sys.exit(error.exit_code)

@@ -1,0 +1,47 @@
+"""Options and helpers shared by the commands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from govdata.errors import UsageError
+from govdata.i18n import Lang, Text
+
+
+@dataclass
+class _State:
+    debug: bool = False
+    lang: Lang | None = None
+
+
+state = _State()
+
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option("--config", "-c", help="govdata.yaml 的路径（默认向上查找；也可设 GOVDATA_CONFIG）/ path to govdata.yaml"),
+]
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", help="输出语言 zh-CN 或 en（默认取自 govdata.yaml）/ output language"),
+]
+
+
+def resolve_lang(option: str | None, configured: str | None) -> Lang:
+    """``--lang`` first, then the instance's ``language``; remembered for error messages."""
+    value = option or configured or Lang.ZH.value
+    try:
+        lang = Lang(value)
+    except ValueError:
+        raise UsageError(Text(f"--lang 只能是 zh-CN 或 en，而不是“{value}”", f"--lang must be zh-CN or en, not {value!r}")) from None
+    state.lang = lang
+    return lang
+
+
+def early_lang(option: str | None) -> None:
+    """Adopt ``--lang`` before the config is read, so config errors use it too."""
+    if option is not None:
+        resolve_lang(option, None)

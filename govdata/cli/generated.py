@@ -1,0 +1,50 @@
+"""Writing generated files, or checking that the committed copies are fresh (``--check``)."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from govdata.io.roundtrip import atomic_write
+
+
+def stale_files(base: Path, files: dict[str, str], *, exhaustive: bool = False) -> dict[str, str]:
+    """Paths under ``base`` whose content differs from ``files``, with a unified diff each.
+
+    With ``exhaustive``, files in ``base`` that are not generated any more count as stale too.
+    """
+    stale: dict[str, str] = {}
+    for name, content in sorted(files.items()):
+        target = base / name
+        current = target.read_text(encoding="utf-8") if target.is_file() else ""
+        if current != content:
+            diff = difflib.unified_diff(
+                current.splitlines(keepends=True), content.splitlines(keepends=True),
+                fromfile=f"{target} (committed)", tofile=f"{target} (generated)",
+            )
+            stale[name] = "".join(diff)
+    if exhaustive and base.is_dir():
+        for extra in sorted(p for p in base.iterdir() if p.is_file() and p.name not in files):
+            stale[extra.name] = f"{extra}: no longer generated\n"
+    return stale
+
+
+def write_or_check(base: Path, files: dict[str, str], check: bool, label: str) -> None:
+    """Write ``files`` under ``base``; with ``check``, write nothing and exit 1 if any is stale."""
+    console = Console(highlight=False, soft_wrap=True)
+    stale = stale_files(base, files, exhaustive=check)
+    if check:
+        if stale:
+            for diff in stale.values():
+                console.out(diff, end="")
+            console.print(f"[red]✗ {label}: {len(stale)} 个文件已过期 / stale: {', '.join(stale)}[/]")
+            raise typer.Exit(1)
+        console.print(f"[green]✓ {label}: {len(files)} 个文件均为最新 / up to date[/]")
+        return
+    for name in stale:
+        if name in files:
+            atomic_write(base / name, files[name])
+    console.print(f"{label}: 写入 {len([n for n in stale if n in files])} 个文件，{len(files)} 个文件为最新 / written to {base}")

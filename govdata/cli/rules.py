@@ -1,0 +1,53 @@
+"""``govdata rules``: list the rules, show one, generate their documentation pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markdown import Markdown
+from rich.table import Table
+
+from govdata.cli.common import LangOption, resolve_lang
+
+app = typer.Typer(
+    help="规则：列出全部规则、查看一条规则的说明、生成 docs/rules。/ List, explain and document the rules.",
+    invoke_without_command=True,
+)
+
+
+@app.callback()
+def list_rules(ctx: typer.Context, lang: LangOption = None) -> None:
+    """列出全部规则及其条款、默认级别。/ List every rule with its article and default severity."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from govdata.rules import RULES
+
+    chosen = resolve_lang(lang, None)
+    table = Table("Id", "Name", "名称 / title", "Article", "Severity", "What it checks", show_lines=False)
+    for rule in RULES:
+        table.add_row(rule.id, rule.name, rule.title.get(chosen), rule.article or "—", rule.severity.value, rule.summary())
+    Console(soft_wrap=False).print(table)
+
+
+@app.command("show")
+def show(rule_id: Annotated[str, typer.Argument(help="规则编号或名称，如 GD010 / rule id or name")]) -> None:
+    """显示一条规则的完整说明。/ Show one rule's documentation."""
+    from govdata.generate.rule_docs import rule_page
+    from govdata.rules import by_id
+
+    Console().print(Markdown(rule_page(by_id(rule_id))))
+
+
+@app.command("docs")
+def docs(
+    output: Annotated[Path, typer.Option("--output", "-o", help="输出目录 / output folder")] = Path("docs/rules"),
+    check: Annotated[bool, typer.Option("--check", help="只检查是否过期，过期则以 1 退出 / fail if stale")] = False,
+) -> None:
+    """由规则代码生成 docs/rules/ 下的说明页和索引表。/ Generate docs/rules from the rule registry."""
+    from govdata.cli.generated import write_or_check
+    from govdata.generate.rule_docs import rule_docs
+
+    write_or_check(output, rule_docs(), check, "docs/rules")

@@ -1,0 +1,102 @@
+"""``govdata validate``: check the instance against its schemas and the regulation's rules."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from govdata.cli.common import ConfigOption, LangOption, early_lang, resolve_lang
+from govdata.errors import UsageError
+from govdata.i18n import Text
+
+FORMATS = ("auto", "text", "json", "github")
+FAIL_LEVELS = ("error", "warning", "info")
+
+
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="只报告这些文件或目录中的问题（规则仍检查整个实例）/ report only on these paths", show_default=False),
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="text、json、github；auto 在 GitHub Actions 中为 github / output format")
+    ] = "auto",
+    select: Annotated[
+        list[str] | None, typer.Option("--select", help="只运行这些规则：编号、编号前缀、名称或标签，可重复 / rules to run")
+    ] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="不运行这些规则 / rules to skip")] = None,
+    fail_on: Annotated[
+        str, typer.Option("--fail-on", help="达到此级别即以 1 退出：error、warning 或 info / lowest failing severity")
+    ] = "error",
+    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="在终端显示进度条 / progress bar")] = True,
+    config: ConfigOption = None,
+    lang: LangOption = None,
+) -> None:
+    """校验实例：加载全部文件，按数据规范和规则检查，报告每个问题的文件、行和列。
+
+    Validate the instance: every file against its schema, then the rules across files.
+    Exit 0 when clean, 1 when findings reach --fail-on, 2 on usage or configuration errors.
+
+    [bold]Examples[/]
+
+      govdata validate                          整个实例 / the whole instance
+      govdata validate catalogs/gongan          只看公安局的文件 / one department
+      govdata validate --format json > out.json
+      govdata validate --select GD01 --ignore GD014
+    """
+    from govdata.diagnostics import Severity
+    from govdata.engine import validate as run_validation
+    from govdata.instance import open_instance
+    from govdata.report import OutputFormat, reporter_for
+    from govdata.settings import Selection
+
+    early_lang(lang)
+    if output_format not in FORMATS:
+        raise UsageError(Text(f"--format 只能是 {'、'.join(FORMATS)}", f"--format must be one of {', '.join(FORMATS)}"))
+    if fail_on not in FAIL_LEVELS:
+        raise UsageError(Text(f"--fail-on 只能是 {'、'.join(FAIL_LEVELS)}", f"--fail-on must be one of {', '.join(FAIL_LEVELS)}"))
+    instance = open_instance(Path.cwd(), config)
+    chosen_lang = resolve_lang(lang, instance.config.language)
+    scopes = [_scope(instance.root, path) for path in paths] if paths else None
+    selection = Selection(tuple(select or ()), tuple(ignore or ()))
+    with _progress_bar(progress) as tick:
+        result = run_validation(instance, scopes=scopes, selection=selection, progress=tick)
+    reporter_for(OutputFormat(output_format)).report(result, chosen_lang, sys.stdout)
+    threshold = Severity(fail_on).rank
+    if any(d.severity.rank >= threshold for d in result.diagnostics):
+        raise typer.Exit(1)
+
+
+def _scope(root: Path, path: Path) -> str:
+    absolute = path.resolve()
+    if not absolute.exists():
+        raise UsageError(Text(f"路径不存在：{path}", f"no such path: {path}"))
+    try:
+        return absolute.relative_to(root).as_posix()
+    except ValueError:
+        raise UsageError(Text(f"{path} 不在实例目录 {root} 中", f"{path} is outside the instance at {root}")) from None
+
+
+@contextmanager
+def _progress_bar(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar on stderr, only on a terminal and only once a run is long."""
+    if not (enabled and sys.stderr.isatty()):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    columns = ("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("校验 / validating", total=None)
+
+        def tick(done: int, total: int) -> None:
+            if total >= 200:
+                bar.update(task, completed=done, total=total)
+
+        yield tick

@@ -1,0 +1,167 @@
+"""Validate an instance: load every file, check schemas, run the rules, apply settings.
+
+Returns a :class:`RunResult`; never prints. Every file is read through the fast path; line
+numbers are computed only for files that have findings (a second parse of just those files),
+so a clean catalog pays nothing for them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+
+from govdata.diagnostics import Diagnostic, Location, Severity, sort_diagnostics
+from govdata.i18n import Text
+from govdata.instance import Instance, discover
+from govdata.io.fastyaml import SourceMap
+from govdata.io.source import DecodeProblem, decode
+from govdata.loading import Reader, load_file, locate, positions_of
+from govdata.model.catalog import Catalog, Document
+from govdata.model.kinds import CONFIG, DEMANDS, DEPARTMENTS, LEGAL_BASES, RESOURCE, kind_of
+from govdata.rules import CATALOG_RULES, RULES
+from govdata.rules.base import Finding, RuleContext
+from govdata.rules.builtin import UnexpectedFile
+from govdata.settings import RuleSettings, Selection
+from govdata.summary import CatalogSummary, summarize
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class RunResult:
+    diagnostics: list[Diagnostic]
+    files_checked: int
+    summary: CatalogSummary
+    seconds: float
+    catalog: Catalog = field(repr=False)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is severity)
+
+
+class _Positions:
+    """Source maps of files with findings, parsed once each on first use."""
+
+    def __init__(self, reader: Reader) -> None:
+        self._reader = reader
+        self._maps: dict[str, SourceMap | None] = {}
+
+    def locate(self, path: str, pointer: tuple[str | int, ...], at_key: bool) -> Location:
+        if not pointer:
+            return Location(path, 1, 1)
+        if path not in self._maps:
+            text = decode(self._reader(path))
+            self._maps[path] = None if isinstance(text, DecodeProblem) else positions_of(text)
+        return locate(path, self._maps[path], pointer, at_key)
+
+
+def _unexpected_file(path: str) -> Diagnostic:
+    return Diagnostic(
+        UnexpectedFile.id,
+        UnexpectedFile.severity,
+        Text(f"govdata 不识别此位置的文件：{path}", f"govdata does not know a file kind at {path}"),
+        Location(path, 1, 1),
+        hint=Text(
+            "信息资源放在 catalogs/<部门>/<代码>.yaml，需求清单为 catalogs/<部门>/demands.yaml，扩展名须为 .yaml",
+            "resources go to catalogs/<dept>/<code>.yaml, demand lists to catalogs/<dept>/demands.yaml, "
+            "with the extension .yaml",
+        ),
+        article=UnexpectedFile.article,
+    )
+
+
+def load_catalog(instance: Instance, reader: Reader, progress: Progress | None = None) -> tuple[Catalog, list[Diagnostic], int]:
+    """Every file of the instance as a :class:`Catalog`, plus load and schema diagnostics."""
+    catalog = Catalog(instance.config, config_path=instance.relative(instance.config_path))
+    diagnostics: list[Diagnostic] = []
+    paths = [p for p in discover(instance.root) if p != catalog.config_path]
+    for done, path in enumerate(paths, start=1):
+        kind = kind_of(path)
+        if kind is None or kind is CONFIG:
+            diagnostics.append(_unexpected_file(path))
+        else:
+            outcome = load_file(path, kind, reader(path))
+            diagnostics.extend(outcome.diagnostics)
+            document = outcome.document
+            if document is not None:
+                _add(catalog, kind, document)
+        if progress is not None:
+            progress(done, len(paths))
+    return catalog, diagnostics, len(paths) + 1
+
+
+def _add(catalog: Catalog, kind: object, document: Document) -> None:  # type: ignore[type-arg]
+    if kind is RESOURCE:
+        catalog.resources.append(document)
+    elif kind is DEMANDS:
+        catalog.demand_lists.append(document)
+    elif kind is DEPARTMENTS:
+        catalog.departments_doc = document
+    elif kind is LEGAL_BASES:
+        catalog.legal_bases_doc = document
+
+
+def _within(path: str, scopes: Iterable[str]) -> bool:
+    return any(path == scope or path.startswith(scope.rstrip("/") + "/") for scope in scopes)
+
+
+def run_rules(catalog: Catalog, settings: RuleSettings, selection: Selection, reader: Reader) -> list[Diagnostic]:
+    positions = _Positions(reader)
+    diagnostics: list[Diagnostic] = []
+    for rule_class in CATALOG_RULES:
+        severity = settings.severities[rule_class.id]
+        if severity is None or not selection.picks(rule_class):
+            continue
+        context = RuleContext(catalog, settings.options[rule_class.id])
+        for finding in rule_class().check(context):
+            diagnostics.append(_diagnostic(rule_class, severity, finding, positions))
+    return diagnostics
+
+
+def _diagnostic(rule_class: type, severity: Severity, finding: Finding, positions: _Positions) -> Diagnostic:
+    return Diagnostic(
+        rule_class.id,  # type: ignore[attr-defined]
+        severity,
+        finding.message,
+        positions.locate(finding.path, finding.pointer, finding.at_key),
+        hint=finding.hint,
+        article=rule_class.article,  # type: ignore[attr-defined]
+        related=tuple(positions.locate(p, q, False) for p, q in finding.related),
+    )
+
+
+def validate(
+    instance: Instance,
+    *,
+    scopes: list[str] | None = None,
+    selection: Selection | None = None,
+    progress: Progress | None = None,
+    reader: Reader | None = None,
+    today: dt.date | None = None,
+) -> RunResult:
+    """Load and check the whole instance; report findings in ``scopes`` (all when None)."""
+    started = time.perf_counter()
+    settings = RuleSettings.from_config(instance.config)
+    selection = selection or Selection()
+    read: Reader = reader or (lambda path: (instance.root / path).read_bytes())
+    catalog, diagnostics, files = load_catalog(instance, read, progress)
+    builtin = {rule.id: rule for rule in RULES if rule not in CATALOG_RULES}
+    diagnostics = [
+        _with_severity(d, settings.severities[d.rule_id])
+        for d in diagnostics
+        if settings.severities[d.rule_id] is not None and selection.picks(builtin[d.rule_id])
+    ]
+    diagnostics += run_rules(catalog, settings, selection, read)
+    day = today or dt.date.today()
+    diagnostics = [d for d in diagnostics if not settings.waived(d.rule_id, d.location.path, day)]
+    if scopes is not None:
+        diagnostics = [d for d in diagnostics if _within(d.location.path, scopes)]
+    return RunResult(sort_diagnostics(diagnostics), files, summarize(catalog), time.perf_counter() - started, catalog)
+
+
+def _with_severity(diagnostic: Diagnostic, severity: Severity | None) -> Diagnostic:
+    if severity is None or severity is diagnostic.severity:
+        return diagnostic
+    return replace(diagnostic, severity=severity)

@@ -1,0 +1,1 @@
+"""Derived files, each generator returning ``{path: content}``; writing them is the CLI's job."""

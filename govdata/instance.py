@@ -1,0 +1,91 @@
+"""Finding an instance (walk up to govdata.yaml) and listing the files that belong to it."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from govdata.errors import ConfigError
+from govdata.i18n import Text
+from govdata.loading import load_file
+from govdata.model.config import InstanceConfig
+from govdata.model.kinds import CONFIG
+
+CONFIG_NAME = "govdata.yaml"
+ENV_CONFIG = "GOVDATA_CONFIG"
+# Folders whose YAML files are instance files; anything else in the repository is ignored.
+INSTANCE_FOLDERS = ("registry", "catalogs")
+
+
+@dataclass(frozen=True)
+class Instance:
+    root: Path
+    config_path: Path
+    config: InstanceConfig
+
+    def relative(self, path: Path) -> str:
+        return path.resolve().relative_to(self.root).as_posix()
+
+
+def find_config(start: Path, explicit: Path | None = None) -> Path:
+    """``--config``, then ``$GOVDATA_CONFIG``, then govdata.yaml in ``start`` or above."""
+    chosen = explicit or (Path(os.environ[ENV_CONFIG]) if os.environ.get(ENV_CONFIG) else None)
+    if chosen is not None:
+        if not chosen.is_file():
+            raise ConfigError(Text(f"找不到配置文件 {chosen}", f"config file {chosen} not found"))
+        return chosen.resolve()
+    for folder in (start.resolve(), *start.resolve().parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+    raise ConfigError(
+        Text(
+            f"在 {start} 及其上级目录中找不到 {CONFIG_NAME}；请在实例目录中运行，或用 govdata init 新建实例",
+            f"no {CONFIG_NAME} in {start} or above; run inside an instance or create one with govdata init",
+        )
+    )
+
+
+def open_instance(start: Path, explicit: Path | None = None) -> Instance:
+    """Locate and load the instance configuration; any problem in it stops the run (exit 2)."""
+    config_path = find_config(start, explicit)
+    try:
+        data = config_path.read_bytes()
+    except OSError as error:
+        raise ConfigError(Text(f"无法读取 {config_path}：{error}", f"cannot read {config_path}: {error}")) from error
+    outcome = load_file(config_path.name, CONFIG, data)
+    if outcome.document is None:
+        lines = [f"{d.location}: {d.message.zh} / {d.message.en}" for d in outcome.diagnostics]
+        raise ConfigError(Text("配置文件有误：\n" + "\n".join(lines), "invalid configuration:\n" + "\n".join(lines)))
+    config = outcome.document.model
+    assert isinstance(config, InstanceConfig)
+    try:
+        re.compile(config.resource_code.pattern)
+    except re.error as error:
+        raise ConfigError(
+            Text(
+                f"{config_path.name}: resource_code.pattern 不是有效的正则表达式：{error}",
+                f"{config_path.name}: resource_code.pattern is not a valid regular expression: {error}",
+            )
+        ) from error
+    return Instance(config_path.parent, config_path, config)
+
+
+def discover(root: Path) -> list[str]:
+    """Instance-relative POSIX paths of the YAML files that belong to the instance, sorted."""
+    found: list[str] = []
+    if (root / CONFIG_NAME).is_file():
+        found.append(CONFIG_NAME)
+    for folder in INSTANCE_FOLDERS:
+        base = root / folder
+        for directory, subdirs, files in os.walk(base):
+            subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+            relative = Path(directory).relative_to(root)
+            found.extend(
+                (relative / name).as_posix()
+                for name in files
+                if name.endswith((".yaml", ".yml")) and not name.startswith(".")
+            )
+    return sorted(found)

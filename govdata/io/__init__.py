@@ -1,0 +1,1 @@
+"""Reading and writing files: the only layer that touches YAML libraries."""

@@ -1,0 +1,83 @@
+"""Plain-scalar resolution by the YAML 1.2 rules that ruamel.yaml's round-trip writer uses.
+
+The fast reader (libyaml) must give every plain scalar the same type that ``govdata fmt`` and
+the lifecycle commands (ruamel, round trip) give it, or ``validate`` and ``fmt`` would disagree
+about the same file. We take the patterns from ruamel's own resolver table so the two cannot
+drift, and convert values the way ruamel's constructor does. Timestamps stay text: a date is a
+string in every schema (the same choice check-jsonschema makes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from ruamel.yaml.resolver import implicit_resolvers
+
+_YAML_12 = (1, 2)
+_TAG = "tag:yaml.org,2002:"
+
+
+def _pattern(tag: str) -> re.Pattern[str]:
+    for versions, resolved_tag, regexp, _first in implicit_resolvers:
+        if _YAML_12 in versions and resolved_tag == _TAG + tag:
+            return regexp  # type: ignore[no-any-return]
+    raise LookupError(tag)  # pragma: no cover - ruamel always defines the core tags
+
+
+_BOOL = _pattern("bool")
+_INT = _pattern("int")
+_FLOAT = _pattern("float")
+_NULL = _pattern("null")
+_MERGE = _pattern("merge")
+
+# Only plain scalars starting with one of these can resolve to something other than text.
+_SPECIAL_FIRST = frozenset("0123456789+-.~nNtTfF<")
+
+
+class MergeKeyError(ValueError):
+    """``<<`` merge keys are refused: catalog files must say every value where it applies."""
+
+
+def _to_int(text: str) -> int:
+    digits = text.replace("_", "")
+    sign = -1 if digits.startswith("-") else 1
+    digits = digits.lstrip("+-")
+    if digits.startswith("0b"):
+        return sign * int(digits[2:], 2)
+    if digits.startswith("0x"):
+        return sign * int(digits[2:], 16)
+    if digits.startswith("0o"):
+        return sign * int(digits[2:], 8)
+    # YAML 1.2 has no leading-zero octal: ruamel reads 0755 as 755.
+    return sign * int(digits, 10)
+
+
+def _to_float(text: str) -> float:
+    lowered = text.replace("_", "").lower()
+    if lowered.endswith(".inf"):
+        return float("-inf") if lowered.startswith("-") else float("inf")
+    if lowered == ".nan":
+        return float("nan")
+    return float(lowered)
+
+
+_CONVERTERS: tuple[tuple[re.Pattern[str], Callable[[str], Any]], ...] = (
+    (_NULL, lambda _text: None),
+    (_BOOL, lambda text: text.lower() == "true"),
+    (_INT, _to_int),
+    (_FLOAT, _to_float),
+)
+
+
+def resolve_plain(text: str) -> Any:
+    """The value of a plain (unquoted) scalar under YAML 1.2 as ruamel reads it."""
+    if text and text[0] not in _SPECIAL_FIRST:
+        return text
+    if _MERGE.match(text):
+        raise MergeKeyError(text)
+    for pattern, convert in _CONVERTERS:
+        if pattern.match(text):
+            return convert(text)
+    return text

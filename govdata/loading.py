@@ -1,0 +1,98 @@
+"""One file from bytes to a validated model, or to located load and schema diagnostics."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from govdata.diagnostics import Diagnostic, Location, Pointer, Severity
+from govdata.i18n import Text
+from govdata.io.fastyaml import SourceMap, YamlProblem, load_yaml
+from govdata.io.source import DecodeProblem, decode
+from govdata.model.base import Model
+from govdata.model.catalog import Document
+from govdata.model.kinds import FileKind
+from govdata.rules.builtin import LoadError, SchemaViolation
+from govdata.schema.validate import validate_document
+
+Reader = Callable[[str], bytes]
+_MODELINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadOutcome:
+    document: Document[Model] | None
+    diagnostics: list[Diagnostic]
+
+
+def _load_diagnostic(path: str, problem: DecodeProblem | YamlProblem) -> Diagnostic:
+    return Diagnostic(
+        rule_id=LoadError.id,
+        severity=Severity.ERROR,
+        message=problem.message,
+        location=Location(path, problem.line, problem.column),
+        hint=problem.hint,
+    )
+
+
+def locate(path: str, source_map: SourceMap | None, pointer: Pointer, at_key: bool) -> Location:
+    if source_map is None:
+        return Location(path, pointer=pointer)
+    line, column = source_map.locate(pointer, prefer_key=at_key)
+    return Location(path, line, column, pointer)
+
+
+def positions_of(text: str) -> SourceMap | None:
+    loaded = load_yaml(text, positions=True)
+    return None if isinstance(loaded, YamlProblem) else loaded[1]
+
+
+def _drift_diagnostics(path: str, error: ValidationError, source_map: SourceMap | None) -> list[Diagnostic]:
+    # Only reachable if a model and its generated schema disagree; say so rather than crash.
+    return [
+        Diagnostic(
+            SchemaViolation.id,
+            Severity.ERROR,
+            Text(f"数据模型校验失败：{item['msg']}", f"model validation failed: {item['msg']}"),
+            locate(path, source_map, tuple(item["loc"]), False),
+        )
+        for item in error.errors()
+    ]
+
+
+def load_file(path: str, kind: FileKind, data: bytes) -> LoadOutcome:
+    """Decode, parse, schema-check and model one file. Never raises on bad content."""
+    text = decode(data)
+    if isinstance(text, DecodeProblem):
+        return LoadOutcome(None, [_load_diagnostic(path, text)])
+    loaded = load_yaml(text)
+    if isinstance(loaded, YamlProblem):
+        return LoadOutcome(None, [_load_diagnostic(path, loaded)])
+    raw: Any = loaded[0]
+    issues = validate_document(kind, raw)
+    if issues:
+        source_map = positions_of(text)
+        return LoadOutcome(
+            None,
+            [
+                Diagnostic(
+                    SchemaViolation.id,
+                    Severity.ERROR,
+                    issue.message,
+                    locate(path, source_map, issue.pointer, issue.at_key),
+                    hint=issue.hint,
+                    article=SchemaViolation.article,
+                )
+                for issue in issues
+            ],
+        )
+    try:
+        model = kind.model.model_validate(raw)
+    except ValidationError as error:
+        return LoadOutcome(None, _drift_diagnostics(path, error, positions_of(text)))
+    modeline = _MODELINE.search(text[:2048])
+    return LoadOutcome(Document(path, model, modeline.group(1) if modeline else None), [])

@@ -1,0 +1,73 @@
+"""The ``Catalog``: every valid document of an instance, indexed by the ids rules look up."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Generic, TypeVar
+
+from govdata.model.base import Model
+from govdata.model.config import InstanceConfig
+from govdata.model.demand import DemandList
+from govdata.model.registry import Department, DepartmentRegistry, LegalBasis, LegalBasisRegistry
+from govdata.model.resource import Resource
+
+M = TypeVar("M", bound=Model)
+
+
+@dataclass(frozen=True, slots=True)
+class Document(Generic[M]):
+    """A file that loaded and passed its schema: its instance-relative path and its model."""
+
+    path: str
+    model: M
+    schema_ref: str | None = None  # the ``$schema`` its yaml-language-server modeline names
+
+
+@dataclass
+class Catalog:
+    """A whole instance. Files that failed to load or failed their schema are not in it."""
+
+    config: InstanceConfig
+    config_path: str = "govdata.yaml"
+    departments_doc: Document[DepartmentRegistry] | None = None
+    legal_bases_doc: Document[LegalBasisRegistry] | None = None
+    resources: list[Document[Resource]] = field(default_factory=list)
+    demand_lists: list[Document[DemandList]] = field(default_factory=list)
+
+    @property
+    def departments(self) -> list[Department]:
+        return list(self.departments_doc.model.departments) if self.departments_doc else []
+
+    @property
+    def legal_bases(self) -> list[LegalBasis]:
+        return list(self.legal_bases_doc.model.legal_bases) if self.legal_bases_doc else []
+
+    @cached_property
+    def department_by_code(self) -> dict[str, Department]:
+        return {d.code: d for d in self.departments}
+
+    @cached_property
+    def department_by_slug(self) -> dict[str, Department]:
+        return {d.slug: d for d in self.departments}
+
+    @cached_property
+    def basis_by_id(self) -> dict[str, LegalBasis]:
+        return {b.id: b for b in self.legal_bases}
+
+    @cached_property
+    def resources_by_code(self) -> dict[str, list[Document[Resource]]]:
+        """Every resource document under its code; more than one entry is a duplicate."""
+        index: dict[str, list[Document[Resource]]] = defaultdict(list)
+        for document in self.resources:
+            index[document.model.code].append(document)
+        return dict(index)
+
+    def resource(self, code: str) -> Resource | None:
+        documents = self.resources_by_code.get(code)
+        return documents[0].model if documents else None
+
+    @property
+    def authority(self) -> Department | None:
+        return self.department_by_code.get(self.config.authority)

@@ -1,0 +1,56 @@
+"""govdata.yaml: the instance's region, authority, language, code grammar, rules and waivers."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from govdata.model.base import IsoDate, Model, NonEmptyText, Uscc, gb
+
+SeveritySetting = Literal["error", "warning", "info", "off"]
+
+
+class Region(Model, title="区域"):
+    name: NonEmptyText = gb("区域名称", "本实例所属行政区域，如 济源示范区")
+    division_code: str = gb("行政区划代码", "GB/T 2260 六位行政区划代码", pattern=r"^[0-9]{6}$")
+
+
+class ResourceCodeGrammar(Model, title="信息资源代码规则"):
+    pattern: NonEmptyText = gb(
+        "信息资源代码规则", "本区域信息资源代码的正则表达式；可用命名分组 class（类）、group（项）、dept（部门目录编码）、seq（顺序码）"
+    )
+    example: NonEmptyText = gb("示例", "一个符合规则的代码，供错误提示使用")
+    class_codes: dict[str, str] = gb(
+        "类编码", "“类”编码与分类名称的对应，如 1: 基础信息资源",
+        {"1": "基础信息资源", "2": "主题信息资源", "3": "部门信息资源"},
+    )
+
+
+class RuleSetting(Model, title="规则设置"):
+    severity: SeveritySetting | None = gb("严重程度", "覆盖该规则的默认严重程度；off 表示停用", None)
+    options: dict[str, Any] = gb("规则选项", "该规则的参数", {})
+
+
+class Waiver(Model, title="豁免"):
+    rule: NonEmptyText = gb("规则", "被豁免的规则编号")
+    path: NonEmptyText | None = gb("文件范围", "豁免的文件路径或通配符（相对实例根目录）；不填表示全部文件", None)
+    reason: str = gb("豁免理由", "为何豁免，须经数据主管部门认可", min_length=4)
+    expires: IsoDate | None = gb("到期日期", "豁免失效日期；到期后豁免本身会被报告", None)
+    approved_by: NonEmptyText | None = gb("批准人", "批准该豁免的人员或文件", None)
+
+
+class Calendar(Model, title="工作日历补充"):
+    holidays: list[IsoDate] = gb("补充节假日", "官方日历尚未收录年份的法定节假日", [])
+    workdays: list[IsoDate] = gb("补充调休工作日", "官方日历尚未收录年份的调休上班日", [])
+
+
+class InstanceConfig(Model, title="实例配置"):
+    """govdata.yaml"""
+
+    region: Region = gb("区域", "本实例所属行政区域")
+    authority: Uscc = gb("数据主管部门", "数据主管部门的统一社会信用代码（第四条）")
+    language: Literal["zh-CN", "en"] = gb("语言", "诊断信息的默认语言", "zh-CN")
+    sample_data: bool = gb("样例数据", "为真时表示目录内容为演示用样例，并非真实登记信息", False)
+    resource_code: ResourceCodeGrammar = gb("信息资源代码规则", "本区域信息资源代码的语法")
+    rules: dict[str, RuleSetting] = gb("规则设置", "按规则编号覆盖严重程度与选项", {})
+    waivers: list[Waiver] = gb("豁免", "经批准的规则豁免，须写明理由", [])
+    calendar: Calendar = gb("工作日历补充", "官方日历以外年份的节假日与调休", Calendar())

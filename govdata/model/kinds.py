@@ -1,0 +1,62 @@
+"""The file kinds of an instance: which path holds which model, and its schema's name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from govdata.model.base import Model
+from govdata.model.config import InstanceConfig
+from govdata.model.demand import DemandList
+from govdata.model.registry import DepartmentRegistry, LegalBasisRegistry
+from govdata.model.resource import Resource
+
+
+@dataclass(frozen=True, slots=True)
+class FileKind:
+    """One kind of file: its model, its schema file, the paths it lives at."""
+
+    name: str
+    model: type[Model]
+    schema_file: str
+    title: str
+    description: str
+    path_pattern: re.Pattern[str]
+
+    def matches(self, path: str) -> bool:
+        return self.path_pattern.fullmatch(path) is not None
+
+
+CONFIG = FileKind(
+    "config", InstanceConfig, "config.schema.json", "政务数据目录实例配置",
+    "govdata.yaml：区域、数据主管部门、语言、信息资源代码规则、规则设置与豁免",
+    re.compile(r"govdata\.yaml"),
+)
+DEPARTMENTS = FileKind(
+    "departments", DepartmentRegistry, "departments.schema.json", "政务部门名录",
+    "registry/departments.yaml：各政务部门及参照执行单位的登记信息",
+    re.compile(r"registry/departments\.yaml"),
+)
+LEGAL_BASES = FileKind(
+    "legal-bases", LegalBasisRegistry, "legal-bases.schema.json", "法律依据名录",
+    "registry/legal-bases.yaml：可作为共享、开放限制依据的法律法规和政策",
+    re.compile(r"registry/legal-bases\.yaml"),
+)
+DEMANDS = FileKind(
+    "demands", DemandList, "demands.schema.json", "政务数据需求清单",
+    "catalogs/<部门>/demands.yaml：本部门需要其他部门提供的数据（第十六条）",
+    re.compile(r"catalogs/[^/]+/demands\.yaml"),
+)
+RESOURCE = FileKind(
+    "resource", Resource, "resource.schema.json", "政务信息资源",
+    "catalogs/<部门>/<代码>.yaml：一个政务信息资源的核心元数据（发改高技〔2017〕1272号）",
+    re.compile(r"catalogs/[^/]+/(?!demands\.yaml)[^/]+\.yaml"),
+)
+
+# Order matters: the first kind whose pattern matches a path wins.
+FILE_KINDS: tuple[FileKind, ...] = (CONFIG, DEPARTMENTS, LEGAL_BASES, DEMANDS, RESOURCE)
+
+
+def kind_of(path: str) -> FileKind | None:
+    """The kind of the file at ``path`` (relative, POSIX), or None for files govdata ignores."""
+    return next((kind for kind in FILE_KINDS if kind.matches(path)), None)

@@ -1,0 +1,33 @@
+"""Reporters: one module per output format, chosen by :class:`OutputFormat`."""
+
+from __future__ import annotations
+
+import os
+from enum import StrEnum
+
+from govdata.report.base import Reporter
+from govdata.report.github import GithubReporter
+from govdata.report.json import JsonReporter
+from govdata.report.text import TextReporter
+
+
+class OutputFormat(StrEnum):
+    AUTO = "auto"
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+
+
+REPORTERS: dict[OutputFormat, type[Reporter]] = {
+    OutputFormat.TEXT: TextReporter,
+    OutputFormat.JSON: JsonReporter,
+    OutputFormat.GITHUB: GithubReporter,
+}
+
+
+def reporter_for(output_format: OutputFormat) -> Reporter:
+    """The reporter for a format; ``auto`` is ``github`` inside GitHub Actions, else ``text``."""
+    if output_format is OutputFormat.AUTO:
+        in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+        output_format = OutputFormat.GITHUB if in_actions else OutputFormat.TEXT
+    return REPORTERS[output_format]()

@@ -1,0 +1,38 @@
+"""JSON output: a stable, versioned envelope for other tools."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, TextIO
+
+from govdata import __version__
+from govdata.diagnostics import Severity
+from govdata.i18n import Lang
+
+if TYPE_CHECKING:
+    from govdata.engine import RunResult
+
+# Bump when a field is removed or changes meaning; adding fields keeps the version.
+FORMAT_VERSION = 1
+
+
+def envelope(result: RunResult, lang: Lang) -> dict[str, Any]:
+    return {
+        "version": FORMAT_VERSION,
+        "tool": {"name": "govdata", "version": __version__},
+        "language": lang.value,
+        "summary": {
+            "files": result.files_checked,
+            "errors": result.count(Severity.ERROR),
+            "warnings": result.count(Severity.WARNING),
+            "info": result.count(Severity.INFO),
+            "catalog": result.summary.to_dict(),
+        },
+        "diagnostics": [d.to_dict(lang) for d in result.diagnostics],
+    }
+
+
+class JsonReporter:
+    def report(self, result: RunResult, lang: Lang, stream: TextIO) -> None:
+        json.dump(envelope(result, lang), stream, ensure_ascii=False, indent=2)
+        stream.write("\n")

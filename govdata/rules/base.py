@@ -1,0 +1,75 @@
+"""The rule contract: metadata as class variables, typed options, and a ``check`` generator."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+from govdata.diagnostics import Pointer, Severity
+from govdata.i18n import Text
+from govdata.model.catalog import Catalog
+
+DOC_SECTIONS = ("## What it checks", "## Why", "## How to fix")
+
+
+class RuleOptions(BaseModel):
+    """Options of a rule, set under ``rules: {ID: {options: …}}`` in govdata.yaml."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule found, before the engine places it on a line and applies settings."""
+
+    path: str
+    pointer: Pointer
+    message: Text
+    hint: Text | None = None
+    at_key: bool = False
+    related: tuple[tuple[str, Pointer], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RuleContext:
+    catalog: Catalog
+    options: RuleOptions
+
+
+class RuleInfo:
+    """What every rule declares. The docstring is its user documentation (Markdown).
+
+    The first docstring line is the summary; the sections in ``DOC_SECTIONS`` follow in
+    that order (a test enforces them), then optionally ``## Options`` and ``## References``.
+    """
+
+    id: ClassVar[str]
+    name: ClassVar[str]
+    title: ClassVar[Text]
+    article: ClassVar[str | None] = None
+    severity: ClassVar[Severity] = Severity.ERROR
+    tags: ClassVar[frozenset[str]] = frozenset()
+    Options: ClassVar[type[RuleOptions]] = RuleOptions
+
+    @classmethod
+    def summary(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "").splitlines()[0]
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+
+class BuiltinRule(RuleInfo):
+    """A check the engine itself performs (loading, schema, file layout); no ``check``."""
+
+
+class Rule(RuleInfo):
+    """A check over the whole catalog."""
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        raise NotImplementedError

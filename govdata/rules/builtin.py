@@ -1,0 +1,83 @@
+"""Checks the engine performs while reading files; they are rules so users can filter them."""
+
+from __future__ import annotations
+
+from govdata.i18n import Text
+from govdata.rules.base import BuiltinRule
+
+
+class LoadError(BuiltinRule):
+    """A file cannot be read as one safe YAML document.
+
+    ## What it checks
+    Every instance file is UTF-8 (with or without BOM), at most 5 MB, one YAML document
+    without custom tags, merge keys or duplicate keys, nested at most 64 levels deep, and
+    without runaway alias expansion.
+
+    ## Why
+    A file that cannot be read cannot be checked against the regulation at all, and a
+    duplicate key silently hides one of its values. GBK files from Windows editors are the
+    most common cause in practice.
+
+    ## How to fix
+    Save the file as UTF-8, fix the YAML syntax at the reported line, and keep one resource
+    per file. `iconv -f GBK -t UTF-8 old.yaml > new.yaml` converts a GBK file.
+    """
+
+    id = "GD001"
+    name = "load-error"
+    title = Text("文件无法读取", "file cannot be loaded")
+    tags = frozenset({"syntax"})
+
+
+class SchemaViolation(BuiltinRule):
+    """A file does not conform to the JSON Schema of its kind.
+
+    ## What it checks
+    Each file is validated against the GB-style schema of its kind in `schemas/`: required
+    core metadata, controlled vocabularies (共享类型, 更新周期, 数据类型 …), formats of codes
+    and dates, and no unknown keys.
+
+    ## Why
+    Art. 14 requires catalogs compiled to the 2017 national guide (发改高技〔2017〕1272号),
+    whose core metadata and vocabularies the schemas encode.
+
+    ## How to fix
+    Change the value at the reported line. The message names the property by its Chinese
+    element name and lists the allowed values; editors with the YAML language server show
+    the same schema while typing.
+    """
+
+    id = "GD002"
+    name = "schema-violation"
+    title = Text("不符合数据规范", "schema violation")
+    article = "Art. 14"
+    tags = frozenset({"schema"})
+
+
+class UnexpectedFile(BuiltinRule):
+    """A file sits where no file kind belongs.
+
+    ## What it checks
+    Under `catalogs/`, `registry/` and the instance root, every YAML file must be one of
+    the known kinds: `catalogs/<dept>/<code>.yaml`, `catalogs/<dept>/demands.yaml`,
+    `registry/departments.yaml`, `registry/legal-bases.yaml`, `govdata.yaml`.
+    Files ending in `.yml` are reported too.
+
+    ## Why
+    A misplaced file is silently skipped by every check, so a department would believe its
+    resource is catalogued when it is not (Art. 57(1) forbids omitting catalog entries).
+
+    ## How to fix
+    Move the file to the folder of its provider department and name it after its resource
+    code, with `/` replaced by `-` and the extension `.yaml`.
+    """
+
+    id = "GD003"
+    name = "unexpected-file"
+    title = Text("文件位置不正确", "file in an unexpected place")
+    article = "Art. 57(1)"
+    tags = frozenset({"layout"})
+
+
+BUILTIN_RULES = (LoadError, SchemaViolation, UnexpectedFile)

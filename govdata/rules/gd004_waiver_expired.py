@@ -1,0 +1,57 @@
+"""GD004: a waiver in govdata.yaml has passed its expiry date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from govdata.i18n import Text
+from govdata.rules.base import Finding, Rule, RuleContext, RuleOptions
+
+
+class WaiverExpiredOptions(RuleOptions):
+    today: dt.date | None = None
+    """Override today's date (for reproducible reports and tests)."""
+
+
+class WaiverExpired(Rule):
+    """A waiver has expired.
+
+    ## What it checks
+    Each entry under `waivers:` in `govdata.yaml` whose `expires` date is before today.
+    An expired waiver no longer suppresses anything, and is reported itself.
+
+    ## Why
+    A waiver is an exception the data authority granted for a time; the regulation's
+    obligations (for instance timely catalog updates, Art. 19 and 57(8)) come back when it
+    ends, and an outdated exception in the config misleads reviewers.
+
+    ## How to fix
+    Fix the findings the waiver covered and delete it, or have the data authority extend
+    `expires` with a reason.
+
+    ## Options
+    `today`: the date to compare with (default: the current date).
+    """
+
+    id = "GD004"
+    name = "waiver-expired"
+    title = Text("豁免已过期", "waiver expired")
+    article = "Art. 19"
+    tags = frozenset({"config"})
+    Options = WaiverExpiredOptions
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        assert isinstance(ctx.options, WaiverExpiredOptions)
+        today = ctx.options.today or dt.date.today()
+        for index, waiver in enumerate(ctx.catalog.config.waivers):
+            if waiver.expires is not None and waiver.expires < today:
+                yield Finding(
+                    ctx.catalog.config_path,
+                    ("waivers", index, "expires"),
+                    Text(
+                        f"规则 {waiver.rule} 的豁免已于 {waiver.expires} 到期",
+                        f"the waiver of {waiver.rule} expired on {waiver.expires}",
+                    ),
+                    Text("修复相关问题后删除该豁免，或经批准后延期", "fix the findings and remove it, or get it extended"),
+                )

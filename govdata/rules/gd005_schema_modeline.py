@@ -1,0 +1,70 @@
+"""GD005: each file names its schema for the YAML language server."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+
+from govdata.diagnostics import Severity
+from govdata.i18n import Text
+from govdata.model.catalog import Document
+from govdata.model.kinds import kind_of
+from govdata.rules.base import Finding, Rule, RuleContext
+
+
+def expected_schema_ref(path: str) -> str | None:
+    """The relative ``$schema`` reference a file at ``path`` should carry."""
+    kind = kind_of(path)
+    if kind is None:
+        return None
+    return posixpath.relpath(f"schemas/{kind.schema_file}", posixpath.dirname(path) or ".")
+
+
+def modeline_for(path: str) -> str:
+    return f"# yaml-language-server: $schema={expected_schema_ref(path)}"
+
+
+class SchemaModeline(Rule):
+    """A file does not name its schema for editors.
+
+    ## What it checks
+    The first lines of each instance file hold
+    `# yaml-language-server: $schema=<relative path to schemas/KIND.schema.json>`, and the
+    path is the right one for the file's kind and folder.
+
+    ## Why
+    Department staff edit catalogs by hand; with the modeline, VS Code, JetBrains and other
+    editors using the YAML language server show each field's Chinese name and description,
+    complete the controlled vocabularies (Art. 14) and flag mistakes before a pull request.
+
+    ## How to fix
+    Put the line the message gives at the top of the file. `govdata init` writes it for
+    new instances.
+    """
+
+    id = "GD005"
+    name = "schema-modeline"
+    title = Text("文件未声明数据规范", "file does not name its schema")
+    article = "Art. 14"
+    severity = Severity.WARNING
+    tags = frozenset({"editor", "layout"})
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        catalog = ctx.catalog
+        documents: list[Document] = [*catalog.resources, *catalog.demand_lists]  # type: ignore[list-item]
+        documents += [d for d in (catalog.departments_doc, catalog.legal_bases_doc) if d is not None]
+        for document in documents:
+            expected = expected_schema_ref(document.path)
+            if expected is None or document.schema_ref == expected:
+                continue
+            found = document.schema_ref
+            yield Finding(
+                document.path,
+                (),
+                Text(
+                    f"文件首行应声明数据规范“{modeline_for(document.path)}”"
+                    + (f"，实为“{found}”" if found else ""),
+                    f"the file should start with {modeline_for(document.path)!r}"
+                    + (f", found {found!r}" if found else ""),
+                ),
+            )

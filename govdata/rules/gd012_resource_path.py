@@ -1,0 +1,65 @@
+"""GD012: a resource file lives in its provider's folder and is named after its code."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+
+from govdata.i18n import Text
+from govdata.rules.base import Finding, Rule, RuleContext
+
+
+def file_name_for(code: str) -> str:
+    """The file name of a resource: its code with ``/`` replaced by ``-``."""
+    return code.replace("/", "-") + ".yaml"
+
+
+class ResourcePath(Rule):
+    """A resource file is not where its provider and code say it belongs.
+
+    ## What it checks
+    A resource at `catalogs/<folder>/<name>.yaml` has a provider whose registered `slug`
+    is `<folder>`, and `<name>.yaml` is its code with `/` replaced by `-`.
+
+    ## Why
+    Each department owns and reviews its own folder (Art. 14, 16); CODEOWNERS and the
+    approval workflow rely on the folder telling whose resource a file is. A resource
+    filed under another department would be approved by the wrong people.
+
+    ## How to fix
+    Move the file to `catalogs/<provider slug>/` and rename it after the code, or correct
+    `provider` if the file is in the right place.
+    """
+
+    id = "GD012"
+    name = "resource-path"
+    title = Text("文件路径与提供方或代码不符", "file path disagrees with provider or code")
+    article = "Art. 14"
+    tags = frozenset({"integrity", "layout"})
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for document in ctx.catalog.resources:
+            resource = document.model
+            path = PurePosixPath(document.path)
+            provider = ctx.catalog.department_by_code.get(resource.provider.code)
+            if provider is not None and path.parent.name != provider.slug:
+                yield Finding(
+                    document.path,
+                    ("provider", "code"),
+                    Text(
+                        f"提供方“{provider.name}”的目录是 catalogs/{provider.slug}/，文件却在 {path.parent}/",
+                        f"the provider {provider.name} files under catalogs/{provider.slug}/, "
+                        f"but this file is in {path.parent}/",
+                    ),
+                    Text(f"移动到 catalogs/{provider.slug}/", f"move it to catalogs/{provider.slug}/"),
+                )
+            expected = file_name_for(resource.code)
+            if path.name != expected:
+                yield Finding(
+                    document.path,
+                    ("code",),
+                    Text(
+                        f"文件名应为“{expected}”（由信息资源代码得出），实为“{path.name}”",
+                        f"the file should be named {expected!r} after its code, not {path.name!r}",
+                    ),
+                )

@@ -1,0 +1,75 @@
+"""GD013: every provider, and the authority, is a registered department."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from govdata.i18n import Text
+from govdata.rules.base import Finding, Rule, RuleContext
+
+
+class ProviderRegistered(Rule):
+    """A resource's provider, or the instance's authority, is not in the department registry.
+
+    ## What it checks
+    `provider.code` of every resource is the 统一社会信用代码 of a department in
+    `registry/departments.yaml`, and `provider.name` is that department's registered name.
+    `authority` in `govdata.yaml` is a registered department with the role 数据主管部门.
+
+    ## Why
+    Only government departments (Art. 2) and the bodies listed in Art. 63 compile catalogs,
+    and the data authority (Art. 4) reviews them; the registry is where the authority says
+    who they are. An unregistered provider has no owner to approve its changes.
+
+    ## How to fix
+    Correct the code or name to the registry entry, or ask the data authority to register
+    the department first.
+    """
+
+    id = "GD013"
+    name = "provider-registered"
+    title = Text("提供方未在部门名录中登记", "provider is not a registered department")
+    article = "Art. 2"
+    tags = frozenset({"integrity", "registry"})
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        catalog = ctx.catalog
+        if catalog.departments_doc is None:
+            return
+        authority = catalog.authority
+        if authority is None:
+            yield Finding(
+                catalog.config_path,
+                ("authority",),
+                Text(
+                    f"数据主管部门“{catalog.config.authority}”未在部门名录中登记",
+                    f"the authority {catalog.config.authority} is not in the department registry",
+                ),
+            )
+        elif "数据主管部门" not in authority.roles:
+            yield Finding(
+                catalog.config_path,
+                ("authority",),
+                Text(f"“{authority.name}”在部门名录中没有“数据主管部门”角色", f"{authority.name} lacks the role 数据主管部门"),
+            )
+        for document in catalog.resources:
+            provider = document.model.provider
+            registered = catalog.department_by_code.get(provider.code)
+            if registered is None:
+                yield Finding(
+                    document.path,
+                    ("provider", "code"),
+                    Text(
+                        f"提供方代码“{provider.code}”未在部门名录中登记",
+                        f"provider code {provider.code} is not in the department registry",
+                    ),
+                )
+            elif registered.name != provider.name:
+                yield Finding(
+                    document.path,
+                    ("provider", "name"),
+                    Text(
+                        f"提供方名称应为登记名称“{registered.name}”，实为“{provider.name}”",
+                        f"provider name should be the registered {registered.name!r}, not {provider.name!r}",
+                    ),
+                )

@@ -1,0 +1,65 @@
+"""GD014: every 统一社会信用代码 is valid by GB 32100."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from govdata.diagnostics import Pointer
+from govdata.i18n import Text, join
+from govdata.identifiers.uscc import validate_uscc
+from govdata.model.catalog import Catalog
+from govdata.rules.base import Finding, Rule, RuleContext
+
+
+def _codes(catalog: Catalog) -> Iterator[tuple[str, Pointer, str]]:
+    yield catalog.config_path, ("authority",), catalog.config.authority
+    if catalog.departments_doc is not None:
+        for index, department in enumerate(catalog.departments):
+            yield catalog.departments_doc.path, ("departments", index, "code"), department.code
+    for document in catalog.resources:
+        yield document.path, ("provider", "code"), document.model.provider.code
+    for demand_list in catalog.demand_lists:
+        for index, demand in enumerate(demand_list.model.demands):
+            yield demand_list.path, ("demands", index, "provider"), demand.provider
+
+
+class UsccValid(Rule):
+    """A 统一社会信用代码 fails the GB 32100 checks.
+
+    ## What it checks
+    Every unified social credit code in the instance — departments in the registry, the
+    authority in `govdata.yaml`, resource providers, demand providers — passes GB 32100:
+    the 31-character set, the registration-authority and organisation-category tables,
+    the check digit of the embedded organisation code (GB 11714) and the final check digit.
+    Codes beginning with A, N or Y are valid (python-stdnum wrongly rejects them).
+
+    ## Why
+    Departments are identified by their unified social credit code (Art. 20 makes it the
+    key for legal persons and other organisations); a mistyped code silently points at
+    another organisation or at none.
+
+    ## How to fix
+    Copy the code from the department's certificate (统一社会信用代码证书) or the national
+    enterprise credit publicity system; the message names the position of the first wrong
+    character and the expected check digit.
+
+    ## References
+    GB 32100-2015 法人和其他组织统一社会信用代码编码规则; GB 11714-1997.
+    """
+
+    id = "GD014"
+    name = "uscc-valid"
+    title = Text("统一社会信用代码无效", "invalid unified social credit code")
+    article = "Art. 20"
+    tags = frozenset({"integrity", "identifier"})
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for path, pointer, code in _codes(ctx.catalog):
+            problems = validate_uscc(code)
+            if problems:
+                details = join([Text(p.zh, p.en) for p in problems])
+                yield Finding(
+                    path,
+                    pointer,
+                    Text(f"统一社会信用代码“{code}”无效：", f"unified social credit code {code} is invalid: ") + details,
+                )

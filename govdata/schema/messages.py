@@ -1,0 +1,188 @@
+"""Turn a jsonschema_rs error into a bilingual sentence that names the property by its title.
+
+Departments read these messages, not JSON paths: "“共享类型”（sharing.type）的值“有条件”不在
+可选范围内，可选：无条件共享、有条件共享、不予共享" says what to change and to what.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import TYPE_CHECKING, Any
+
+from govdata.i18n import Text
+from govdata.model.base import DATE_PATTERN, USCC_PATTERN
+from govdata.model.registry import BASIS_ID_PATTERN, MAINTAINER_PATTERN, SLUG_PATTERN
+from govdata.model.resource import RESOURCE_CODE_PATTERN
+
+if TYPE_CHECKING:
+    from govdata.schema.validate import SchemaIssue
+
+_TYPE_ZH = {
+    "string": "文本", "integer": "整数", "number": "数字", "boolean": "布尔值（true 或 false）",
+    "array": "列表", "object": "映射（键: 值）", "null": "空值",
+}
+_TYPE_EN = {"object": "mapping", "array": "list", "string": "text"}
+
+
+# Patterns told in words: a department clerk should not have to read a regular expression.
+_PATTERN_WORDS = {
+    USCC_PATTERN: Text(
+        "18位统一社会信用代码（数字和大写字母，不含 I、O、Z、S、V）",
+        "an 18-character unified social credit code (digits and capitals except I, O, Z, S, V)",
+    ),
+    RESOURCE_CODE_PATTERN: Text("“前段码/后段码”形式的信息资源代码，如 301001001/000001", "a resource code like 301001001/000001"),
+    DATE_PATTERN: Text("YYYY-MM-DD 格式的日期", "a date written YYYY-MM-DD"),
+    SLUG_PATTERN: Text("小写字母开头，仅含小写字母、数字和连字符", "lower-case letters, digits and hyphens, starting with a letter"),
+    BASIS_ID_PATTERN: Text("小写字母、数字和连字符", "lower-case letters, digits and hyphens"),
+    MAINTAINER_PATTERN: Text("以 @ 开头的账号或团队，如 @jiyuan-gongan/catalog", "an @account or @org/team"),
+}
+
+
+def _resolve(root: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    """Follow ``$ref`` and unwrap ``anyOf: [X, null]`` so titles and properties are reachable."""
+    for _ in range(8):
+        if "$ref" in node:
+            name = node["$ref"].rsplit("/", 1)[-1]
+            node = {**root["$defs"][name], **{k: v for k, v in node.items() if k != "$ref"}}
+        elif "anyOf" in node:
+            options = [o for o in node["anyOf"] if o.get("type") != "null"]
+            if len(options) != 1:
+                return node
+            node = {**options[0], **{k: v for k, v in node.items() if k != "anyOf"}}
+        else:
+            return node
+    return node
+
+
+def schema_at(root: dict[str, Any], pointer: tuple[str | int, ...]) -> dict[str, Any]:
+    """The sub-schema that governs the value at ``pointer`` of a document."""
+    node = _resolve(root, root)
+    for part in pointer:
+        if isinstance(part, int):
+            node = _resolve(root, node.get("items", {}))
+        else:
+            node = _resolve(root, node.get("properties", {}).get(part, {}))
+    return node
+
+
+def dotted(pointer: tuple[str | int, ...]) -> str:
+    text = ""
+    for part in pointer:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(文件根)"
+
+
+def label(root: dict[str, Any], pointer: tuple[str | int, ...]) -> Text:
+    """“信息资源名称”（name）: the GB title first, the key path second."""
+    title = schema_at(root, pointer).get("title") if pointer else None
+    where = dotted(pointer)
+    if title and pointer:
+        return Text(f"“{title}”（{where}）", f"{where} ({title})")
+    return Text(f"“{where}”", where)
+
+
+def _shown(value: Any) -> str:
+    text = "空值" if value is None else str(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _type_names(types: Any) -> Text:
+    names = types if isinstance(types, list) else [types]
+    names = [str(n) for n in names if str(n) != "null"] or ["null"]
+    return Text("或".join(_TYPE_ZH.get(n, n) for n in names), " or ".join(_TYPE_EN.get(n, n) for n in names))
+
+
+def _value_at(document: Any, pointer: tuple[str | int, ...]) -> Any:
+    for part in pointer:
+        try:
+            document = document[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return document
+
+
+def describe_error(root: dict[str, Any], error: Any, document: Any) -> SchemaIssue:
+    """A :class:`SchemaIssue` for one jsonschema_rs ``ValidationError``."""
+    from govdata.schema.validate import SchemaIssue
+
+    pointer = tuple(error.instance_path)
+    kind = error.kind
+    kind_name = type(kind).__name__
+    name = label(root, pointer)
+    value = _value_at(document, pointer)
+
+    if kind_name == "AnyOf":
+        # Nullable objects: report the first alternative's problem, which is the real one.
+        for alternative in kind.context:
+            real = [e for e in alternative if "null" not in str(e.message)]
+            if real:
+                return describe_error(root, real[0], document)
+    if kind_name == "Required":
+        child = (*pointer, kind.property)
+        child_name = label(root, child)
+        return SchemaIssue(
+            pointer,
+            Text(f"缺少必填项{child_name.zh}", f"missing required property {child_name.en}"),
+            at_key=True,
+        )
+    if kind_name == "AdditionalProperties":
+        allowed = sorted(schema_at(root, pointer).get("properties", {}))
+        unexpected = list(kind.unexpected)
+        key = unexpected[0]
+        guess = difflib.get_close_matches(key, allowed, n=1)
+        hint = Text(f"是否应为“{guess[0]}”？", f"did you mean {guess[0]!r}?") if guess else Text(
+            "可用的键：" + "、".join(allowed), "allowed keys: " + ", ".join(allowed)
+        )
+        where = Text(f"（位于{name.zh}）", f" (in {name.en})") if pointer else Text("", "")
+        return SchemaIssue(
+            (*pointer, key),
+            Text(f"不允许的键“{key}”", f"unknown key {key!r}") + where,
+            hint,
+            at_key=True,
+        )
+    if kind_name == "Enum":
+        options = [o for o in kind.options if o is not None]
+        return SchemaIssue(
+            pointer,
+            Text(
+                f"{name.zh}的值“{_shown(value)}”不在可选范围内，可选：{'、'.join(map(str, options))}",
+                f"{name.en}: {_shown(value)!r} is not one of: {', '.join(map(str, options))}",
+            ),
+        )
+    if kind_name == "Type":
+        expected = _type_names(kind.types)
+        return SchemaIssue(
+            pointer,
+            Text(
+                f"{name.zh}应为{expected.zh}，实为“{_shown(value)}”",
+                f"{name.en} must be {expected.en}, found {_shown(value)!r}",
+            ),
+        )
+    if kind_name == "Pattern":
+        expected = _PATTERN_WORDS.get(kind.pattern, Text(kind.pattern, kind.pattern))
+        return SchemaIssue(
+            pointer,
+            Text(
+                f"{name.zh}的值“{_shown(value)}”格式不正确，应为{expected.zh}",
+                f"{name.en}: {_shown(value)!r} is malformed; expected {expected.en}",
+            ),
+        )
+    if kind_name == "MinLength" and kind.limit == 1:
+        return SchemaIssue(pointer, Text(f"{name.zh}不能为空", f"{name.en} must not be empty"))
+    if kind_name == "MinItems":
+        return SchemaIssue(
+            pointer,
+            Text(f"{name.zh}至少需要 {kind.limit} 项", f"{name.en} needs at least {kind.limit} entries"),
+        )
+    if kind_name in ("Minimum", "ExclusiveMinimum"):
+        return SchemaIssue(
+            pointer,
+            Text(f"{name.zh}不能小于 {kind.limit}，实为 {value}", f"{name.en} must be at least {kind.limit}, found {value}"),
+        )
+    if kind_name == "Format" and kind.format == "date":
+        return SchemaIssue(
+            pointer,
+            Text(f"{name.zh}“{_shown(value)}”不是有效日期", f"{name.en}: {_shown(value)!r} is not a valid date"),
+            Text("日期格式为 YYYY-MM-DD，如 2024-03-01", "Write dates as YYYY-MM-DD, e.g. 2024-03-01"),
+        )
+    return SchemaIssue(pointer, Text(f"{name.zh}不符合要求：{error.message}", f"{name.en}: {error.message}"))

@@ -1,0 +1,1 @@
+"""Files ``govdata init`` copies into a new instance (read with importlib.resources)."""
