@@ -14,11 +14,12 @@ from dataclasses import dataclass, field, replace
 
 from govdata.diagnostics import Diagnostic, Location, Severity, sort_diagnostics
 from govdata.i18n import Text
-from govdata.instance import Instance, discover
+from govdata.instance import CONFIG_NAME, Instance, discover
 from govdata.io.fastyaml import SourceMap
 from govdata.io.source import DecodeProblem, decode
 from govdata.loading import Reader, load_file, locate, positions_of
 from govdata.model.catalog import Catalog, Document
+from govdata.model.config import InstanceConfig
 from govdata.model.kinds import CONFIG, DEMANDS, DEPARTMENTS, LEGAL_BASES, RESOURCE, kind_of
 from govdata.rules import CATALOG_RULES, RULES
 from govdata.rules.base import Finding, RuleContext
@@ -72,24 +73,34 @@ def _unexpected_file(path: str) -> Diagnostic:
     )
 
 
-def load_catalog(instance: Instance, reader: Reader, progress: Progress | None = None) -> tuple[Catalog, list[Diagnostic], int]:
-    """Every file of the instance as a :class:`Catalog`, plus load and schema diagnostics."""
-    catalog = Catalog(instance.config, config_path=instance.relative(instance.config_path))
+def load_catalog(
+    config: InstanceConfig,
+    paths: Iterable[str],
+    reader: Reader,
+    *,
+    config_path: str = CONFIG_NAME,
+    progress: Progress | None = None,
+) -> tuple[Catalog, list[Diagnostic]]:
+    """The files at ``paths`` (instance-relative) read through ``reader``, as a :class:`Catalog`.
+
+    The reader abstracts where bytes come from: the working tree, or a git revision.
+    Returns load and schema diagnostics beside the catalog of the files that passed.
+    """
+    catalog = Catalog(config, config_path=config_path)
     diagnostics: list[Diagnostic] = []
-    paths = [p for p in discover(instance.root) if p != catalog.config_path]
-    for done, path in enumerate(paths, start=1):
+    todo = [p for p in paths if p != config_path]
+    for done, path in enumerate(todo, start=1):
         kind = kind_of(path)
         if kind is None or kind is CONFIG:
             diagnostics.append(_unexpected_file(path))
         else:
             outcome = load_file(path, kind, reader(path))
             diagnostics.extend(outcome.diagnostics)
-            document = outcome.document
-            if document is not None:
-                _add(catalog, kind, document)
+            if outcome.document is not None:
+                _add(catalog, kind, outcome.document)
         if progress is not None:
-            progress(done, len(paths))
-    return catalog, diagnostics, len(paths) + 1
+            progress(done, len(todo))
+    return catalog, diagnostics
 
 
 def _add(catalog: Catalog, kind: object, document: Document) -> None:  # type: ignore[type-arg]
@@ -146,7 +157,10 @@ def validate(
     settings = RuleSettings.from_config(instance.config)
     selection = selection or Selection()
     read: Reader = reader or (lambda path: (instance.root / path).read_bytes())
-    catalog, diagnostics, files = load_catalog(instance, read, progress)
+    paths = discover(instance.root)
+    catalog, diagnostics = load_catalog(
+        instance.config, paths, read, config_path=instance.relative(instance.config_path), progress=progress
+    )
     builtin = {rule.id: rule for rule in RULES if rule not in CATALOG_RULES}
     diagnostics = [
         _with_severity(d, settings.severities[d.rule_id])
@@ -158,7 +172,7 @@ def validate(
     diagnostics = [d for d in diagnostics if not settings.waived(d.rule_id, d.location.path, day)]
     if scopes is not None:
         diagnostics = [d for d in diagnostics if _within(d.location.path, scopes)]
-    return RunResult(sort_diagnostics(diagnostics), files, summarize(catalog), time.perf_counter() - started, catalog)
+    return RunResult(sort_diagnostics(diagnostics), len(paths), summarize(catalog), time.perf_counter() - started, catalog)
 
 
 def _with_severity(diagnostic: Diagnostic, severity: Severity | None) -> Diagnostic:
