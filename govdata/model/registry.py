@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from govdata.model.base import IsoDate, Model, NonEmptyText, Uscc, gb
@@ -10,6 +12,7 @@ from govdata.model.vocab import DepartmentKind, DepartmentRole, LegalLevel
 SLUG_PATTERN = r"^[a-z][a-z0-9-]*$"
 MAINTAINER_PATTERN = r"^@[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)?$"
 BASIS_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+Maintainer = Annotated[str, Field(pattern=MAINTAINER_PATTERN)]
 
 
 class Department(Model, title="政务部门"):
@@ -20,9 +23,8 @@ class Department(Model, title="政务部门"):
     roles: list[DepartmentRole] = gb("角色", "数据主管部门、数据生产部门、数据应用部门或技术服务单位", min_length=1)
     leads: list[NonEmptyText] = gb("牵头建设", "由本部门牵头编制维护的基础信息资源库或主题信息资源", [])
     catalog_code: str | None = gb("部门目录编码", "信息资源代码中代表本部门的“目”级编码（三位数字）", None, pattern=r"^[0-9]{3}$")
-    maintainers: list[str] = gb(
-        "目录维护人", "负责审核本部门目录变更的代码托管平台账号或团队，如 @jiyuan-gongan/catalog",
-        [], json_schema_extra={"items": {"pattern": MAINTAINER_PATTERN}},
+    maintainers: list[Maintainer] = gb(
+        "目录维护人", "负责审核本部门目录变更的代码托管平台账号或团队，如 @jiyuan-gongan/catalog", []
     )
 
 

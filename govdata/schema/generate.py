@@ -28,6 +28,12 @@ class _GbSchema(GenerateJsonSchema):
     "not valid under any of the given schemas" instead of the real problem with X.
     """
 
+    def handle_ref_overrides(self, json_schema: JsonSchemaValue) -> JsonSchemaValue:
+        # Pydantic drops a field's title beside a $ref when the referenced model has the same
+        # one; editors show the property's own title on hover, so every property keeps it.
+        kept = {key: json_schema[key] for key in ("title", "description") if key in json_schema}
+        return {**super().handle_ref_overrides(json_schema), **kept}
+
     def nullable_schema(self, schema: core_schema.NullableSchema) -> JsonSchemaValue:
         inner = self.generate_inner(schema["schema"])
         if "$ref" in inner or "anyOf" in inner:
