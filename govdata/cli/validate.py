@@ -11,11 +11,11 @@ from typing import Annotated
 import typer
 
 from govdata.cli.common import ConfigOption, LangOption, early_lang, resolve_lang
+from govdata.diagnostics import Severity
 from govdata.errors import UsageError
 from govdata.i18n import Text
+from govdata.report import OutputFormat
 
-FORMATS = ("auto", "text", "json", "github")
-FAIL_LEVELS = ("error", "warning", "info")
 
 
 def validate(
@@ -24,15 +24,16 @@ def validate(
         typer.Argument(help="只报告这些文件或目录中的问题（规则仍检查整个实例）/ report only on these paths", show_default=False),
     ] = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="text、json、github；auto 在 GitHub Actions 中为 github / output format")
-    ] = "auto",
+        OutputFormat,
+        typer.Option("--format", "-f", help="输出格式；auto 在 GitHub Actions 中为 github / output format"),
+    ] = OutputFormat.AUTO,
     select: Annotated[
         list[str] | None, typer.Option("--select", help="只运行这些规则：编号、编号前缀、名称或标签，可重复 / rules to run")
     ] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="不运行这些规则 / rules to skip")] = None,
     fail_on: Annotated[
-        str, typer.Option("--fail-on", help="达到此级别即以 1 退出：error、warning 或 info / lowest failing severity")
-    ] = "error",
+        Severity, typer.Option("--fail-on", help="达到此级别即以 1 退出 / lowest severity that fails the run")
+    ] = Severity.ERROR,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="在终端显示进度条 / progress bar")] = True,
     config: ConfigOption = None,
     lang: LangOption = None,
@@ -49,25 +50,20 @@ def validate(
       govdata validate --format json > out.json
       govdata validate --select GD01 --ignore GD014
     """
-    from govdata.diagnostics import Severity
     from govdata.engine import validate as run_validation
     from govdata.instance import open_instance
-    from govdata.report import OutputFormat, reporter_for
+    from govdata.report import reporter_for
     from govdata.settings import Selection
 
     early_lang(lang)
-    if output_format not in FORMATS:
-        raise UsageError(Text(f"--format 只能是 {'、'.join(FORMATS)}", f"--format must be one of {', '.join(FORMATS)}"))
-    if fail_on not in FAIL_LEVELS:
-        raise UsageError(Text(f"--fail-on 只能是 {'、'.join(FAIL_LEVELS)}", f"--fail-on must be one of {', '.join(FAIL_LEVELS)}"))
     instance = open_instance(Path.cwd(), config)
     chosen_lang = resolve_lang(lang, instance.config.language)
     scopes = [_scope(instance.root, path) for path in paths] if paths else None
     selection = Selection(tuple(select or ()), tuple(ignore or ()))
     with _progress_bar(progress) as tick:
         result = run_validation(instance, scopes=scopes, selection=selection, progress=tick)
-    reporter_for(OutputFormat(output_format)).report(result, chosen_lang, sys.stdout)
-    threshold = Severity(fail_on).rank
+    reporter_for(output_format).report(result, chosen_lang, sys.stdout)
+    threshold = fail_on.rank
     if any(d.severity.rank >= threshold for d in result.diagnostics):
         raise typer.Exit(1)
 

@@ -1,0 +1,60 @@
+"""``govdata init`` scaffolds an instance that validates clean; help teaches; rules are listed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from govdata.identifiers.uscc import make_uscc
+from tests.conftest import CliResult
+
+Run = Callable[..., CliResult]
+AUTHORITY = make_uscc("1", "1", "410100", "MB000123")
+ARGS = ("--region", "某市", "--division-code", "410100", "--authority-name", "某市大数据管理局", "--authority-code", AUTHORITY)
+
+
+def test_init_then_validate_is_clean(govdata: Run, tmp_path: Path) -> None:
+    created = govdata("init", "city", *ARGS, cwd=tmp_path)
+    assert created.exit_code == 0, created.stderr
+    root = tmp_path / "city"
+    for name in ("govdata.yaml", "registry/departments.yaml", "registry/legal-bases.yaml", "schemas/resource.schema.json",
+                 ".github/workflows/validate.yml"):
+        assert (root / name).is_file(), name
+    assert (root / "govdata.yaml").read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=schemas/")
+    assert (root / "registry/departments.yaml").read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../schemas/departments.schema.json"
+    )
+    validated = govdata("validate", "--format", "json", cwd=root)
+    assert validated.exit_code == 0, validated.stdout
+
+
+def test_init_never_overwrites(govdata: Run, tmp_path: Path) -> None:
+    assert govdata("init", "city", *ARGS, cwd=tmp_path).exit_code == 0
+    config = (tmp_path / "city" / "govdata.yaml").read_bytes()
+    again = govdata("init", "city", *ARGS, cwd=tmp_path)
+    assert again.exit_code == 2 and "govdata.yaml" in again.stderr
+    assert (tmp_path / "city" / "govdata.yaml").read_bytes() == config
+
+
+def test_init_rejects_an_invalid_authority_code(govdata: Run, tmp_path: Path) -> None:
+    bad = list(ARGS)
+    bad[-1] = AUTHORITY[:-1] + ("0" if AUTHORITY[-1] != "0" else "1")
+    result = govdata("init", "city", *bad, cwd=tmp_path)
+    assert result.exit_code == 2 and "校验码" in result.stderr
+    assert not (tmp_path / "city").exists()
+
+
+def test_help_teaches(govdata: Run, tmp_path: Path) -> None:
+    result = govdata("validate", "--help", cwd=tmp_path)
+    assert result.exit_code == 0
+    for words in ("--format", "--select", "Examples", "govdata validate catalogs/gongan"):
+        assert words in result.stdout
+
+
+def test_rules_list_and_show(govdata: Run, tmp_path: Path) -> None:
+    listing = govdata("rules", cwd=tmp_path)
+    assert listing.exit_code == 0 and "GD014" in listing.stdout and "Art. 20" in listing.stdout
+    shown = govdata("rules", "show", "uscc-valid", cwd=tmp_path)
+    assert shown.exit_code == 0 and "What it checks" in shown.stdout
+    unknown = govdata("rules", "show", "GD999", cwd=tmp_path)
+    assert unknown.exit_code == 2 and "GD999" in unknown.stderr
