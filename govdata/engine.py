@@ -20,7 +20,16 @@ from govdata.io.source import DecodeProblem, decode
 from govdata.loading import Reader, load_file, locate, positions_of
 from govdata.model.catalog import Catalog, Document
 from govdata.model.config import InstanceConfig
-from govdata.model.kinds import CONFIG, DEMANDS, DEPARTMENTS, LEGAL_BASES, RESOURCE, kind_of
+from govdata.model.kinds import (
+    CONFIG,
+    DEMANDS,
+    DEPARTMENTS,
+    GRANT,
+    LEGAL_BASES,
+    RESOURCE,
+    RESPONSIBILITY,
+    kind_of,
+)
 from govdata.rules import CATALOG_RULES, RULES
 from govdata.rules.base import Finding, RuleContext
 from govdata.rules.builtin import UnexpectedFile
@@ -112,6 +121,10 @@ def _add(catalog: Catalog, kind: object, document: Document) -> None:  # type: i
         catalog.departments_doc = document
     elif kind is LEGAL_BASES:
         catalog.legal_bases_doc = document
+    elif kind is GRANT:
+        catalog.grants.append(document)
+    elif kind is RESPONSIBILITY:
+        catalog.responsibility_lists.append(document)
 
 
 def _within(path: str, scopes: Iterable[str]) -> bool:

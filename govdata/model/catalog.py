@@ -10,8 +10,10 @@ from typing import Generic, TypeVar
 from govdata.model.base import Model
 from govdata.model.config import InstanceConfig
 from govdata.model.demand import DemandList
+from govdata.model.grant import Grant
 from govdata.model.registry import Department, DepartmentRegistry, LegalBasis, LegalBasisRegistry
 from govdata.model.resource import Resource
+from govdata.model.responsibility import ResponsibilityList
 
 M = TypeVar("M", bound=Model)
 
@@ -35,6 +37,8 @@ class Catalog:
     legal_bases_doc: Document[LegalBasisRegistry] | None = None
     resources: list[Document[Resource]] = field(default_factory=list)
     demand_lists: list[Document[DemandList]] = field(default_factory=list)
+    grants: list[Document[Grant]] = field(default_factory=list)
+    responsibility_lists: list[Document[ResponsibilityList]] = field(default_factory=list)
 
     @property
     def departments(self) -> list[Department]:

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from govdata.model.base import Model
 from govdata.model.config import InstanceConfig
 from govdata.model.demand import DemandList
+from govdata.model.grant import Grant
 from govdata.model.registry import DepartmentRegistry, LegalBasisRegistry
 from govdata.model.resource import Resource
+from govdata.model.responsibility import ResponsibilityList
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,9 +54,19 @@ RESOURCE = FileKind(
     "catalogs/<部门>/<代码>.yaml：一个政务信息资源的核心元数据（发改高技〔2017〕1272号）",
     re.compile(r"catalogs/[^/]+/(?!demands\.yaml)[^/]+\.yaml"),
 )
+GRANT = FileKind(
+    "grant", Grant, "grant.schema.json", "政务数据共享授权",
+    "grants/<申请部门>/<编号>.yaml：数据应用部门的一项共享申请及其审批、变更记录（第七条、第九条、第三十三条、第三十六条）",
+    re.compile(r"grants/[^/]+/[^/]+\.yaml"),
+)
+RESPONSIBILITY = FileKind(
+    "responsibility", ResponsibilityList, "responsibility.schema.json", "政务数据采集责任清单",
+    "responsibility/<部门>.yaml：由目录生成的采集责任清单，汇聚状态等由部门手工维护（第十八条）",
+    re.compile(r"responsibility/[^/]+\.yaml"),
+)
 
 # Order matters: the first kind whose pattern matches a path wins.
-FILE_KINDS: tuple[FileKind, ...] = (CONFIG, DEPARTMENTS, LEGAL_BASES, DEMANDS, RESOURCE)
+FILE_KINDS: tuple[FileKind, ...] = (CONFIG, DEPARTMENTS, LEGAL_BASES, DEMANDS, RESOURCE, GRANT, RESPONSIBILITY)
 
 
 def kind_of(path: str) -> FileKind | None:

@@ -15,6 +15,17 @@ from govdata.rules.gd013_provider_registered import ProviderRegistered
 from govdata.rules.gd014_uscc_valid import UsccValid
 from govdata.rules.gd015_legal_basis_resolves import LegalBasisResolves
 from govdata.rules.gd016_registry_unique import RegistryUnique
+from govdata.rules.gd301_grant_items_requestable import GrantItemsRequestable
+from govdata.rules.gd302_grant_conditions import GrantConditions
+from govdata.rules.gd303_grant_batch_reason import GrantBatchReason
+from govdata.rules.gd304_grant_duty_basis import GrantDutyBasis
+from govdata.rules.gd305_grant_minimal_items import GrantMinimalItems
+from govdata.rules.gd306_grant_own_data import GrantOwnData
+from govdata.rules.gd307_grant_validity_period import GrantValidityPeriod
+from govdata.rules.gd308_grant_past_end import GrantPastEnd
+from govdata.rules.gd309_grant_catalog_drift import GrantCatalogDrift
+from govdata.rules.gd310_grant_record_place import GrantRecordPlace
+from govdata.rules.gd311_grant_history import GrantHistory
 
 BUILTIN: tuple[type[BuiltinRule], ...] = (LoadError, SchemaViolation, UnexpectedFile)
 
@@ -28,6 +39,17 @@ CATALOG_RULES: tuple[type[Rule], ...] = (
     UsccValid,
     LegalBasisResolves,
     RegistryUnique,
+    GrantItemsRequestable,
+    GrantConditions,
+    GrantBatchReason,
+    GrantDutyBasis,
+    GrantMinimalItems,
+    GrantOwnData,
+    GrantValidityPeriod,
+    GrantPastEnd,
+    GrantCatalogDrift,
+    GrantRecordPlace,
+    GrantHistory,
 )
 
 RULES: tuple[type[RuleInfo], ...] = tuple(sorted((*BUILTIN, *CATALOG_RULES), key=lambda rule: rule.id))

@@ -1,0 +1,58 @@
+"""GD308: a grant still in force after its end date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from govdata.i18n import Text
+from govdata.model.grant import IN_FORCE
+from govdata.rules.base import Finding, Rule, RuleContext, RuleOptions
+
+
+class GrantPastEndOptions(RuleOptions):
+    today: dt.date | None = None
+    """Override today's date (for reproducible reports and tests)."""
+
+
+class GrantPastEnd(Rule):
+    """A grant is recorded as in force after its validity period ended.
+
+    ## What it checks
+    Every grant in status 已批准 or 已暂停 whose `valid_until` is before today.
+
+    ## Why
+    Data may be used only within the authorised scope (Art. 9), and a grant ends with its
+    term; Art. 36 has the authority stop service that runs outside it. A record that still
+    says 已批准 misleads the hub operators and the annual evaluation (Art. 53).
+
+    ## How to fix
+    Record the end with `govdata grant expire ID`, or, if the scenario continues,
+    `govdata grant renew ID --until YYYY-MM-DD --by … --reason …`.
+
+    ## Options
+    `today`: the date to compare with (default: the current date).
+    """
+
+    id = "GD308"
+    name = "grant-past-end"
+    title = Text("授权已过有效期仍在生效", "grant in force past its end date")
+    article = "Art. 36"
+    tags = frozenset({"grant", "deadline"})
+    Options = GrantPastEndOptions
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        assert isinstance(ctx.options, GrantPastEndOptions)
+        today = ctx.options.today or dt.date.today()
+        for document in ctx.catalog.grants:
+            grant = document.model
+            if grant.status in IN_FORCE and grant.valid_until < today:
+                yield Finding(
+                    document.path,
+                    ("valid_until",),
+                    Text(
+                        f"授权已于 {grant.valid_until} 到期，状态仍为“{grant.status}”",
+                        f"the grant ended on {grant.valid_until} but is still {grant.status}",
+                    ),
+                    Text("执行 govdata grant expire 或 renew", "run govdata grant expire or renew"),
+                )
