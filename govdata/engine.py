@@ -17,13 +17,16 @@ from govdata.i18n import Text
 from govdata.instance import CONFIG_NAME, Instance, discover
 from govdata.io.fastyaml import SourceMap
 from govdata.io.source import DecodeProblem, decode
-from govdata.loading import Reader, load_file, locate, positions_of
+from govdata.batch import gc_paused, load_files
+from govdata.io.tree import WorkingTree
+from govdata.loading import Reader, locate, positions_of
 from govdata.model.catalog import Catalog, Document
 from govdata.model.config import InstanceConfig
 from govdata.model.kinds import (
     CONFIG,
     DEMANDS,
     DEPARTMENTS,
+    FileKind,
     GRANT,
     LEGAL_BASES,
     RESOURCE,
@@ -97,18 +100,22 @@ def load_catalog(
     """
     catalog = Catalog(config, config_path=config_path)
     diagnostics: list[Diagnostic] = []
-    todo = [p for p in paths if p != config_path]
-    for done, path in enumerate(todo, start=1):
+    jobs: list[tuple[str, FileKind]] = []
+    for path in paths:
         kind = kind_of(path)
+        if path == config_path:
+            continue
         if kind is None or kind is CONFIG:
             diagnostics.append(_unexpected_file(path))
         else:
-            outcome = load_file(path, kind, reader(path))
+            jobs.append((path, kind))
+    with gc_paused():
+        for done, ((_, kind), outcome) in enumerate(zip(jobs, load_files(jobs, reader), strict=True), start=1):
             diagnostics.extend(outcome.diagnostics)
             if outcome.document is not None:
                 _add(catalog, kind, outcome.document)
-        if progress is not None:
-            progress(done, len(todo))
+            if progress is not None:
+                progress(done, len(jobs))
     return catalog, diagnostics
 
 
@@ -169,7 +176,7 @@ def validate(
     started = time.perf_counter()
     settings = RuleSettings.from_config(instance.config)
     selection = selection or Selection()
-    read: Reader = reader or (lambda path: (instance.root / path).read_bytes())
+    read: Reader = reader or WorkingTree(instance.root)
     paths = discover(instance.root)
     catalog, diagnostics = load_catalog(
         instance.config, paths, read, config_path=instance.relative(instance.config_path), progress=progress

@@ -64,35 +64,57 @@ def _drift_diagnostics(path: str, error: ValidationError, source_map: SourceMap 
     ]
 
 
-def load_file(path: str, kind: FileKind, data: bytes) -> LoadOutcome:
-    """Decode, parse, schema-check and model one file. Never raises on bad content."""
+@dataclass(frozen=True, slots=True)
+class ParsedFile:
+    """A file read and checked against its schema, not yet modelled: cheap to send between processes."""
+
+    path: str
+    data: Any
+    schema_ref: str | None
+    diagnostics: list[Diagnostic]
+
+
+def parse_file(path: str, kind: FileKind, data: bytes) -> ParsedFile:
+    """Decode, parse and schema-check one file. Never raises on bad content."""
     text = decode(data)
     if isinstance(text, DecodeProblem):
-        return LoadOutcome(None, [_load_diagnostic(path, text)])
+        return ParsedFile(path, None, None, [_load_diagnostic(path, text)])
     loaded = load_yaml(text)
     if isinstance(loaded, YamlProblem):
-        return LoadOutcome(None, [_load_diagnostic(path, loaded)])
+        return ParsedFile(path, None, None, [_load_diagnostic(path, loaded)])
     raw: Any = loaded[0]
     issues = validate_document(kind, raw)
     if issues:
         source_map = positions_of(text)
-        return LoadOutcome(
-            None,
-            [
-                Diagnostic(
-                    SchemaViolation.id,
-                    Severity.ERROR,
-                    issue.message,
-                    locate(path, source_map, issue.pointer, issue.at_key),
-                    hint=issue.hint,
-                    article=SchemaViolation.article,
-                )
-                for issue in issues
-            ],
-        )
-    try:
-        model = kind.model.model_validate(raw)
-    except ValidationError as error:
-        return LoadOutcome(None, _drift_diagnostics(path, error, positions_of(text)))
+        diagnostics = [
+            Diagnostic(
+                SchemaViolation.id,
+                Severity.ERROR,
+                issue.message,
+                locate(path, source_map, issue.pointer, issue.at_key),
+                hint=issue.hint,
+                article=SchemaViolation.article,
+            )
+            for issue in issues
+        ]
+        return ParsedFile(path, None, None, diagnostics)
     modeline = _MODELINE.search(text[:2048])
-    return LoadOutcome(Document(path, model, modeline.group(1) if modeline else None), [])
+    return ParsedFile(path, raw, modeline.group(1) if modeline else None, [])
+
+
+def model_file(parsed: ParsedFile, kind: FileKind, reader: Reader) -> LoadOutcome:
+    """The model of a schema-valid parsed file (its data and schema agree, so this succeeds)."""
+    if parsed.data is None:
+        return LoadOutcome(None, parsed.diagnostics)
+    try:
+        model = kind.model.model_validate(parsed.data)
+    except ValidationError as error:
+        text = decode(reader(parsed.path))
+        source_map = positions_of(text) if isinstance(text, str) else None
+        return LoadOutcome(None, _drift_diagnostics(parsed.path, error, source_map))
+    return LoadOutcome(Document(parsed.path, model, parsed.schema_ref), [])
+
+
+def load_file(path: str, kind: FileKind, data: bytes) -> LoadOutcome:
+    """Decode, parse, schema-check and model one file. Never raises on bad content."""
+    return model_file(parse_file(path, kind, data), kind, lambda _path: data)

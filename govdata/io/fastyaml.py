@@ -21,7 +21,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from govdata.diagnostics import Pointer
 from govdata.i18n import Text
-from govdata.io.scalars import MergeKeyError, resolve_plain
+from govdata.io.scalars import SPECIAL_FIRST, MergeKeyError, resolve_plain
 
 MAX_DEPTH = 64
 _ALLOWED_TAGS = frozenset({"", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
@@ -116,8 +116,10 @@ class _Builder:
         return self._mapping(node, pointer, depth)
 
     def _scalar(self, node: ScalarNode) -> Any:
-        if node.style or node.tag == _FORCE_STR:
-            return node.value
+        value = node.value
+        # Quoted, forced to text, or starting like no number/bool/null can: text (the common case).
+        if node.style or node.tag == _FORCE_STR or (value and value[0] not in SPECIAL_FIRST):
+            return value
         try:
             return resolve_plain(node.value)
         except MergeKeyError:

@@ -22,7 +22,9 @@ _TAG = "tag:yaml.org,2002:"
 def _pattern(tag: str) -> re.Pattern[str]:
     for versions, resolved_tag, regexp, _first in implicit_resolvers:
         if _YAML_12 in versions and resolved_tag == _TAG + tag:
-            return regexp  # type: ignore[no-any-return]
+            # ruamel wraps its patterns in a lazy proxy that costs an attribute lookup per
+            # match; compile the same source and flags once instead.
+            return re.compile(regexp.pattern, regexp.flags)
     raise LookupError(tag)  # pragma: no cover - ruamel always defines the core tags
 
 
@@ -33,7 +35,7 @@ _NULL = _pattern("null")
 _MERGE = _pattern("merge")
 
 # Only plain scalars starting with one of these can resolve to something other than text.
-_SPECIAL_FIRST = frozenset("0123456789+-.~nNtTfF<")
+SPECIAL_FIRST = frozenset("0123456789+-.~nNtTfF<")
 
 
 class MergeKeyError(ValueError):
@@ -73,7 +75,7 @@ _CONVERTERS: tuple[tuple[re.Pattern[str], Callable[[str], Any]], ...] = (
 
 def resolve_plain(text: str) -> Any:
     """The value of a plain (unquoted) scalar under YAML 1.2 as ruamel reads it."""
-    if text and text[0] not in _SPECIAL_FIRST:
+    if text and text[0] not in SPECIAL_FIRST:
         return text
     if _MERGE.match(text):
         raise MergeKeyError(text)

@@ -1,0 +1,75 @@
+"""Loading many files fast: the cyclic GC paused, and two worker processes when it pays.
+
+Measured on the 2-core machine (``docs/performance.md``): building millions of small
+acyclic objects (YAML nodes, dicts, models) triggers full GC passes over a growing heap,
+which doubled the load time; pausing the collector removes that. Worker processes pay off
+only past ~100 files (``../shared/bench`` table F), and only for readers that can be shared
+across a fork: a git cat-file pipe cannot, the working tree can.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+from govdata.loading import LoadOutcome, ParsedFile, Reader, load_file, model_file, parse_file
+from govdata.model.kinds import FILE_KINDS, FileKind
+
+PARALLEL_THRESHOLD = 200
+_KINDS = {kind.name: kind for kind in FILE_KINDS}
+_worker_reader: Reader | None = None
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic collector; afterwards freeze what survived so later passes skip it."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
+
+
+def _worker_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def _parse(job: tuple[str, str]) -> ParsedFile:
+    path, kind_name = job
+    assert _worker_reader is not None
+    return parse_file(path, _KINDS[kind_name], _worker_reader(path))
+
+
+def load_files(jobs: Sequence[tuple[str, FileKind]], reader: Reader) -> Iterator[LoadOutcome]:
+    """``load_file`` for every (path, kind), in order; parsing in worker processes when worth it.
+
+    Workers send back plain parsed data, which pickles cheaply; models are built here
+    (unpickling pydantic models cost as much as building them).
+    """
+    global _worker_reader
+    workers = _worker_count()
+    parallel = (
+        len(jobs) >= PARALLEL_THRESHOLD
+        and workers > 1
+        and getattr(reader, "parallel_safe", False)
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
+    if not parallel:
+        for path, kind in jobs:
+            yield load_file(path, kind, reader(path))
+        return
+    _worker_reader = reader  # inherited by the forked workers
+    context = multiprocessing.get_context("fork")
+    with context.Pool(processes=workers) as pool:
+        parsed = pool.imap(_parse, [(path, kind.name) for path, kind in jobs], chunksize=16)
+        for (_, kind), result in zip(jobs, parsed, strict=True):
+            yield model_file(result, kind, reader)
