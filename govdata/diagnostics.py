@@ -79,9 +79,7 @@ class Diagnostic:
             "line": loc.line,
             "column": loc.column,
             "pointer": loc.pointer_text(),
-            "related": [
-                {"path": r.path, "line": r.line, "column": r.column} for r in self.related
-            ],
+            "related": [{"path": r.path, "line": r.line, "column": r.column} for r in self.related],
         }
 
 

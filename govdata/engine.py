@@ -12,12 +12,12 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
+from govdata.batch import gc_paused, load_files
 from govdata.diagnostics import Diagnostic, Location, Severity, sort_diagnostics
 from govdata.i18n import Text
 from govdata.instance import CONFIG_NAME, Instance, discover
 from govdata.io.fastyaml import SourceMap
 from govdata.io.source import DecodeProblem, decode
-from govdata.batch import gc_paused, load_files
 from govdata.io.tree import WorkingTree
 from govdata.loading import Reader, locate, positions_of
 from govdata.model.catalog import Catalog, Document
@@ -26,11 +26,11 @@ from govdata.model.kinds import (
     CONFIG,
     DEMANDS,
     DEPARTMENTS,
-    FileKind,
     GRANT,
     LEGAL_BASES,
     RESOURCE,
     RESPONSIBILITY,
+    FileKind,
     kind_of,
 )
 from govdata.rules import CATALOG_RULES, RULES
@@ -192,7 +192,9 @@ def validate(
     diagnostics = [d for d in diagnostics if not settings.waived(d.rule_id, d.location.path, day)]
     if scopes is not None:
         diagnostics = [d for d in diagnostics if _within(d.location.path, scopes)]
-    return RunResult(sort_diagnostics(diagnostics), len(paths), summarize(catalog), time.perf_counter() - started, catalog)
+    return RunResult(
+        sort_diagnostics(diagnostics), len(paths), summarize(catalog), time.perf_counter() - started, catalog
+    )
 
 
 def _with_severity(diagnostic: Diagnostic, severity: Severity | None) -> Diagnostic:

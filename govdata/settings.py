@@ -52,7 +52,9 @@ class RuleSettings:
                 rule = by_id(key)
             except UsageError as error:
                 raise ConfigError(
-                    Text(f"govdata.yaml: rules 中的“{key}”不是已知规则", f"govdata.yaml: rules.{key} is not a known rule")
+                    Text(
+                        f"govdata.yaml: rules 中的“{key}”不是已知规则", f"govdata.yaml: rules.{key} is not a known rule"
+                    )
                 ) from error
             if setting.severity is not None:
                 severities[rule.id] = None if setting.severity == "off" else Severity(setting.severity)
@@ -61,7 +63,10 @@ class RuleSettings:
             except ValidationError as error:
                 problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
                 raise ConfigError(
-                    Text(f"govdata.yaml: 规则 {rule.id} 的选项有误：{problems}", f"govdata.yaml: options of {rule.id}: {problems}")
+                    Text(
+                        f"govdata.yaml: 规则 {rule.id} 的选项有误：{problems}",
+                        f"govdata.yaml: options of {rule.id}: {problems}",
+                    )
                 ) from error
         for index, waiver in enumerate(config.waivers):
             try:

@@ -22,7 +22,9 @@ state = _State()
 
 ConfigOption = Annotated[
     Path | None,
-    typer.Option("--config", "-c", help="govdata.yaml 的路径（默认向上查找；也可设 GOVDATA_CONFIG）/ path to govdata.yaml"),
+    typer.Option(
+        "--config", "-c", help="govdata.yaml 的路径（默认向上查找；也可设 GOVDATA_CONFIG）/ path to govdata.yaml"
+    ),
 ]
 LangOption = Annotated[
     str | None,
@@ -36,7 +38,9 @@ def resolve_lang(option: str | None, configured: str | None) -> Lang:
     try:
         lang = Lang(value)
     except ValueError:
-        raise UsageError(Text(f"--lang 只能是 zh-CN 或 en，而不是“{value}”", f"--lang must be zh-CN or en, not {value!r}")) from None
+        raise UsageError(
+            Text(f"--lang 只能是 zh-CN 或 en，而不是“{value}”", f"--lang must be zh-CN or en, not {value!r}")
+        ) from None
     state.lang = lang
     return lang
 

@@ -22,8 +22,10 @@ def stale_files(base: Path, files: dict[str, str], *, exhaustive: bool = False) 
         current = target.read_text(encoding="utf-8") if target.is_file() else ""
         if current != content:
             diff = difflib.unified_diff(
-                current.splitlines(keepends=True), content.splitlines(keepends=True),
-                fromfile=f"{target} (committed)", tofile=f"{target} (generated)",
+                current.splitlines(keepends=True),
+                content.splitlines(keepends=True),
+                fromfile=f"{target} (committed)",
+                tofile=f"{target} (generated)",
             )
             stale[name] = "".join(diff)
     if exhaustive and base.is_dir():
@@ -47,4 +49,6 @@ def write_or_check(base: Path, files: dict[str, str], check: bool, label: str) -
     for name in stale:
         if name in files:
             atomic_write(base / name, files[name])
-    console.print(f"{label}: 写入 {len([n for n in stale if n in files])} 个文件，{len(files)} 个文件为最新 / written to {base}")
+    console.print(
+        f"{label}: 写入 {len([n for n in stale if n in files])} 个文件，{len(files)} 个文件为最新 / written to {base}"
+    )

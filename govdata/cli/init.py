@@ -14,7 +14,9 @@ from govdata.i18n import Text
 def init(
     directory: Annotated[Path, typer.Argument(help="新实例的目录（可不存在）/ folder of the new instance")],
     region: Annotated[str, typer.Option(prompt="区域名称 / region name", help="区域名称，如 济源示范区")],
-    division_code: Annotated[str, typer.Option(prompt="行政区划代码 / division code", help="六位行政区划代码，如 419001")],
+    division_code: Annotated[
+        str, typer.Option(prompt="行政区划代码 / division code", help="六位行政区划代码，如 419001")
+    ],
     authority_name: Annotated[str, typer.Option(prompt="数据主管部门名称 / authority name", help="数据主管部门全称")],
     authority_code: Annotated[
         str, typer.Option(prompt="数据主管部门统一社会信用代码 / authority USCC", help="18位统一社会信用代码")
@@ -46,7 +48,10 @@ def init(
     existing = [name for name in planned if (directory / name).exists()]
     if existing:
         raise UsageError(
-            Text(f"{directory} 中已有文件，未做任何修改：{'、'.join(existing[:5])}", f"{directory} already has {', '.join(existing[:5])}; nothing changed")
+            Text(
+                f"{directory} 中已有文件，未做任何修改：{'、'.join(existing[:5])}",
+                f"{directory} already has {', '.join(existing[:5])}; nothing changed",
+            )
         )
     for name, content in planned.items():
         atomic_write(directory / name, content)

@@ -28,7 +28,9 @@ def list_rules(ctx: typer.Context, lang: LangOption = None) -> None:
     chosen = resolve_lang(lang, None)
     table = Table("Id", "Name", "名称 / title", "Article", "Severity", "What it checks", show_lines=False)
     for rule in RULES:
-        table.add_row(rule.id, rule.name, rule.title.get(chosen), rule.article or "—", rule.severity.value, rule.summary())
+        table.add_row(
+            rule.id, rule.name, rule.title.get(chosen), rule.article or "—", rule.severity.value, rule.summary()
+        )
     Console(soft_wrap=False).print(table)
 
 

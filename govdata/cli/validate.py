@@ -17,18 +17,20 @@ from govdata.i18n import Text
 from govdata.report import OutputFormat
 
 
-
 def validate(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="只报告这些文件或目录中的问题（规则仍检查整个实例）/ report only on these paths", show_default=False),
+        typer.Argument(
+            help="只报告这些文件或目录中的问题（规则仍检查整个实例）/ report only on these paths", show_default=False
+        ),
     ] = None,
     output_format: Annotated[
         OutputFormat,
         typer.Option("--format", "-f", help="输出格式；auto 在 GitHub Actions 中为 github / output format"),
     ] = OutputFormat.AUTO,
     select: Annotated[
-        list[str] | None, typer.Option("--select", help="只运行这些规则：编号、编号前缀、名称或标签，可重复 / rules to run")
+        list[str] | None,
+        typer.Option("--select", help="只运行这些规则：编号、编号前缀、名称或标签，可重复 / rules to run"),
     ] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="不运行这些规则 / rules to skip")] = None,
     fail_on: Annotated[

@@ -57,7 +57,9 @@ def instance_files(seed: InstanceSeed) -> dict[str, str]:
     result = {
         "govdata.yaml": f"# yaml-language-server: $schema=schemas/config.schema.json\n"
         f"# {seed.region}政务数据目录 —— govdata 实例配置\n{dump_round_trip(config)}",
-        "registry/departments.yaml": _yaml_file("registry/departments.yaml", "政务部门名录：由数据主管部门维护", departments),
+        "registry/departments.yaml": _yaml_file(
+            "registry/departments.yaml", "政务部门名录：由数据主管部门维护", departments
+        ),
         "registry/legal-bases.yaml": _template("legal-bases.yaml"),
         f"catalogs/{seed.authority_slug}/.gitkeep": "",
         ".github/workflows/validate.yml": _template("validate.yml").replace("__GOVDATA_VERSION__", __version__),

@@ -25,8 +25,7 @@ _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, co
 _CONVERT_HINT = Text(
     "请将文件另存为 UTF-8 编码：在 WPS/记事本中选择“另存为”→编码“UTF-8”，"
     "或在命令行执行 iconv -f GBK -t UTF-8 原文件 > 新文件",
-    "Save the file as UTF-8: in the editor choose Save As with encoding UTF-8, "
-    "or run iconv -f GBK -t UTF-8 OLD > NEW",
+    "Save the file as UTF-8: in the editor choose Save As with encoding UTF-8, or run iconv -f GBK -t UTF-8 OLD > NEW",
 )
 
 

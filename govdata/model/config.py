@@ -16,11 +16,13 @@ class Region(Model, title="区域"):
 
 class ResourceCodeGrammar(Model, title="信息资源代码规则"):
     pattern: NonEmptyText = gb(
-        "信息资源代码规则", "本区域信息资源代码的正则表达式；可用命名分组 class（类）、group（项）、dept（部门目录编码）、seq（顺序码）"
+        "信息资源代码规则",
+        "本区域信息资源代码的正则表达式；可用命名分组 class（类）、group（项）、dept（部门目录编码）、seq（顺序码）",
     )
     example: NonEmptyText = gb("示例", "一个符合规则的代码，供错误提示使用")
     class_codes: dict[str, str] = gb(
-        "类编码", "“类”编码与分类名称的对应，如 1: 基础信息资源",
+        "类编码",
+        "“类”编码与分类名称的对应，如 1: 基础信息资源",
         {"1": "基础信息资源", "2": "主题信息资源", "3": "部门信息资源"},
     )
 

@@ -22,7 +22,9 @@ class Department(Model, title="政务部门"):
     kind: DepartmentKind = gb("部门类别", "第二条所称政务部门，或第六十三条参照执行的单位类别")
     roles: list[DepartmentRole] = gb("角色", "数据主管部门、数据生产部门、数据应用部门或技术服务单位", min_length=1)
     leads: list[NonEmptyText] = gb("牵头建设", "由本部门牵头编制维护的基础信息资源库或主题信息资源", [])
-    catalog_code: str | None = gb("部门目录编码", "信息资源代码中代表本部门的“目”级编码（三位数字）", None, pattern=r"^[0-9]{3}$")
+    catalog_code: str | None = gb(
+        "部门目录编码", "信息资源代码中代表本部门的“目”级编码（三位数字）", None, pattern=r"^[0-9]{3}$"
+    )
     maintainers: list[Maintainer] = gb(
         "目录维护人", "负责审核本部门目录变更的代码托管平台账号或团队，如 @jiyuan-gongan/catalog", []
     )

@@ -36,6 +36,4 @@ class GithubReporter:
                 message += "\n" + diagnostic.hint.get(lang)
             stream.write(f"::{_LEVEL[diagnostic.severity]} {','.join(properties)}::{_escape_data(message)}\n")
         errors = result.count(Severity.ERROR)
-        stream.write(
-            f"govdata: {len(result.diagnostics)} findings ({errors} errors) in {result.files_checked} files\n"
-        )
+        stream.write(f"govdata: {len(result.diagnostics)} findings ({errors} errors) in {result.files_checked} files\n")

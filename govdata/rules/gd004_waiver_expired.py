@@ -53,5 +53,7 @@ class WaiverExpired(Rule):
                         f"规则 {waiver.rule} 的豁免已于 {waiver.expires} 到期",
                         f"the waiver of {waiver.rule} expired on {waiver.expires}",
                     ),
-                    Text("修复相关问题后删除该豁免，或经批准后延期", "fix the findings and remove it, or get it extended"),
+                    Text(
+                        "修复相关问题后删除该豁免，或经批准后延期", "fix the findings and remove it, or get it extended"
+                    ),
                 )

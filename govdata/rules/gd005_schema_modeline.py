@@ -62,8 +62,7 @@ class SchemaModeline(Rule):
                 document.path,
                 (),
                 Text(
-                    f"文件首行应声明数据规范“{modeline_for(document.path)}”"
-                    + (f"，实为“{found}”" if found else ""),
+                    f"文件首行应声明数据规范“{modeline_for(document.path)}”" + (f"，实为“{found}”" if found else ""),
                     f"the file should start with {modeline_for(document.path)!r}"
                     + (f", found {found!r}" if found else ""),
                 ),

@@ -50,7 +50,10 @@ class ProviderRegistered(Rule):
             yield Finding(
                 catalog.config_path,
                 ("authority",),
-                Text(f"“{authority.name}”在部门名录中没有“数据主管部门”角色", f"{authority.name} lacks the role 数据主管部门"),
+                Text(
+                    f"“{authority.name}”在部门名录中没有“数据主管部门”角色",
+                    f"{authority.name} lacks the role 数据主管部门",
+                ),
             )
         for document in catalog.resources:
             provider = document.model.provider

@@ -61,5 +61,6 @@ class UsccValid(Rule):
                 yield Finding(
                     path,
                     pointer,
-                    Text(f"统一社会信用代码“{code}”无效：", f"unified social credit code {code} is invalid: ") + details,
+                    Text(f"统一社会信用代码“{code}”无效：", f"unified social credit code {code} is invalid: ")
+                    + details,
                 )

@@ -8,7 +8,12 @@ from typing import Any
 from govdata.i18n import Text
 from govdata.rules.base import Finding, Rule, RuleContext
 
-_DEPARTMENT_KEYS = (("code", "统一社会信用代码"), ("slug", "目录文件夹名"), ("catalog_code", "部门目录编码"), ("name", "部门名称"))
+_DEPARTMENT_KEYS = (
+    ("code", "统一社会信用代码"),
+    ("slug", "目录文件夹名"),
+    ("catalog_code", "部门目录编码"),
+    ("name", "部门名称"),
+)
 
 
 def _duplicates(path: str, list_key: str, entries: Sequence[Any], field: str, label: str) -> Iterator[Finding]:

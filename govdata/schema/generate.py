@@ -31,7 +31,7 @@ class _GbSchema(GenerateJsonSchema):
     def handle_ref_overrides(self, json_schema: JsonSchemaValue) -> JsonSchemaValue:
         # Pydantic drops a field's title beside a $ref when the referenced model has the same
         # one; editors show the property's own title on hover, so every property keeps it.
-        kept = {key: json_schema[key] for key in ("title", "description") if key in json_schema}
+        kept: dict[str, Any] = {key: json_schema[key] for key in ("title", "description") if key in json_schema}
         return {**super().handle_ref_overrides(json_schema), **kept}
 
     def nullable_schema(self, schema: core_schema.NullableSchema) -> JsonSchemaValue:

@@ -18,8 +18,13 @@ if TYPE_CHECKING:
     from govdata.schema.validate import SchemaIssue
 
 _TYPE_ZH = {
-    "string": "文本", "integer": "整数", "number": "数字", "boolean": "布尔值（true 或 false）",
-    "array": "列表", "object": "映射（键: 值）", "null": "空值",
+    "string": "文本",
+    "integer": "整数",
+    "number": "数字",
+    "boolean": "布尔值（true 或 false）",
+    "array": "列表",
+    "object": "映射（键: 值）",
+    "null": "空值",
 }
 _TYPE_EN = {"object": "mapping", "array": "list", "string": "text"}
 
@@ -30,9 +35,13 @@ _PATTERN_WORDS = {
         "18位统一社会信用代码（数字和大写字母，不含 I、O、Z、S、V）",
         "an 18-character unified social credit code (digits and capitals except I, O, Z, S, V)",
     ),
-    RESOURCE_CODE_PATTERN: Text("“前段码/后段码”形式的信息资源代码，如 301001001/000001", "a resource code like 301001001/000001"),
+    RESOURCE_CODE_PATTERN: Text(
+        "“前段码/后段码”形式的信息资源代码，如 301001001/000001", "a resource code like 301001001/000001"
+    ),
     DATE_PATTERN: Text("YYYY-MM-DD 格式的日期", "a date written YYYY-MM-DD"),
-    SLUG_PATTERN: Text("小写字母开头，仅含小写字母、数字和连字符", "lower-case letters, digits and hyphens, starting with a letter"),
+    SLUG_PATTERN: Text(
+        "小写字母开头，仅含小写字母、数字和连字符", "lower-case letters, digits and hyphens, starting with a letter"
+    ),
     BASIS_ID_PATTERN: Text("小写字母、数字和连字符", "lower-case letters, digits and hyphens"),
     MAINTAINER_PATTERN: Text("以 @ 开头的账号或团队，如 @jiyuan-gongan/catalog", "an @account or @org/team"),
 }
@@ -87,8 +96,8 @@ def _shown(value: Any) -> str:
 
 
 def _type_names(types: Any) -> Text:
-    names = types if isinstance(types, list) else [types]
-    names = [str(n) for n in names if str(n) != "null"] or ["null"]
+    listed = types if isinstance(types, list) else [types]
+    names = [str(n) for n in listed if str(n) != "null"] or ["null"]
     return Text("或".join(_TYPE_ZH.get(n, n) for n in names), " or ".join(_TYPE_EN.get(n, n) for n in names))
 
 
@@ -130,8 +139,10 @@ def describe_error(root: dict[str, Any], error: Any, document: Any) -> SchemaIss
         unexpected = list(kind.unexpected)
         key = unexpected[0]
         guess = difflib.get_close_matches(key, allowed, n=1)
-        hint = Text(f"是否应为“{guess[0]}”？", f"did you mean {guess[0]!r}?") if guess else Text(
-            "可用的键：" + "、".join(allowed), "allowed keys: " + ", ".join(allowed)
+        hint = (
+            Text(f"是否应为“{guess[0]}”？", f"did you mean {guess[0]!r}?")
+            if guess
+            else Text("可用的键：" + "、".join(allowed), "allowed keys: " + ", ".join(allowed))
         )
         where = Text(f"（位于{name.zh}）", f" (in {name.en})") if pointer else Text("", "")
         return SchemaIssue(
@@ -177,7 +188,10 @@ def describe_error(root: dict[str, Any], error: Any, document: Any) -> SchemaIss
     if kind_name in ("Minimum", "ExclusiveMinimum"):
         return SchemaIssue(
             pointer,
-            Text(f"{name.zh}不能小于 {kind.limit}，实为 {value}", f"{name.en} must be at least {kind.limit}, found {value}"),
+            Text(
+                f"{name.zh}不能小于 {kind.limit}，实为 {value}",
+                f"{name.en} must be at least {kind.limit}, found {value}",
+            ),
         )
     if kind_name == "Format" and kind.format == "date":
         return SchemaIssue(

@@ -10,19 +10,35 @@ from tests.conftest import CliResult
 
 Run = Callable[..., CliResult]
 AUTHORITY = make_uscc("1", "1", "410100", "MB000123")
-ARGS = ("--region", "某市", "--division-code", "410100", "--authority-name", "某市大数据管理局", "--authority-code", AUTHORITY)
+ARGS = (
+    "--region",
+    "某市",
+    "--division-code",
+    "410100",
+    "--authority-name",
+    "某市大数据管理局",
+    "--authority-code",
+    AUTHORITY,
+)
 
 
 def test_init_then_validate_is_clean(govdata: Run, tmp_path: Path) -> None:
     created = govdata("init", "city", *ARGS, cwd=tmp_path)
     assert created.exit_code == 0, created.stderr
     root = tmp_path / "city"
-    for name in ("govdata.yaml", "registry/departments.yaml", "registry/legal-bases.yaml", "schemas/resource.schema.json",
-                 ".github/workflows/validate.yml"):
+    for name in (
+        "govdata.yaml",
+        "registry/departments.yaml",
+        "registry/legal-bases.yaml",
+        "schemas/resource.schema.json",
+        ".github/workflows/validate.yml",
+    ):
         assert (root / name).is_file(), name
     assert (root / "govdata.yaml").read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=schemas/")
-    assert (root / "registry/departments.yaml").read_text(encoding="utf-8").startswith(
-        "# yaml-language-server: $schema=../schemas/departments.schema.json"
+    assert (
+        (root / "registry/departments.yaml")
+        .read_text(encoding="utf-8")
+        .startswith("# yaml-language-server: $schema=../schemas/departments.schema.json")
     )
     validated = govdata("validate", "--format", "json", cwd=root)
     assert validated.exit_code == 0, validated.stdout

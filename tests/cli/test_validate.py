@@ -12,7 +12,9 @@ from tests.conftest import CliResult
 
 Run = Callable[..., CliResult]
 BAD_RESOURCE = {
-    "catalogs/gongan/101002-000002.yaml": (Path(__file__).parents[1] / "rules" / "_base" / "catalogs" / "gongan" / "101002-000001.yaml")
+    "catalogs/gongan/101002-000002.yaml": (
+        Path(__file__).parents[1] / "rules" / "_base" / "catalogs" / "gongan" / "101002-000001.yaml"
+    )
     .read_text(encoding="utf-8")
     .replace('code: "101002/000001"', 'code: "101002/000002"')
     .replace("  type: 无条件共享", "  type: 有条件")
@@ -40,7 +42,9 @@ def test_findings_exit_1_located_and_files_unchanged(instance: Callable[..., Pat
     assert _snapshot(root) == before
 
 
-def test_runs_from_a_subfolder_and_with_config_option(instance: Callable[..., Path], govdata: Run, tmp_path: Path) -> None:
+def test_runs_from_a_subfolder_and_with_config_option(
+    instance: Callable[..., Path], govdata: Run, tmp_path: Path
+) -> None:
     root = instance(BAD_RESOURCE)
     assert govdata("validate", cwd=root / "catalogs" / "gongan").exit_code == 1
     elsewhere = tmp_path / "elsewhere"
@@ -58,7 +62,9 @@ def test_json_envelope_is_versioned_and_complete(instance: Callable[..., Path], 
     assert finding["pointer"] == "/sharing/type" and finding["message_en"]
 
 
-def test_github_format_is_chosen_inside_actions(instance: Callable[..., Path], govdata: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_github_format_is_chosen_inside_actions(
+    instance: Callable[..., Path], govdata: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     result = govdata("validate", cwd=instance(BAD_RESOURCE))
     assert result.stdout.startswith("::error file=catalogs/gongan/101002-000002.yaml,line=32,col=9,title=GD002::")

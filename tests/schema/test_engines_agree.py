@@ -122,7 +122,9 @@ def test_three_engines_agree_on_fixture(name: str, kind: FileKind, document: Any
     assert (not reference) == pydantic_ok, (name, reference)
 
 
-@pytest.mark.parametrize(("name", "kind", "document"), _mutation_subjects(), ids=lambda v: v if isinstance(v, str) else "")
+@pytest.mark.parametrize(
+    ("name", "kind", "document"), _mutation_subjects(), ids=lambda v: v if isinstance(v, str) else ""
+)
 def test_three_engines_agree_on_mutations(name: str, kind: FileKind, document: Any) -> None:
     for candidate in _mutants(document):
         reference, fast, pydantic_ok = _verdicts(kind, candidate)
