@@ -1,0 +1,119 @@
+"""Measure a command as a whole process: wall time, CPU time and its own peak memory.
+
+``os.wait4`` gives the rusage of exactly the child waited for, so peak RSS is that process's
+own, not the running maximum over every child that ``RUSAGE_CHILDREN`` would report.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import subprocess
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+PACKAGES = (
+    "PyYAML",
+    "jsonschema-rs",
+    "pydantic",
+    "jsonschema",
+    "check-jsonschema",
+    "ruamel.yaml",
+    "typer",
+    "rich",
+)
+
+
+@dataclass(frozen=True)
+class Measurement:
+    wall: float  # seconds
+    cpu: float  # user + system seconds
+    peak_mib: float  # peak resident set size of the process
+    exit_code: int
+
+    @staticmethod
+    def combine(parts: Sequence[Measurement]) -> Measurement:
+        """Several processes run one after another (chunks of one file list)."""
+        return Measurement(
+            sum(p.wall for p in parts),
+            sum(p.cpu for p in parts),
+            max(p.peak_mib for p in parts),
+            max(p.exit_code for p in parts),
+        )
+
+
+def run(argv: Sequence[str], cwd: Path, stdout: Path, stderr: Path) -> Measurement:
+    """Run ``argv`` in ``cwd`` with its output in files, and measure it."""
+    with stdout.open("wb") as out, stderr.open("wb") as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(list(argv), cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)  # already reaped: tell Popen
+    # ru_maxrss is in KiB on Linux.
+    return Measurement(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode)
+
+
+def argv_chunks(head: Sequence[str], args: Sequence[str], budget: int | None = None) -> list[list[str]]:
+    """``head + args`` split into as few command lines as the system's ARG_MAX allows."""
+    limit = budget or (os.sysconf("SC_ARG_MAX") - sum(len(k) + len(v) + 2 for k, v in os.environ.items())) // 2
+    fixed = sum(len(part) + 1 for part in head)
+    chunks: list[list[str]] = []
+    current: list[str] = []
+    size = fixed
+    for arg in args:
+        if current and size + len(arg) + 1 > limit:
+            chunks.append([*head, *current])
+            current, size = [], fixed
+        current.append(arg)
+        size += len(arg) + 1
+    if current:
+        chunks.append([*head, *current])
+    return chunks
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values)
+
+
+def spread(values: Sequence[float]) -> str:
+    """min-max, for the table: the machine is shared and noisy."""
+    return f"{min(values):.1f}–{max(values):.1f}"
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def _memory_gib() -> str:
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                return f"{int(line.split()[1]) / 1024 / 1024:.0f} GiB"
+    except OSError:
+        pass
+    return "unknown memory"
+
+
+def machine() -> str:
+    """One line about the machine, and one about the packages that matter for validation."""
+    versions = []
+    for name in PACKAGES:
+        try:
+            versions.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            continue
+    return (
+        f"{os.cpu_count()} × {_cpu_model()}, {_memory_gib()} RAM, Linux {platform.release()}, "
+        f"CPython {platform.python_version()}\n\nPackages: {', '.join(versions)}"
+    )
