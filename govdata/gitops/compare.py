@@ -1,0 +1,110 @@
+"""Compare two revisions of an instance: read both from git, diff, review and locate each change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from govdata.diagnostics import Diagnostic, Location
+from govdata.generate.codeowners import owners_of, ownership_rules
+from govdata.gitops.changes import Change, ChangeKind, Side, describe
+from govdata.gitops.diff import file_changes, semantic_diff
+from govdata.gitops.review import Level, Review, active_grants, review
+from govdata.gitops.snapshot import RevisionReader, Snapshot, diff_paths, is_instance_file
+from govdata.i18n import Text
+from govdata.instance import discover
+from govdata.model.catalog import Catalog
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A change with its review and its place (file and line on the side it belongs to)."""
+
+    change: Change
+    review: Review
+    location: Location
+    text: Text
+
+
+@dataclass
+class DiffResult:
+    base: str
+    head: str | None  # None: the working tree
+    base_label: str
+    head_label: str
+    entries: list[Entry]
+    departments: dict[str, str]  # code → name, both revisions merged
+    authority: str
+    problems: list[Diagnostic] = field(default_factory=list)  # files that could not be compared
+    prefix: str = ""  # the instance folder inside the repository, for links
+
+    def count(self, level: Level | None = None, breaking: bool | None = None) -> int:
+        return sum(
+            1 for e in self.entries
+            if (level is None or e.review.level is level) and (breaking is None or e.review.breaking is breaking)
+        )
+
+    def department_name(self, code: str | None) -> str:
+        code = code or self.authority
+        return self.departments.get(code, code)
+
+
+def _names(*catalogs: Catalog) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for catalog in catalogs:
+        for department in catalog.departments:
+            names.setdefault(department.code, department.name)
+    return names
+
+
+def _broken(snapshot: Snapshot) -> set[str]:
+    return {d.location.path for d in snapshot.diagnostics}
+
+
+def build_result(
+    old: Snapshot, new: Snapshot, changed: list[str], old_paths: set[str], new_paths: set[str],
+    labels: tuple[str, str], prefix: str = "",
+) -> DiffResult:
+    """Diff, review and locate: the pure part of :func:`compare`, given both snapshots."""
+    skip = _broken(old) | _broken(new)
+    changes = semantic_diff(old.catalog, new.catalog, skip=skip)
+    rules = ownership_rules(old.catalog if old.catalog.departments else new.catalog, prefix)
+    authority = new.catalog.config.authority
+
+    def department_of(path: str) -> str | None:
+        owners = [code for code in owners_of(prefix + path, rules) if code != authority]
+        return owners[0] if owners else None
+
+    others = [p for p in changed if not is_instance_file(p)]
+    changes += file_changes(others, old_paths, new_paths, department_of)
+    changes += [Change(ChangeKind.FILE_INVALID, p, p, (), Side.NEW, department_of(p)) for p in sorted(_broken(new))]
+    entries = []
+    grants = active_grants(old.catalog)
+    for change in changes:
+        snapshot = new if change.side is Side.NEW else old
+        verdict = review(change, old.catalog, grants=grants, department_owns=lambda p: department_of(p) is not None)
+        entries.append(Entry(change, verdict, snapshot.locate(change.path, change.pointer), describe(change)))
+    return DiffResult(
+        old.rev or "", new.rev, labels[0], labels[1], entries, _names(new.catalog, old.catalog), authority,
+        list(new.diagnostics), prefix,
+    )
+
+
+def compare(reader: RevisionReader, root: Path, base: str, head: str | None, labels: tuple[str, str]) -> DiffResult:
+    """The semantic diff of the instance at ``root`` between commits ``base`` and ``head``.
+
+    ``head`` None compares with the working tree (untracked files included). Only the changed
+    files and the context (config, registries, grants) are read, in one batch per revision.
+    """
+    changed = reader.changed(base, head)
+    old_tree = reader.tree(base)
+    new_paths = set(reader.tree(head)) if head is not None else set(discover(root)) | _present(root, changed)
+    new = reader.snapshot(head, lambda tree: diff_paths(changed, tree)) if head else reader.worktree(
+        root, diff_paths(changed, new_paths)
+    )
+    old = reader.snapshot(base, lambda tree: diff_paths(changed, tree), fallback=new.catalog.config)
+    return build_result(old, new, changed, set(old_tree), new_paths, labels, reader.prefix)
+
+
+def _present(root: Path, paths: list[str]) -> set[str]:
+    return {p for p in paths if (root / p).is_file()}

@@ -1,0 +1,112 @@
+"""Registries, configuration, demand lists and grants, old against new (see ``diff.py``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from pydantic import BaseModel
+
+from govdata.gitops.changes import Change, ChangeKind, Side
+from govdata.gitops.fields import differences
+from govdata.model.catalog import Catalog, Document
+
+# Fields of a grant that record the authority's decision rather than the applicant's request.
+GRANT_DECISION_FIELDS = ("status", "decision", "history")
+
+
+def _entries(
+    old_doc: Document[Any] | None,
+    new_doc: Document[Any] | None,
+    attribute: str,
+    key: str,
+    kinds: tuple[ChangeKind, ChangeKind, ChangeKind],
+    title: str,
+    department: str | None = None,
+) -> Iterator[Change]:
+    """Entries of a list in one file, matched by ``key``: added, removed and changed ones."""
+    old_list: Sequence[BaseModel] = getattr(old_doc.model, attribute) if old_doc else []
+    new_list: Sequence[BaseModel] = getattr(new_doc.model, attribute) if new_doc else []
+    before = {getattr(e, key): (i, e) for i, e in enumerate(old_list)}
+    after = {getattr(e, key): (i, e) for i, e in enumerate(new_list)}
+    added, removed, changed = kinds
+    for ident, (index, entry) in before.items():
+        if ident not in after and old_doc is not None:
+            yield Change(removed, ident, old_doc.path, (attribute, index), Side.OLD, department, old=getattr(entry, title))
+    for ident, (index, entry) in after.items():
+        assert new_doc is not None
+        if ident not in before:
+            yield Change(added, ident, new_doc.path, (attribute, index), Side.NEW, department, new=getattr(entry, title))
+            continue
+        for difference in differences(before[ident][1], entry, (attribute, index)):
+            yield Change(changed, ident, new_doc.path, difference.pointer, Side.NEW, department,
+                         field=difference.key, label=difference.label, old=difference.old, new=difference.new)
+
+
+def registry_changes(old: Catalog, new: Catalog) -> Iterator[Change]:
+    yield from _entries(old.departments_doc, new.departments_doc, "departments", "code",
+                        (ChangeKind.DEPARTMENT_ADDED, ChangeKind.DEPARTMENT_REMOVED, ChangeKind.DEPARTMENT_CHANGED), "name")
+    yield from _entries(old.legal_bases_doc, new.legal_bases_doc, "legal_bases", "id",
+                        (ChangeKind.LEGAL_BASIS_ADDED, ChangeKind.LEGAL_BASIS_REMOVED, ChangeKind.LEGAL_BASIS_CHANGED), "title")
+
+
+def config_changes(old: Catalog, new: Catalog) -> Iterator[Change]:
+    for difference in differences(old.config, new.config):
+        yield Change(ChangeKind.CONFIG_CHANGED, difference.key.split(".")[0], new.config_path,
+                     difference.pointer, Side.NEW, None, field=difference.key, label=difference.label,
+                     old=difference.old, new=difference.new)
+
+
+def _department_of_folder(path: str, *catalogs: Catalog) -> str | None:
+    """The code of the department whose folder (``catalogs/<slug>/``, ``grants/<slug>/``) holds ``path``."""
+    parts = path.split("/")
+    if len(parts) < 3:
+        return None
+    for catalog in catalogs:
+        department = catalog.department_by_slug.get(parts[1])
+        if department is not None:
+            return department.code
+    return None
+
+
+def demand_changes(old: Catalog, new: Catalog, skip: frozenset[str] = frozenset()) -> Iterator[Change]:
+    before = {d.path: d for d in old.demand_lists if d.path not in skip}
+    after = {d.path: d for d in new.demand_lists if d.path not in skip}
+    for path in sorted(before.keys() | after.keys()):
+        old_doc, new_doc = before.get(path), after.get(path)
+        if old_doc is not None and new_doc is not None and old_doc.model == new_doc.model:
+            continue
+        yield from _entries(old_doc, new_doc, "demands", "id",
+                            (ChangeKind.DEMAND_ADDED, ChangeKind.DEMAND_REMOVED, ChangeKind.DEMAND_CHANGED), "title",
+                            _department_of_folder(path, new, old))
+
+
+def grant_changes(old: Catalog, new: Catalog, skip: frozenset[str] = frozenset()) -> Iterator[Change]:
+    before = {d.model.id: d for d in old.grants if d.path not in skip}
+    after = {d.model.id: d for d in new.grants if d.path not in skip}
+    for ident, document in before.items():
+        if ident not in after:
+            yield Change(ChangeKind.GRANT_REMOVED, ident, document.path, (), Side.OLD,
+                         _department_of_folder(document.path, old), old=document.model.title, restricts=True)
+    for ident, document in after.items():
+        department = _department_of_folder(document.path, new, old)
+        if ident not in before:
+            yield Change(ChangeKind.GRANT_ADDED, ident, document.path, (), Side.NEW, department, new=document.model.title)
+            continue
+        for difference in differences(before[ident].model, document.model):
+            decision = difference.key.split(".")[0] in GRANT_DECISION_FIELDS
+            yield Change(ChangeKind.GRANT_DECIDED if decision else ChangeKind.GRANT_CHANGED, ident, document.path,
+                         difference.pointer, Side.NEW, department, field=difference.key, label=difference.label,
+                         old=difference.old, new=difference.new)
+
+
+def responsibility_changes(old: Catalog, new: Catalog, skip: frozenset[str] = frozenset()) -> Iterator[Change]:
+    before = {d.path: d for d in old.responsibility_lists if d.path not in skip}
+    after = {d.path: d for d in new.responsibility_lists if d.path not in skip}
+    kinds = (ChangeKind.RESPONSIBILITY_ADDED, ChangeKind.RESPONSIBILITY_REMOVED, ChangeKind.RESPONSIBILITY_CHANGED)
+    for path in sorted(before.keys() | after.keys()):
+        old_doc, new_doc = before.get(path), after.get(path)
+        if old_doc is not None and new_doc is not None and old_doc.model == new_doc.model:
+            continue
+        department = (new_doc or old_doc).model.department  # type: ignore[union-attr]
+        yield from _entries(old_doc, new_doc, "resources", "code", kinds, "name", department)

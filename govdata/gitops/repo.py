@@ -1,0 +1,196 @@
+"""The git repository behind an instance: revisions, trees, changed paths, blobs and history.
+
+The only module of govdata that imports ``git`` (GitPython), and only inside
+:func:`open_repository`, since the import alone costs ~0.2 s. The choices follow the bench
+(``measurements-2026-11.md`` table G): ``git ls-tree -r -z`` lists a revision, ``git diff
+--name-only --no-renames -z`` finds changed paths, and blobs are read through GitPython's
+persistent ``git cat-file --batch`` process — one process for any number of blobs, ~26× faster
+than one ``git show`` per file. Paths here are relative to the repository's top folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from govdata.errors import GovdataError
+from govdata.i18n import Text
+
+NULL_SHA = "0" * 40
+# Branches tried, in order, when the caller does not name the main branch.
+MAIN_CANDIDATES = ("origin/HEAD", "origin/main", "origin/master", "main", "master")
+
+
+class RepositoryError(GovdataError):
+    """Git could not answer: not a repository, an unknown revision, a failed command."""
+
+
+@dataclass(frozen=True, slots=True)
+class CommitInfo:
+    sha: str
+    parents: tuple[str, ...]
+    author: str
+    email: str
+    date: str  # ISO 8601 with offset, as git prints it (%aI)
+    subject: str
+
+
+@dataclass(frozen=True, slots=True)
+class FileChange:
+    """One path changed by a commit against its first parent (``--no-renames``: A, M, D or T)."""
+
+    status: str
+    path: str
+    old_blob: str | None
+    new_blob: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Repository:
+    """A git repository, opened through GitPython."""
+
+    root: Path
+    _repo: Any  # git.Repo; typed loosely so that importing this module does not import git
+
+    def _git(self, *args: str) -> str:
+        import git
+
+        try:
+            return str(self._repo.git.execute(["git", *args], strip_newline_in_stdout=False))
+        except git.GitCommandError as error:
+            detail = str(error.stderr or "").strip().removeprefix("stderr:").strip(" '\n")
+            raise RepositoryError(
+                Text(f"git {args[0]} 失败：{detail}", f"git {args[0]} failed: {detail}")
+            ) from error
+
+    def resolve(self, rev: str) -> str:
+        """The full commit id of ``rev`` (a branch, tag, sha or expression such as ``HEAD~2``)."""
+        import git
+
+        try:
+            return str(self._repo.git.rev_parse("--verify", "--quiet", f"{rev}^{{commit}}")).strip()
+        except git.GitCommandError:
+            raise RepositoryError(
+                Text(f"找不到版本“{rev}”：请检查分支名、标签或提交号", f"unknown revision {rev!r}: check the branch, tag or commit")
+            ) from None
+
+    def exists(self, rev: str) -> bool:
+        try:
+            self.resolve(rev)
+        except RepositoryError:
+            return False
+        return True
+
+    def main_branch(self) -> str:
+        """The branch pull requests merge into: origin's default, else main or master."""
+        for candidate in MAIN_CANDIDATES:
+            if self.exists(candidate):
+                return candidate
+        raise RepositoryError(
+            Text(
+                "找不到主分支（origin/HEAD、main 或 master）；请用 --main 指定，或直接给出 BASE",
+                "no main branch (origin/HEAD, main or master); name it with --main or give BASE",
+            )
+        )
+
+    def merge_base(self, left: str, right: str) -> str:
+        found = self._git("merge-base", left, right).strip()
+        if not found:
+            raise RepositoryError(Text(f"{left} 与 {right} 没有共同祖先", f"{left} and {right} share no history"))
+        return found
+
+    def tree(self, rev: str, prefix: str = "") -> dict[str, str]:
+        """``{path: blob sha}`` of every file of ``rev`` under ``prefix`` (``git ls-tree -r -z``)."""
+        args = ["ls-tree", "-r", "-z", rev]
+        if prefix:
+            args += ["--", prefix]
+        files: dict[str, str] = {}
+        for record in self._git(*args).split("\0"):
+            if not record:
+                continue
+            meta, path = record.split("\t", 1)
+            mode, kind, sha = meta.split(" ")
+            if kind == "blob":
+                files[path] = sha
+        return files
+
+    def changed_paths(self, base: str, head: str | None, prefix: str = "") -> list[str]:
+        """Paths that differ between ``base`` and ``head`` (None: the working tree, untracked included)."""
+        spec = ["--", prefix] if prefix else []
+        if head is not None:
+            out = self._git("diff", "--name-only", "--no-renames", "-z", base, head, *spec)
+            return sorted(p for p in out.split("\0") if p)
+        tracked = self._git("diff", "--name-only", "--no-renames", "-z", base, *spec)
+        untracked = self._git("ls-files", "--others", "--exclude-standard", "-z", *spec)
+        return sorted({p for p in (*tracked.split("\0"), *untracked.split("\0")) if p})
+
+    def read_blobs(self, shas: Iterable[str]) -> dict[str, bytes]:
+        """The content of each blob, read through one persistent ``git cat-file --batch``."""
+        odb = self._repo.odb
+        return {sha: odb.stream(bytes.fromhex(sha)).read() for sha in dict.fromkeys(shas)}
+
+    def history(
+        self, pathspecs: Iterable[str], *, rev: str = "HEAD", max_count: int | None = None
+    ) -> Iterator[tuple[CommitInfo, list[FileChange]]]:
+        """Commits touching ``pathspecs``, newest first, each with its changed files and blob ids.
+
+        One ``git log --raw --no-renames -z`` for the whole walk. Merge commits list no files
+        (git's default): a change is credited to the commit that made it, not to the merge.
+        """
+        args = ["log", "--raw", "--no-abbrev", "--no-renames", "-z", "--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%s"]
+        if max_count is not None:
+            args.append(f"--max-count={max_count}")
+        args += [rev, "--", *pathspecs]
+        for chunk in self._git(*args).split("\x1e"):
+            if chunk:
+                yield _parse_log_chunk(chunk)
+
+    def renamed_from(self, parent: str, commit: str, added: str, deleted: Iterable[str]) -> str | None:
+        """Which of the ``deleted`` paths git's rename detection pairs with ``added`` in ``commit``."""
+        candidates = list(deleted)
+        if not candidates:
+            return None
+        out = self._git("diff", "--name-status", "-z", "-M", parent, commit, "--", added, *candidates)
+        fields = out.split("\0")
+        for index, field in enumerate(fields):
+            if field.startswith("R") and index + 2 < len(fields) and fields[index + 2] == added:
+                return fields[index + 1]
+        return None
+
+    def relative(self, path: Path) -> str:
+        """``path`` relative to the repository top, POSIX; '' for the top itself."""
+        relative = path.resolve().relative_to(self.root).as_posix()
+        return "" if relative == "." else relative
+
+
+def _parse_log_chunk(chunk: str) -> tuple[CommitInfo, list[FileChange]]:
+    header, _, rest = chunk.partition("\0")
+    sha, parents, author, email, date, subject = header.split("\x1f", 5)
+    info = CommitInfo(sha, tuple(parents.split()), author, email, date, subject.strip())
+    fields = rest.lstrip("\n").split("\0")
+    changes: list[FileChange] = []
+    for meta, path in zip(fields[0::2], fields[1::2], strict=False):
+        if not meta.startswith(":"):
+            continue
+        _old_mode, _new_mode, old_sha, new_sha, status = meta[1:].split(" ")
+        changes.append(
+            FileChange(status[0], path, None if old_sha == NULL_SHA else old_sha, None if new_sha == NULL_SHA else new_sha)
+        )
+    return info, changes
+
+
+def open_repository(start: Path) -> Repository:
+    """The repository holding ``start``; a clear error when there is none."""
+    import git
+
+    try:
+        repo = git.Repo(start, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        raise RepositoryError(
+            Text(f"{start} 不在 git 仓库中：此命令需要目录的版本历史", f"{start} is not inside a git repository")
+        ) from None
+    if repo.working_tree_dir is None:
+        raise RepositoryError(Text("不支持裸仓库：请在工作副本中运行", "bare repositories are not supported"))
+    return Repository(Path(repo.working_tree_dir).resolve(), repo)

@@ -1,0 +1,120 @@
+"""Review levels: who must approve a change, and whether it breaks what others rely on.
+
+- ``department``: the owning department's review suffices (its own metadata and items).
+- ``authority``: the data authority must approve — any change of a sharing or opening type,
+  basis or terms; a resource entering, leaving or changing department in the zone catalog;
+  the registries, the configuration, schemas and CI files; grant decisions (Art. 7, 17, 19,
+  33, 40).
+- ``breaking`` (on top of either level): the change removes or restricts something that an
+  active grant (status 已批准, or 已暂停 since it may be resumed) or a published catalog relies on. A resource is *published*
+  when at the base revision it is shared (sharing type other than 不予共享) or open (opening
+  type other than 不予开放): it is then in the share catalog (Art. 33) or the open catalog
+  (Art. 40) and consumers may depend on its items and attributes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from govdata.gitops.changes import Change, ChangeKind
+from govdata.i18n import Text
+from govdata.model.catalog import Catalog
+from govdata.model.grant import IN_FORCE
+
+
+class Level(StrEnum):
+    DEPARTMENT = "department"
+    AUTHORITY = "authority"
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    level: Level
+    breaking: bool = False
+    reason: Text | None = None  # why the authority must approve
+    articles: tuple[str, ...] = ()
+    relied_on: tuple[Text, ...] = ()  # what relies on what this change removes or restricts
+
+
+_SHARING = (Text("共享属性由数据主管部门审核，并据以发布共享目录", "the authority reviews sharing attributes and publishes the share catalog"), ("Art. 14", "Art. 32", "Art. 33"))
+_OPENING = (Text("开放属性由数据主管部门审核，并据以发布开放目录", "the authority reviews opening attributes and publishes the open catalog"), ("Art. 38", "Art. 39", "Art. 40"))
+_CATALOG = (Text("信息资源的增删和提供方变更由数据主管部门审核、汇总全区目录", "the authority reviews and compiles the zone catalog"), ("Art. 17", "Art. 19"))
+_REGISTRY = (Text("名录与实例配置由数据主管部门维护", "the authority keeps the registries and the configuration"), ("Art. 4", "Art. 17"))
+_GRANT = (Text("是否共享及共享方式由数据主管部门决定", "the authority decides whether and how data is shared"), ("Art. 7", "Art. 9", "Art. 36"))
+_FILES = (Text("数据规范、CI 与仓库文件由数据主管部门维护", "the authority keeps schemas, CI and repository files"), ("Art. 4",))
+
+AUTHORITY_KINDS: dict[ChangeKind, tuple[Text, tuple[str, ...]]] = {
+    ChangeKind.RESOURCE_ADDED: _CATALOG,
+    ChangeKind.RESOURCE_REMOVED: _CATALOG,
+    ChangeKind.PROVIDER_CHANGED: _CATALOG,
+    ChangeKind.SHARING_LOOSENED: _SHARING,
+    ChangeKind.SHARING_TIGHTENED: _SHARING,
+    ChangeKind.SHARING_BASIS_CHANGED: _SHARING,
+    ChangeKind.SHARING_TERMS_CHANGED: _SHARING,
+    ChangeKind.OPENING_LOOSENED: _OPENING,
+    ChangeKind.OPENING_TIGHTENED: _OPENING,
+    ChangeKind.OPENING_BASIS_CHANGED: _OPENING,
+    ChangeKind.OPENING_TERMS_CHANGED: _OPENING,
+    ChangeKind.DEPARTMENT_ADDED: _REGISTRY,
+    ChangeKind.DEPARTMENT_REMOVED: _REGISTRY,
+    ChangeKind.DEPARTMENT_CHANGED: _REGISTRY,
+    ChangeKind.LEGAL_BASIS_ADDED: _REGISTRY,
+    ChangeKind.LEGAL_BASIS_REMOVED: _REGISTRY,
+    ChangeKind.LEGAL_BASIS_CHANGED: _REGISTRY,
+    ChangeKind.CONFIG_CHANGED: _REGISTRY,
+    ChangeKind.GRANT_DECIDED: _GRANT,
+    ChangeKind.GRANT_REMOVED: _GRANT,
+}
+_PUBLISHED = Text("已发布的共享/开放目录", "the published share/open catalog")
+
+
+def _folder(path: str | None) -> str:
+    return "/".join((path or "").split("/")[:2])
+
+
+def active_grants(catalog: Catalog) -> list[tuple[str, str, tuple[str, ...]]]:
+    """``(grant id, resource code, item names)`` of each grant in force (已批准, or 已暂停 since it may resume)."""
+    return [
+        (d.model.id, d.model.resource, tuple(d.model.item_names()))
+        for d in catalog.grants
+        if d.model.status in IN_FORCE
+    ]
+
+
+def _relied_on(change: Change, base: Catalog, grants: Iterable[tuple[str, str, tuple[str, ...]]]) -> tuple[Text, ...]:
+    reliance: list[Text] = []
+    resource = base.resource(change.subject) if change.kind is not ChangeKind.FILE_CHANGED else None
+    if resource is not None and (resource.sharing.type != "不予共享" or resource.opening.type != "不予开放"):
+        reliance.append(_PUBLISHED)
+    # For an item change, a grant relies on it if it lists that item (by its old name) or no items at all.
+    item = change.old if change.kind in (ChangeKind.ITEM_RENAMED, ChangeKind.ITEM_REMOVED) else change.item
+    for grant_id, code, items in grants:
+        if code == change.subject and (item is None or not items or item in items):
+            reliance.append(Text(f"共享授权 {grant_id}", f"grant {grant_id}"))
+    return tuple(reliance)
+
+
+def review(
+    change: Change,
+    base: Catalog,
+    *,
+    grants: list[tuple[str, str, tuple[str, ...]]] | None = None,
+    department_owns: Callable[[str], bool] = lambda path: False,
+) -> Review:
+    """The review ``change`` needs, judged against the ``base`` revision's catalog.
+
+    ``department_owns(path)`` tells whether a department (not the authority) owns a file that
+    is no catalog document, such as ``responsibility/<dept>.yaml``.
+    """
+    relied = _relied_on(change, base, active_grants(base) if grants is None else grants) if change.restricts else ()
+    kind = change.kind
+    authority = AUTHORITY_KINDS.get(kind)
+    if kind is ChangeKind.RESOURCE_MOVED and _folder(change.old) != _folder(change.new):
+        authority = _CATALOG
+    if kind is ChangeKind.FILE_CHANGED and not department_owns(change.path):
+        authority = _FILES
+    if authority is None:
+        return Review(Level.DEPARTMENT, bool(relied), relied_on=relied)
+    return Review(Level.AUTHORITY, bool(relied), authority[0], authority[1], relied)
