@@ -12,6 +12,7 @@ import sys
 import typer
 
 from govdata.cli import diff as diff_command
+from govdata.cli import fmt as fmt_command
 from govdata.cli import init as init_command
 from govdata.cli import rules as rules_command
 from govdata.cli import schemas as schemas_command
@@ -43,6 +44,7 @@ app.command("validate")(validate_command.validate)
 app.command("init")(init_command.init)
 app.command("schemas")(schemas_command.schemas)
 app.command("diff")(diff_command.diff)
+app.command("fmt")(fmt_command.fmt)
 app.add_typer(rules_command.app, name="rules")
 
 

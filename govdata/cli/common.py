@@ -49,3 +49,19 @@ def early_lang(option: str | None) -> None:
     """Adopt ``--lang`` before the config is read, so config errors use it too."""
     if option is not None:
         resolve_lang(option, None)
+
+
+def instance_path(root: Path, path: Path) -> str:
+    """``path`` (as typed by the user) relative to the instance ``root``; a usage error if outside."""
+    absolute = path.resolve()
+    if not absolute.exists():
+        raise UsageError(Text(f"路径不存在：{path}", f"no such path: {path}"))
+    try:
+        return absolute.relative_to(root).as_posix()
+    except ValueError:
+        raise UsageError(Text(f"{path} 不在实例目录 {root} 中", f"{path} is outside the instance at {root}")) from None
+
+
+def within(path: str, scope: str) -> bool:
+    """Whether the instance path ``path`` lies in ``scope`` (a file, a folder, or the root ".")."""
+    return scope in ("", ".") or path == scope or path.startswith(scope.rstrip("/") + "/")

@@ -10,10 +10,8 @@ from typing import Annotated
 
 import typer
 
-from govdata.cli.common import ConfigOption, LangOption, early_lang, resolve_lang
+from govdata.cli.common import ConfigOption, LangOption, early_lang, instance_path, resolve_lang
 from govdata.diagnostics import Severity
-from govdata.errors import UsageError
-from govdata.i18n import Text
 from govdata.report import OutputFormat
 
 
@@ -60,7 +58,7 @@ def validate(
     early_lang(lang)
     instance = open_instance(Path.cwd(), config)
     chosen_lang = resolve_lang(lang, instance.config.language)
-    scopes = [_scope(instance.root, path) for path in paths] if paths else None
+    scopes = [instance_path(instance.root, path) for path in paths] if paths else None
     selection = Selection(tuple(select or ()), tuple(ignore or ()))
     with _progress_bar(progress) as tick:
         result = run_validation(instance, scopes=scopes, selection=selection, progress=tick)
@@ -68,16 +66,6 @@ def validate(
     threshold = fail_on.rank
     if any(d.severity.rank >= threshold for d in result.diagnostics):
         raise typer.Exit(1)
-
-
-def _scope(root: Path, path: Path) -> str:
-    absolute = path.resolve()
-    if not absolute.exists():
-        raise UsageError(Text(f"路径不存在：{path}", f"no such path: {path}"))
-    try:
-        return absolute.relative_to(root).as_posix()
-    except ValueError:
-        raise UsageError(Text(f"{path} 不在实例目录 {root} 中", f"{path} is outside the instance at {root}")) from None
 
 
 @contextmanager
