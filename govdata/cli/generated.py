@@ -34,10 +34,11 @@ def stale_files(base: Path, files: dict[str, str], *, exhaustive: bool = False) 
     return stale
 
 
-def write_or_check(base: Path, files: dict[str, str], check: bool, label: str) -> None:
+def write_or_check(base: Path, files: dict[str, str], check: bool, label: str, *, owns_folder: bool = True) -> None:
     """Write ``files`` under ``base``; with ``check``, write nothing and exit 1 if any is stale."""
     console = Console(highlight=False, soft_wrap=True)
-    stale = stale_files(base, files, exhaustive=check)
+    # ``owns_folder``: every file in ``base`` is generated, so a leftover one is stale too.
+    stale = stale_files(base, files, exhaustive=check and owns_folder)
     if check:
         if stale:
             for diff in stale.values():

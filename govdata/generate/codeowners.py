@@ -38,6 +38,7 @@ class OwnershipRule:
 
     pattern: str
     owners: tuple[str, ...]  # department codes; any one of them may approve
+    section: str = ""  # a heading for the generated file
 
     def matches(self, path: str) -> bool:
         if self.pattern == "*":
@@ -60,14 +61,18 @@ def ownership_rules(catalog: Catalog, prefix: str = "") -> list[OwnershipRule]:
     ``prefix`` is the instance folder inside the repository ('' or ending in ``/``).
     """
     authority = catalog.config.authority
-    rules = [OwnershipRule("*", (authority,))]
+    fallback = "1. 兜底：其余文件归数据主管部门 / catch-all: everything else is the authority's"
+    rules = [OwnershipRule("*", (authority,), fallback)]
     for department in _departments(catalog):
+        section = f"2. {department.name}（{department.slug}）"
         catalog_dir, grants_dir, status_file = (f"/{prefix}{p}" for p in department_paths(department.slug))
-        rules.append(OwnershipRule(catalog_dir, (department.code,)))
-        rules.append(OwnershipRule(grants_dir, tuple(dict.fromkeys((department.code, authority)))))
-        rules.append(OwnershipRule(status_file, (department.code,)))
-    rules.extend(OwnershipRule(f"/{prefix}{p}", (authority,)) for p in AUTHORITY_PATHS)
-    rules.extend(OwnershipRule(f"/{p}", (authority,)) for p in REPOSITORY_PATHS)
+        rules.append(OwnershipRule(catalog_dir, (department.code,), section))
+        # Grant files hold the department's request and the authority's decision.
+        rules.append(OwnershipRule(grants_dir, tuple(dict.fromkeys((department.code, authority))), section))
+        rules.append(OwnershipRule(status_file, (department.code,), section))
+    own = "3. 数据主管部门专属（放在最后，不被部门规则覆盖）/ the authority's own paths, last so nothing shadows them"
+    rules.extend(OwnershipRule(f"/{prefix}{p}", (authority,), own) for p in AUTHORITY_PATHS)
+    rules.extend(OwnershipRule(f"/{p}", (authority,), own) for p in REPOSITORY_PATHS)
     return rules
 
 
@@ -91,8 +96,13 @@ def _handles(catalog: Catalog, codes: tuple[str, ...]) -> list[str]:
 def github_codeowners(catalog: Catalog, prefix: str = "") -> str:
     lines = [_HEADER, "# GitHub：后出现的规则优先。数据主管部门的兜底规则在最前，其专属路径在最后，不会被部门规则覆盖。",
              "# GitHub: the last matching line wins. The authority's catch-all comes first, its own paths last.", ""]
-    width = max((len(r.pattern) for r in ownership_rules(catalog, prefix)), default=1) + 2
-    for rule in ownership_rules(catalog, prefix):
+    rules = ownership_rules(catalog, prefix)
+    width = max(len(r.pattern) for r in rules) + 2
+    section = ""
+    for rule in rules:
+        if rule.section != section:
+            section = rule.section
+            lines += ["", f"# {section}"] if lines[-1] else [f"# {section}"]
         handles = _handles(catalog, rule.owners)
         if not handles:
             lines.append(f"# {rule.pattern}: 未登记维护人 / no maintainers registered")

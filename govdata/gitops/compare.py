@@ -37,6 +37,7 @@ class DiffResult:
     authority: str
     problems: list[Diagnostic] = field(default_factory=list)  # files that could not be compared
     prefix: str = ""  # the instance folder inside the repository, for links
+    changed: list[str] = field(default_factory=list)  # instance-relative paths that differ
 
     def count(self, level: Level | None = None, breaking: bool | None = None) -> int:
         return sum(
@@ -86,7 +87,7 @@ def build_result(
         entries.append(Entry(change, verdict, snapshot.locate(change.path, change.pointer), describe(change)))
     return DiffResult(
         old.rev or "", new.rev, labels[0], labels[1], entries, _names(new.catalog, old.catalog), authority,
-        list(new.diagnostics), prefix,
+        list(new.diagnostics), prefix, list(changed),
     )
 
 

@@ -6,27 +6,17 @@ Refresh the golden files with ``GOVDATA_UPDATE_GOLDEN=1 pytest tests/cli/test_di
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from tests.cli.golden import assert_golden
 from tests.conftest import CliResult
 from tests.gitops.conftest import GitRepo, git_repo  # noqa: F401  (the fixture)
 from tests.gitops.scenario import GONGAN, MINZHENG, pull_request_repo, replace
 
-GOLDEN = Path(__file__).parent / "golden"
 LINK_BASE = "https://git.example/jiyuan/catalog/blob/{sha}/"
-
-
-def assert_golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("GOVDATA_UPDATE_GOLDEN"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-    assert path.is_file(), f"{path} missing: run with GOVDATA_UPDATE_GOLDEN=1"
-    assert actual == path.read_text(encoding="utf-8")
 
 
 @pytest.fixture
