@@ -15,6 +15,7 @@ from govdata.cli import authorship as authorship_command
 from govdata.cli import diff as diff_command
 from govdata.cli import fmt as fmt_command
 from govdata.cli import init as init_command
+from govdata.cli import log as log_command
 from govdata.cli import owners as owners_command
 from govdata.cli import rules as rules_command
 from govdata.cli import schemas as schemas_command
@@ -48,6 +49,7 @@ app.command("schemas")(schemas_command.schemas)
 app.command("diff")(diff_command.diff)
 app.command("owners")(owners_command.owners)
 app.command("check-authorship")(authorship_command.check_authorship)
+app.command("log")(log_command.log)
 app.command("fmt")(fmt_command.fmt)
 app.add_typer(rules_command.app, name="rules")
 

@@ -64,9 +64,12 @@ def _broken(snapshot: Snapshot) -> set[str]:
 
 def build_result(
     old: Snapshot, new: Snapshot, changed: list[str], old_paths: set[str], new_paths: set[str],
-    labels: tuple[str, str], prefix: str = "",
+    labels: tuple[str, str], prefix: str = "", names: dict[str, str] | None = None,
 ) -> DiffResult:
-    """Diff, review and locate: the pure part of :func:`compare`, given both snapshots."""
+    """Diff, review and locate: the pure part of :func:`compare`, given both snapshots.
+
+    ``names`` (department code → name) stands in when the snapshots hold no registry.
+    """
     skip = _broken(old) | _broken(new)
     changes = semantic_diff(old.catalog, new.catalog, skip=skip)
     rules = ownership_rules(old.catalog if old.catalog.departments else new.catalog, prefix)
@@ -86,7 +89,7 @@ def build_result(
         verdict = review(change, old.catalog, grants=grants, department_owns=lambda p: department_of(p) is not None)
         entries.append(Entry(change, verdict, snapshot.locate(change.path, change.pointer), describe(change)))
     return DiffResult(
-        old.rev or "", new.rev, labels[0], labels[1], entries, _names(new.catalog, old.catalog), authority,
+        old.rev or "", new.rev, labels[0], labels[1], entries, names or _names(new.catalog, old.catalog), authority,
         list(new.diagnostics), prefix, list(changed),
     )
 

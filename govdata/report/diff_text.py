@@ -25,7 +25,7 @@ def headline(result: DiffResult, lang: Lang) -> Text:
     )
 
 
-def _entry_lines(entry: Entry, lang: Lang) -> list[str]:
+def entry_lines(entry: Entry, lang: Lang) -> list[str]:
     line = entry.location.line
     style = "bold magenta" if entry.review.level is Level.AUTHORITY else "cyan"
     tags = f"[{style}]{level_word(entry).get(lang)}[/]"
@@ -52,7 +52,7 @@ class DiffTextReporter:
             for path, in_file in groupby(group, key=lambda e: repo_path(e, result)):
                 console.print(f" [underline]{escape(path)}[/]")
                 for entry in sorted(in_file, key=lambda e: e.location.line or 0):
-                    for line in _entry_lines(entry, lang):
+                    for line in entry_lines(entry, lang):
                         console.print(line)
             console.print()
         if not result.entries:
