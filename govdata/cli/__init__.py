@@ -14,6 +14,7 @@ import typer
 from govdata.cli import authorship as authorship_command
 from govdata.cli import diff as diff_command
 from govdata.cli import fmt as fmt_command
+from govdata.cli import grant as grant_command
 from govdata.cli import init as init_command
 from govdata.cli import log as log_command
 from govdata.cli import owners as owners_command
@@ -52,6 +53,7 @@ app.command("check-authorship")(authorship_command.check_authorship)
 app.command("log")(log_command.log)
 app.command("fmt")(fmt_command.fmt)
 app.add_typer(rules_command.app, name="rules")
+app.add_typer(grant_command.app, name="grant")
 
 
 def main() -> None:

@@ -1,0 +1,1 @@
+"""Sharing grants: the lifecycle state machine, finding grant files, drafting and transitions."""

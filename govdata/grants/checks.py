@@ -1,0 +1,63 @@
+"""Is a grant file, as it would be written, acceptable? Schema first, then the grant rules.
+
+A lifecycle step is validated in the context of the whole catalog: the edited text replaces
+the file in memory, the grant rules (tag ``grant``) run, and only findings on that file count.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+from govdata.diagnostics import Diagnostic, Severity
+from govdata.engine import run_rules
+from govdata.loading import load_file
+from govdata.model.catalog import Catalog
+from govdata.model.kinds import GRANT
+from govdata.rules.gd308_grant_past_end import GrantPastEnd, GrantPastEndOptions
+from govdata.settings import RuleSettings, Selection
+
+_GRANT_RULES = Selection(("grant",))
+
+
+def grant_findings(
+    root: Path, catalog: Catalog, path: str, data: bytes | None, *, today: dt.date
+) -> list[Diagnostic]:
+    """Errors and warnings on the grant at ``path`` with content ``data`` (None: as on disk).
+
+    Load and schema problems are returned alone: rules need a valid model.
+    """
+    read = (lambda p: data if p == path and data is not None else (root / p).read_bytes())  # noqa: E731
+    if data is not None:
+        outcome = load_file(path, GRANT, data)
+        if outcome.document is None:
+            return outcome.diagnostics
+        grants = [d for d in catalog.grants if d.path != path] + [outcome.document]
+        catalog = dataclasses.replace(catalog, grants=grants)  # type: ignore[arg-type]
+    settings = _dated(RuleSettings.from_config(catalog.config), today)
+    return [d for d in run_rules(catalog, settings, _GRANT_RULES, read) if d.location.path == path]
+
+
+def _dated(settings: RuleSettings, today: dt.date) -> RuleSettings:
+    """``settings`` judging grant end dates on ``today``, unless govdata.yaml fixes a date."""
+    options = dict(settings.options)
+    current = options[GrantPastEnd.id]
+    assert isinstance(current, GrantPastEndOptions)
+    if current.today is None:
+        options[GrantPastEnd.id] = current.model_copy(update={"today": today})
+    return dataclasses.replace(settings, options=options)
+
+
+def errors(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    return [d for d in diagnostics if d.severity is Severity.ERROR]
+
+
+def introduced(before: Iterable[Diagnostic], after: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Errors in ``after`` that ``before`` did not have (same rule at the same place)."""
+    known = {(d.rule_id, d.location.pointer) for d in errors(before)}
+    return [d for d in errors(after) if (d.rule_id, d.location.pointer) not in known]
+
+
+__all__ = ["errors", "grant_findings", "introduced"]

@@ -1,0 +1,135 @@
+"""Requesting a grant and moving it through its lifecycle, each step validated before it is written.
+
+A step is refused (nothing written) when the transition is not allowed from the grant's
+status, or when the edited file would fail its schema or carry a new error from the grant
+rules; a step that approves (approve, resume, renew) must leave no error at all. Writing is
+atomic, so a failure at any point leaves the original file byte for byte.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+
+from govdata.diagnostics import Diagnostic
+from govdata.engine import load_catalog
+from govdata.errors import GovdataError, UsageError
+from govdata.grants.checks import errors, grant_findings, introduced
+from govdata.grants.edit import Request, Step, apply_step, request_text
+from govdata.grants.store import department, find_grant, grant_path, next_grant_id
+from govdata.i18n import Text
+from govdata.instance import Instance, discover
+from govdata.io.roundtrip import atomic_write
+from govdata.io.source import DecodeProblem, decode
+from govdata.model.catalog import Catalog
+from govdata.model.grant import actions_from
+from govdata.model.kinds import GRANT, kind_of
+
+
+class StepRefused(GovdataError):
+    """The step would leave an invalid grant; ``diagnostics`` say why. Nothing was written."""
+
+    exit_code = 1
+
+    def __init__(self, text: Text, diagnostics: list[Diagnostic]) -> None:
+        super().__init__(text)
+        self.diagnostics = diagnostics
+
+
+@dataclass(frozen=True)
+class Outcome:
+    path: str
+    status_before: str | None
+    status_after: str
+    warnings: list[Diagnostic]
+
+
+def load_grants(instance: Instance) -> tuple[Catalog, list[str]]:
+    """The catalog (no rules run) and the paths of all grant files, loadable or not."""
+    paths = discover(instance.root)
+    catalog, _ = load_catalog(
+        instance.config,
+        paths,
+        lambda path: (instance.root / path).read_bytes(),
+        config_path=instance.relative(instance.config_path),
+    )
+    return catalog, [path for path in paths if kind_of(path) is GRANT]
+
+
+def _precondition(step: Step, status: str, valid_until: dt.date) -> Text | None:
+    action = step.action
+    if status not in action.sources:
+        possible = "、".join(a.name for a in actions_from(status)) or "无"
+        return Text(
+            f"状态为“{status}”的授权不能{action.label.zh}（{action.name}）；可执行：{possible}",
+            f"a grant in status {status} cannot be {action.label.en}d; possible: {possible.replace('、', ', ')}",
+        )
+    if action.needs_reason and not (step.reason and step.reason.strip()):
+        return Text(f"{action.label.zh}须用 --reason 说明理由", f"{action.name} needs --reason")
+    if action.name == "renew" and (step.until is None or step.until <= valid_until):
+        return Text(
+            f"续期须用 --until 给出晚于当前有效期止（{valid_until}）的日期",
+            f"renew needs --until later than the current end date {valid_until}",
+        )
+    if action.name == "expire" and step.date <= valid_until:
+        return Text(
+            f"授权有效期至 {valid_until}，尚未到期，不能标记为已过期",
+            f"the grant runs until {valid_until}; it cannot be marked expired before then",
+        )
+    return None
+
+
+def transition(instance: Instance, grant_id: str, step: Step) -> Outcome:
+    """Apply ``step`` to grant ``grant_id`` and write it, or raise without writing."""
+    catalog, present = load_grants(instance)
+    document = find_grant(catalog, grant_id, present)
+    grant = document.model
+    problem = _precondition(step, grant.status, grant.valid_until)
+    if problem is not None:
+        raise UsageError(problem)
+    target = instance.root / document.path
+    text = decode(target.read_bytes())
+    if isinstance(text, DecodeProblem):  # it loaded a moment ago; only a concurrent edit gets here
+        raise UsageError(text.message)
+    new_text = apply_step(text, step)
+    before = grant_findings(instance.root, catalog, document.path, None, today=step.date)
+    after = grant_findings(instance.root, catalog, document.path, new_text.encode("utf-8"), today=step.date)
+    blocking = errors(after) if step.action.target == "已批准" else introduced(before, after)
+    if blocking:
+        raise StepRefused(
+            Text(
+                f"未{step.action.label.zh}：变更后的授权不符合要求，文件未改动",
+                f"not {step.action.label.en}d: the grant would be invalid; the file is unchanged",
+            ),
+            blocking,
+        )
+    atomic_write(target, new_text)
+    return Outcome(document.path, grant.status, step.action.target, [d for d in after if d not in blocking])
+
+
+def request(instance: Instance, draft: Request) -> Outcome:
+    """Write a new grant request (status 申请中), or raise without writing.
+
+    ``draft.applicant`` may be a slug or a credit code; without ``draft.id`` the next free
+    ``<slug>-<year>-NNN`` is taken; without ``draft.by`` the applicant's name is recorded.
+    """
+    catalog, present = load_grants(instance)
+    applicant = department(catalog, draft.applicant)
+    grant_id = draft.id or next_grant_id(catalog, applicant.slug, draft.date.year, present)
+    path = grant_path(applicant.slug, grant_id)
+    if (instance.root / path).exists():
+        raise UsageError(Text(f"{path} 已存在，未做任何修改", f"{path} already exists; nothing changed"))
+    complete = dataclasses.replace(draft, id=grant_id, applicant=applicant.code, by=draft.by or applicant.name)
+    text = request_text(path, complete)
+    findings = grant_findings(instance.root, catalog, path, text.encode("utf-8"), today=draft.date)
+    if errors(findings):
+        raise StepRefused(
+            Text("未提交申请：申请不符合要求，未写入文件", "request not filed: it would be invalid; nothing written"),
+            errors(findings),
+        )
+    atomic_write(instance.root / path, text)
+    return Outcome(path, None, "申请中", findings)
+
+
+__all__ = ["Outcome", "StepRefused", "load_grants", "request", "transition"]
