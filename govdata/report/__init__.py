@@ -6,8 +6,11 @@ import os
 from enum import StrEnum
 
 from govdata.report.base import Reporter
+from govdata.report.codeclimate import CodeClimateReporter
 from govdata.report.github import GithubReporter
 from govdata.report.json import JsonReporter
+from govdata.report.junit import JunitReporter
+from govdata.report.markdown import MarkdownReporter
 from govdata.report.text import TextReporter
 
 
@@ -16,12 +19,18 @@ class OutputFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
     GITHUB = "github"
+    CODECLIMATE = "codeclimate"
+    JUNIT = "junit"
+    MARKDOWN = "markdown"
 
 
 REPORTERS: dict[OutputFormat, type[Reporter]] = {
     OutputFormat.TEXT: TextReporter,
     OutputFormat.JSON: JsonReporter,
     OutputFormat.GITHUB: GithubReporter,
+    OutputFormat.CODECLIMATE: CodeClimateReporter,
+    OutputFormat.JUNIT: JunitReporter,
+    OutputFormat.MARKDOWN: MarkdownReporter,
 }
 
 
