@@ -110,10 +110,12 @@ def load_catalog(
         else:
             jobs.append((path, kind))
     with gc_paused():
-        for done, ((_, kind), outcome) in enumerate(zip(jobs, load_files(jobs, reader), strict=True), start=1):
+        for done, ((path, kind), outcome) in enumerate(zip(jobs, load_files(jobs, reader), strict=True), start=1):
             diagnostics.extend(outcome.diagnostics)
             if outcome.document is not None:
                 _add(catalog, kind, outcome.document)
+            else:
+                catalog.unloaded.append(path)
             if progress is not None:
                 progress(done, len(jobs))
     return catalog, diagnostics

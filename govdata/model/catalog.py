@@ -39,6 +39,9 @@ class Catalog:
     demand_lists: list[Document[DemandList]] = field(default_factory=list)
     grants: list[Document[Grant]] = field(default_factory=list)
     responsibility_lists: list[Document[ResponsibilityList]] = field(default_factory=list)
+    # Files of a known kind that failed to load or failed their schema (reported as GD001/GD002):
+    # rules that resolve references consult it rather than call a broken file's code missing.
+    unloaded: list[str] = field(default_factory=list)
 
     @property
     def departments(self) -> list[Department]:
@@ -71,6 +74,19 @@ class Catalog:
     def resource(self, code: str) -> Resource | None:
         documents = self.resources_by_code.get(code)
         return documents[0].model if documents else None
+
+    @cached_property
+    def _file_names(self) -> set[str]:
+        paths = [*self.unloaded, *(document.path for document in self.resources)]
+        return {path.rsplit("/", 1)[-1] for path in paths}
+
+    def resource_file_present(self, code: str) -> bool:
+        """Whether a file is named after ``code`` although no loaded resource has that code.
+
+        Such a file failed to load, or carries another code (GD012); references to ``code``
+        are then reported by those findings rather than as references to nothing.
+        """
+        return code.replace("/", "-") + ".yaml" in self._file_names
 
     @property
     def authority(self) -> Department | None:

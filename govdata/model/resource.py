@@ -14,6 +14,7 @@ from govdata.model.vocab import (
     OpeningType,
     PersonalInfo,
     ResourceClass,
+    SecretKind,
     SecurityLevel,
     SharingMethod,
     SharingType,
@@ -56,6 +57,7 @@ class Item(Model, title="信息项"):
     basic: bool = gb("基础信息项", "是否为基础信息资源库的基础信息项（须无条件共享）", False)
     identifier: IdentifierRole | None = gb("标识角色", "该信息项作为数据主体标识时的类型", None)
     personal_info: PersonalInfo = gb("个人信息标识", "是否包含个人信息或敏感个人信息", "无")
+    secret: SecretKind | None = gb("涉密标识", "该信息项涉及商业秘密或国家秘密时填写；涉及国家秘密的不予开放", None)
     element_id: NonEmptyText | None = gb("数据元标识符", "对应标准数据元的标识符（可选），用于一数一源比对", None)
     sharing_type: SharingType | None = gb("信息项共享类型", "与资源共享类型不同时填写", None)
     opening_type: OpeningType | None = gb("信息项开放类型", "与资源开放类型不同时填写", None)

@@ -26,6 +26,8 @@ UpdateCycle = Literal["实时", "每日", "每周", "每旬", "每月", "每季�
 SecurityLevel = Literal["一般数据1级", "一般数据2级", "一般数据3级", "一般数据4级", "重要数据", "核心数据"]
 PersonalInfo = Literal["无", "个人信息", "敏感个人信息"]
 IdentifierRole = Literal["公民身份号码", "统一社会信用代码", "其他标识"]
+# Art. 12, 38: secrets the catalog must flag so that they are never opened as they are.
+SecretKind = Literal["商业秘密", "国家秘密"]
 DataSubject = Literal["自然人", "法人和其他组织", "自然资源和空间地理", "事项和事件", "其他"]
 AggregationMode = Literal["实时汇聚", "非实时汇聚", "不汇聚"]
 # Art. 2 (government departments and authorised bodies) and Art. 63 (bodies that follow the rules).

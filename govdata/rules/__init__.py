@@ -15,6 +15,16 @@ from govdata.rules.gd013_provider_registered import ProviderRegistered
 from govdata.rules.gd014_uscc_valid import UsccValid
 from govdata.rules.gd015_legal_basis_resolves import LegalBasisResolves
 from govdata.rules.gd016_registry_unique import RegistryUnique
+from govdata.rules.gd101_restricted_sharing_basis import RestrictedSharingBasis
+from govdata.rules.gd102_base_items_unconditional import BaseItemsUnconditional
+from govdata.rules.gd103_restricted_opening_basis import RestrictedOpeningBasis
+from govdata.rules.gd104_sharing_opening_consistent import SharingOpeningConsistent
+from govdata.rules.gd105_security_level_exposure import SecurityLevelExposure
+from govdata.rules.gd106_identity_key_present import IdentityKeyPresent
+from govdata.rules.gd107_one_data_one_source import OneDataOneSource
+from govdata.rules.gd108_aggregation_basis import AggregationBasis
+from govdata.rules.gd109_metadata_complete import MetadataComplete
+from govdata.rules.gd110_demand_resolves import DemandResolves
 from govdata.rules.gd301_grant_items_requestable import GrantItemsRequestable
 from govdata.rules.gd302_grant_conditions import GrantConditions
 from govdata.rules.gd303_grant_batch_reason import GrantBatchReason
@@ -39,6 +49,16 @@ CATALOG_RULES: tuple[type[Rule], ...] = (
     UsccValid,
     LegalBasisResolves,
     RegistryUnique,
+    RestrictedSharingBasis,
+    BaseItemsUnconditional,
+    RestrictedOpeningBasis,
+    SharingOpeningConsistent,
+    SecurityLevelExposure,
+    IdentityKeyPresent,
+    OneDataOneSource,
+    AggregationBasis,
+    MetadataComplete,
+    DemandResolves,
     GrantItemsRequestable,
     GrantConditions,
     GrantBatchReason,

@@ -1,0 +1,275 @@
+"""GD107: one data, one source — an item is collected by one department and obtained by the rest."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from govdata.diagnostics import Severity
+from govdata.i18n import Text
+from govdata.model.catalog import Catalog, Document
+from govdata.model.resource import Item, Resource
+from govdata.rules.base import Finding, Rule, RuleContext, RuleOptions
+from govdata.rules.libraries import BASE_LIBRARIES, SUBJECT_LIBRARY, base_library
+
+RELATED_LIMIT = 10  # related locations per finding; a common item can occur in thousands of files
+NAMES_LIMIT = 8
+_SLOT = 1 << 20  # more items than any resource has
+
+
+class OneDataOneSourceOptions(RuleOptions):
+    ignore: tuple[str, ...] = ("序号", "备注", "说明")
+    """Item names that are not data elements (row numbers, remarks) and are never compared."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """One occurrence of a duplicated item; built only for groups that hold duplicates."""
+
+    document: Document[Resource]
+    index: int
+    provider: str
+
+    @property
+    def item(self) -> Item:
+        return self.document.model.items[self.index]
+
+
+_NON_WORD = re.compile(r"[\W_]+")
+_normalised: dict[str, str] = {}
+
+
+def normalise(name: str) -> str:
+    """An item name for comparison: full-width to half-width, only letters and digits, lower case."""
+    known = _normalised.get(name)
+    if known is None:
+        text = unicodedata.normalize("NFKC", name)
+        known = (text if text.isalnum() else _NON_WORD.sub("", text)).lower()
+        _normalised[name] = known
+    return known
+
+
+class OneDataOneSource(Rule):
+    """The same data item is collected by more than one department.
+
+    ## What it checks
+    Over the whole instance, every item that does not declare `obtained_from` counts as
+    *collected* by its resource's provider. Two items are the same data when they carry the
+    same `element_id`, or, when an item has no `element_id`, when their names are equal
+    after normalisation (full-width to half-width, spaces, punctuation and symbols removed,
+    Latin letters in lower case) and their resources have the same `data_subject`. Identity keys
+    (公民身份号码, 统一社会信用代码) count like any other item.
+
+    When one item is collected by two or more departments:
+    - the authoritative source is the lead department of a base library collecting it in
+      that library's resource — first the library of the data subject (人口 for 自然人,
+      法人单位 for 法人和其他组织, 自然资源和空间地理), else any base library;
+    - every occurrence collected by another department is reported, naming the source and
+      the `obtained_from` to write;
+    - without such a source, every occurrence is reported, naming all collecting
+      departments and, if registered, the lead of the subject's base library.
+    Each finding lists the other occurrences as related locations (at most 10).
+
+    Every `obtained_from: {resource, item}` must resolve to an existing resource and an
+    item of that resource. A code whose file exists but failed to load, or carries another
+    code, is left to that file's own finding (GD001, GD002, GD012).
+
+    ## Why
+    Data that can be obtained by sharing must not be collected again or by several
+    departments (Art. 20, and Art. 57(3) prohibits it); each datum has one authoritative
+    source, and the others obtain it from the data hub.
+
+    ## How to fix
+    Under the duplicate item, declare where it is obtained from, e.g.
+    `obtained_from: {resource: "101002/000001", item: 姓名}`, and obtain it by sharing.
+    If the departments each really collect it under their own duties, agree with the data
+    authority which one is the source; the others then declare `obtained_from`.
+
+    ## Options
+    `ignore`: item names never compared (default 序号, 备注, 说明).
+    """
+
+    id = "GD107"
+    name = "one-data-one-source"
+    title = Text("同一数据多头采集", "same data collected by several departments")
+    article = "Art. 57(3)"
+    severity = Severity.WARNING  # matching by name can pair items that only share a name
+    tags = frozenset({"one-source", "cross-file"})
+    Options = OneDataOneSourceOptions
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        assert isinstance(ctx.options, OneDataOneSourceOptions)
+        catalog = ctx.catalog
+        ignored = {normalise(name) for name in ctx.options.ignore}
+        registered = catalog.department_by_code
+        # One pass over every item, into one index per data subject (and one for element ids)
+        # keyed by the cached normalised name, so no key string is built or hashed anew.
+        # Occurrences are ints (resource number * _SLOT + item number): unlike tuples they are
+        # not tracked by the garbage collector, whose passes over a loaded catalog would cost
+        # more than the index. Most items are unique: a list is made only for a repeated key.
+        resources = catalog.resources
+        first: dict[str, dict[str, int]] = {}
+        by_element: dict[str, int] = {}  # element ids match across data subjects
+        repeated: dict[str, dict[str, list[int]]] = {}
+        declared: list[int] = []
+        for number, document in enumerate(resources):
+            resource = document.model
+            if resource.provider.code not in registered:
+                continue  # an unregistered provider is GD013's to report; its items have no department
+            subject = resource.data_subject
+            by_name = first.setdefault(subject, {})
+            for index, item in enumerate(resource.items):
+                entry = number * _SLOT + index
+                if item.obtained_from is not None:
+                    declared.append(entry)
+                    continue
+                if item.element_id is not None:
+                    bucket, key = "", item.element_id  # "" is no data subject
+                    prior = by_element.setdefault(key, entry)
+                else:
+                    key = _normalised.get(item.name) or normalise(item.name)
+                    if key in ignored:
+                        continue
+                    bucket = subject
+                    prior = by_name.setdefault(key, entry)
+                if prior != entry:
+                    repeated.setdefault(bucket, {}).setdefault(key, [prior]).append(entry)
+        lead_codes = _lead_codes(catalog)
+        for entries in (entries for group in repeated.values() for entries in group.values()):
+            # Most repeats stay within one department (its own resources share fields).
+            provider = resources[entries[0] // _SLOT].model.provider.code
+            if any(resources[entry // _SLOT].model.provider.code != provider for entry in entries):
+                yield from _duplicates(catalog, [_place(resources, entry) for entry in entries], lead_codes)
+        item_names: dict[str, set[str]] = {}
+        for entry in declared:
+            yield from _unresolved_source(catalog, _place(resources, entry), item_names)
+
+
+def _place(resources: list[Document[Resource]], entry: int) -> _Place:
+    number, index = divmod(entry, _SLOT)
+    document = resources[number]
+    return _Place(document, index, document.model.provider.code)
+
+
+def _lead_codes(catalog: Catalog) -> dict[str, set[str]]:
+    return {library: {d.code for d in catalog.departments if library in d.leads} for library in BASE_LIBRARIES}
+
+
+def _source_places(places: list[_Place], lead_codes: dict[str, set[str]]) -> list[_Place]:
+    """The authoritative occurrences: in the subject's own base library first, else in any."""
+    in_library = []
+    for place in places:
+        library = base_library(place.document.model)
+        if library is not None and place.provider in lead_codes[library]:
+            in_library.append((library == SUBJECT_LIBRARY.get(place.document.model.data_subject), place))
+    own = [place for is_own, place in in_library if is_own]
+    return own or [place for _, place in in_library]
+
+
+def _department_name(catalog: Catalog, place: _Place) -> str:
+    registered = catalog.department_by_code.get(place.provider)
+    return registered.name if registered else place.document.model.provider.name
+
+
+def _names(names: list[str]) -> tuple[str, str]:
+    shown = names[:NAMES_LIMIT]
+    more = len(names) - len(shown)
+    return (
+        "、".join(shown) + (f"等 {len(names)} 个部门" if more else ""),
+        ", ".join(shown) + (f" and {more} more" if more else ""),
+    )
+
+
+def _duplicates(catalog: Catalog, places: list[_Place], lead_codes: dict[str, set[str]]) -> Iterator[Finding]:
+    places = sorted(places, key=lambda p: (p.document.path, p.index))
+    departments = list(dict.fromkeys(_department_name(catalog, place) for place in places))
+    sources = _source_places(places, lead_codes)
+    source_codes = {place.provider for place in sources}
+    for place in places:
+        if place.provider in source_codes:
+            continue
+        others = (other for other in places if other is not place)
+        related = tuple((other.document.path, ("items", other.index, "name")) for other in islice(others, RELATED_LIMIT))
+        item, subject = place.item, place.document.model.data_subject
+        if item.element_id is not None:
+            what = Text(f"信息项“{item.name}”（数据元 {item.element_id}）", f"item '{item.name}' (data element {item.element_id})")
+        else:
+            what = Text(f"信息项“{item.name}”（{subject}）", f"item '{item.name}' ({subject})")
+        if sources:
+            message, hint = _against_source(catalog, what, sources[0], place)
+        else:
+            message, hint = _among_equals(catalog, what, departments, subject)
+        yield Finding(place.document.path, ("items", place.index, "name"), message, hint, related=related)
+
+
+def _against_source(catalog: Catalog, what: Text, source: _Place, place: _Place) -> tuple[Text, Text]:
+    resource = source.document.model
+    name = _department_name(catalog, source)
+    library = base_library(resource)
+    message = what + Text(
+        f"已由“{library}”牵头部门{name}采集（{source.document.path}），{_department_name(catalog, place)}不应重复采集",
+        f" is collected by {name}, the lead of {library} ({source.document.path}); "
+        f"{_department_name(catalog, place)} must not collect it again",
+    )
+    reference = f'obtained_from: {{resource: "{resource.code}", item: {source.item.name}}}'
+    return message, Text(f"通过共享获取，并在该信息项下注明 {reference}", f"obtain it by sharing and declare {reference}")
+
+
+def _among_equals(catalog: Catalog, what: Text, departments: list[str], subject: str) -> tuple[Text, Text]:
+    zh, en = _names(departments)
+    message = what + Text(f"被多个部门重复采集：{zh}", f" is collected by several departments: {en}")
+    hint = Text(
+        "与数据主管部门商定权威来源，其余部门在该信息项下注明 obtained_from: {resource, item}",
+        "agree on the authoritative source with the authority; the others declare obtained_from: {resource, item}",
+    )
+    library = SUBJECT_LIBRARY.get(subject)
+    leads = [d.name for d in catalog.departments if library in d.leads] if library else []
+    if leads:
+        hint += Text(
+            f"；“{library}”的牵头部门为{'、'.join(leads)}",
+            f"; {library} is led by {', '.join(leads)}",
+        )
+    return message, hint
+
+
+def _unresolved_source(catalog: Catalog, place: _Place, item_names: dict[str, set[str]]) -> Iterator[Finding]:
+    """Findings for an ``obtained_from`` that names no resource or no item of it.
+
+    ``item_names`` caches the item names of each source resource: many items cite the same one.
+    """
+    source = place.item.obtained_from
+    assert source is not None
+    pointer = ("items", place.index, "obtained_from")
+    documents = catalog.resources_by_code.get(source.resource)
+    if not documents and catalog.resource_file_present(source.resource):
+        return  # a broken or mis-coded file named after the code: its own finding says why
+    if not documents:
+        yield Finding(
+            place.document.path,
+            (*pointer, "resource"),
+            Text(
+                f"共享来源资源“{source.resource}”不在目录中（不存在，或其文件未通过校验）",
+                f"source resource '{source.resource}' is not in the catalog (no such code, or its file failed to load)",
+            ),
+            Text("填写权威来源资源的信息资源代码", "give the code of the authoritative resource"),
+        )
+        return
+    resource = documents[0].model
+    names = item_names.get(resource.code)
+    if names is None:
+        names = item_names[resource.code] = {item.name for item in resource.items}
+    if source.item not in names:
+        guess = difflib.get_close_matches(source.item, [item.name for item in resource.items], n=1)
+        yield Finding(
+            place.document.path,
+            (*pointer, "item"),
+            Text(
+                f"共享来源资源“{resource.code}”（{resource.name}）中没有信息项“{source.item}”",
+                f"source resource {resource.code} ({resource.name}) has no item '{source.item}'",
+            ),
+            Text(f"是否应为“{guess[0]}”？", f"did you mean '{guess[0]}'?") if guess else None,
+        )

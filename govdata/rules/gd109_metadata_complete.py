@@ -1,0 +1,146 @@
+"""GD109: core metadata is meaningful: no placeholder text, no future release, items of structured data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Iterator
+from typing import Any, get_args
+
+from pydantic import BaseModel
+
+from govdata.diagnostics import Pointer
+from govdata.i18n import Text
+from govdata.model.resource import Resource
+from govdata.rules.base import Finding, Rule, RuleContext, RuleOptions
+
+STRUCTURED_FORMATS = ("数据库", "电子表格")
+DEFAULT_PLACEHOLDERS = (
+    "暂无", "无", "空", "略", "-", "--", "—", "/", "TBD", "TODO", "待定", "待补充", "待完善", "N/A", "NA", "同上",
+)
+
+
+class MetadataCompleteOptions(RuleOptions):
+    placeholders: tuple[str, ...] = DEFAULT_PLACEHOLDERS
+    """Texts that stand for a missing value (compared ignoring width, case and surrounding spaces)."""
+    today: dt.date | None = None
+    """Override today's date (for reproducible reports and tests)."""
+
+
+def _canonical(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip().rstrip("。.").strip().casefold()
+
+
+def text_fields(resource: Resource) -> Iterator[tuple[Pointer, str | None]]:
+    """Every free-text value of a resource with its pointer (None where absent)."""
+    yield ("name",), resource.name
+    yield ("abstract",), resource.abstract
+    yield ("provider", "name"), resource.provider.name
+    yield ("provider", "internal_unit"), resource.provider.internal_unit
+    for key in ("group", "category", "subcategory"):
+        yield ("classification", key), getattr(resource.classification, key)
+    yield ("format", "type"), resource.format.type
+    yield ("format", "description"), resource.format.description
+    for index, item in enumerate(resource.items):
+        yield ("items", index, "name"), item.name
+        yield ("items", index, "description"), item.description
+    yield ("sharing", "condition"), resource.sharing.condition
+    yield ("opening", "condition"), resource.opening.condition
+    yield ("opening", "desensitisation"), resource.opening.desensitisation
+    yield ("aggregation", "filing"), resource.aggregation.filing
+    yield ("aggregation", "interface"), resource.aggregation.interface
+    yield ("source_system",), resource.source_system
+    for key in ("keywords", "business_items"):
+        for index, value in enumerate(getattr(resource, key)):
+            yield (key, index), value
+
+
+def element_title(pointer: Pointer) -> str:
+    """The GB element name of the field at ``pointer`` (list positions skipped), from the models."""
+    model: Any = Resource
+    title = ""
+    for part in pointer:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields[part]
+        title = field.title or str(part)
+        inner = [a for a in get_args(field.annotation) or (field.annotation,) if isinstance(a, type)]
+        model = next((a for a in inner if issubclass(a, BaseModel)), None)
+        if model is None:
+            break
+    return title
+
+
+class MetadataComplete(Rule):
+    """Core metadata is a placeholder, dated in the future, or a structured resource has no items.
+
+    ## What it checks
+    - No free-text value of a resource (name, abstract, classification, format, item names
+      and descriptions, conditions, desensitisation, filing, interface, source system,
+      keywords, business items) is a placeholder such as 暂无, 无, -, TBD, 待定, 待补充,
+      N/A or 同上 (the list is configurable; width, case and a final full stop are ignored).
+    - `release_date` is not later than today.
+    - A resource in a structured format (数据库, 电子表格) lists its information items.
+
+    Presence of the required core metadata, and the controlled vocabularies such as the
+    update cycle (`update_cycle`: 实时 … 不定期), are enforced by the schema (GD002).
+
+    ## Why
+    Each department catalogues all its data with the core metadata of the national guide
+    (Art. 14), and concealing or omitting catalog content is prohibited (Art. 57(1)). A
+    placeholder passes a presence check yet tells the reader nothing, and a condition
+    written as 暂无 makes a restriction look justified when it is not.
+
+    ## How to fix
+    Write the real value; if a field does not apply, leave out the optional key rather than
+    writing a placeholder. Correct a release date typed with the wrong year. List the
+    fields (name, data type, length) of database tables and spreadsheets under `items`.
+
+    ## Options
+    `placeholders`: the texts that count as placeholders.
+    `today`: the date to compare release dates with (default: the current date).
+    """
+
+    id = "GD109"
+    name = "metadata-complete"
+    title = Text("核心元数据不完整", "core metadata incomplete")
+    article = "Art. 14"
+    tags = frozenset({"catalog", "metadata"})
+    Options = MetadataCompleteOptions
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        assert isinstance(ctx.options, MetadataCompleteOptions)
+        placeholders = {_canonical(p) for p in ctx.options.placeholders}
+        # Longer texts cannot be a placeholder: skip normalising the many real names and abstracts.
+        longest = 2 * max((len(p) for p in ctx.options.placeholders), default=0) + 2
+        today = ctx.options.today or dt.date.today()
+        for document in ctx.catalog.resources:
+            resource = document.model
+            for pointer, value in text_fields(resource):
+                if value is not None and len(value.strip()) <= longest and _canonical(value) in placeholders:
+                    yield Finding(
+                        document.path,
+                        pointer,
+                        Text(
+                            f"{element_title(pointer)}“{value}”是占位文字，不是实际内容",
+                            f"{'.'.join(str(p) for p in pointer)}: '{value}' is a placeholder, not a value",
+                        ),
+                        Text("填写实际内容；不适用的可选项直接删除", "write the real value, or drop an optional key that does not apply"),
+                    )
+            if resource.release_date > today:
+                yield Finding(
+                    document.path,
+                    ("release_date",),
+                    Text(f"发布日期 {resource.release_date} 晚于今天（{today}）", f"release date {resource.release_date} is after today ({today})"),
+                    Text("填写资源实际发布的日期", "give the date the resource was actually released"),
+                )
+            if resource.format.category in STRUCTURED_FORMATS and not resource.items:
+                yield Finding(
+                    document.path,
+                    ("format", "category"),
+                    Text(
+                        f"格式为“{resource.format.category}”的结构化资源须列出信息项（items）",
+                        f"a structured resource ({resource.format.category}) must list its items",
+                    ),
+                    Text("在 items 下列出每个字段的名称、数据类型和长度", "list each field's name, data type and length under items"),
+                )
