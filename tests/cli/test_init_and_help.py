@@ -74,3 +74,17 @@ def test_rules_list_and_show(govdata: Run, tmp_path: Path) -> None:
     assert shown.exit_code == 0 and "What it checks" in shown.stdout
     unknown = govdata("rules", "show", "GD999", cwd=tmp_path)
     assert unknown.exit_code == 2 and "GD999" in unknown.stderr
+
+
+def test_init_seeds_laws_exactly_as_the_reference_registry_has_them() -> None:
+    from govdata.io.fastyaml import load_yaml
+    from tests.conftest import REPO_ROOT
+
+    def entries(path: Path) -> list[dict[str, object]]:
+        loaded = load_yaml(path.read_text(encoding="utf-8"))
+        assert isinstance(loaded, tuple)
+        return list(loaded[0]["legal_bases"])
+
+    reference = {entry["id"]: entry for entry in entries(REPO_ROOT / "registry" / "legal-bases.yaml")}
+    for seeded in entries(REPO_ROOT / "govdata" / "templates" / "legal-bases.yaml"):
+        assert reference.get(str(seeded["id"])) == seeded
