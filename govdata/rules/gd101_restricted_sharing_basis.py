@@ -56,7 +56,7 @@ class RestrictedSharingBasis(Rule):
     id = "GD101"
     name = "restricted-sharing-basis"
     title = Text("限制共享缺少法定依据或条件", "restricted sharing lacks a lawful basis")
-    article = "Art. 32(1)"
+    article = "Art. 14, 32(1)"
     tags = frozenset({"sharing", "legal-basis"})
     Options = RestrictedSharingBasisOptions
 

@@ -53,7 +53,7 @@ class BaseItemsUnconditional(Rule):
     id = "GD102"
     name = "base-items-unconditional"
     title = Text("基础信息项未无条件共享", "base-library items not shared unconditionally")
-    article = "Art. 15"
+    article = "Art. 15, 32(2)"
     tags = frozenset({"sharing", "base-library"})
     Options = BaseItemsUnconditionalOptions
 

@@ -66,7 +66,7 @@ class RestrictedOpeningBasis(Rule):
     id = "GD103"
     name = "restricted-opening-basis"
     title = Text("限制开放缺少依据或开放了敏感信息", "restricted opening lacks a basis")
-    article = "Art. 39"
+    article = "Art. 38, 39"
     tags = frozenset({"opening", "legal-basis", "security"})
     Options = RestrictedOpeningBasisOptions
 

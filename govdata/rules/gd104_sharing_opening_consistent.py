@@ -48,7 +48,7 @@ class SharingOpeningConsistent(Rule):
     id = "GD104"
     name = "sharing-opening-consistent"
     title = Text("共享属性与开放属性不一致", "sharing and opening attributes disagree")
-    article = "Art. 38"
+    article = "Art. 14, 38"
     tags = frozenset({"sharing", "opening"})
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:

@@ -57,7 +57,7 @@ class SecurityLevelExposure(Rule):
     id = "GD105"
     name = "security-level-exposure"
     title = Text("数据安全级别与共享开放不符", "security level disagrees with sharing or opening")
-    article = "Art. 12"
+    article = "Art. 12, 46"
     tags = frozenset({"security", "sharing", "opening"})
     Options = SecurityLevelExposureOptions
 

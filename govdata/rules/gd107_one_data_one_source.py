@@ -96,7 +96,7 @@ class OneDataOneSource(Rule):
     id = "GD107"
     name = "one-data-one-source"
     title = Text("同一数据多头采集", "same data collected by several departments")
-    article = "Art. 57(3)"
+    article = "Art. 20, 57(3)"
     severity = Severity.WARNING  # matching by name can pair items that only share a name
     tags = frozenset({"one-source", "cross-file"})
     Options = OneDataOneSourceOptions

@@ -47,7 +47,7 @@ class AggregationBasis(Rule):
     id = "GD108"
     name = "aggregation-basis"
     title = Text("汇聚方式缺少依据或备案", "aggregation exemption or filing missing")
-    article = "Art. 8"
+    article = "Art. 8, 26"
     tags = frozenset({"aggregation", "legal-basis"})
     Options = AggregationBasisOptions
 

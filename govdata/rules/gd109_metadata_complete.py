@@ -104,7 +104,7 @@ class MetadataComplete(Rule):
     id = "GD109"
     name = "metadata-complete"
     title = Text("核心元数据不完整", "core metadata incomplete")
-    article = "Art. 14"
+    article = "Art. 14, 57(1)"
     tags = frozenset({"catalog", "metadata"})
     Options = MetadataCompleteOptions
 

@@ -31,7 +31,7 @@ def test_ids_and_names_are_unique_and_well_formed() -> None:
         assert re.fullmatch(r"GD\d{3}", rule.id)
         assert re.fullmatch(r"[a-z]+(-[a-z0-9]+)*", rule.name)
         assert rule.title.zh and rule.title.en
-        assert rule.article is None or re.fullmatch(r"Art\. \d+(\(\d+\))?", rule.article)
+        assert rule.article is None or re.fullmatch(r"Art\. \d+(\(\d+\))?(, \d+(\(\d+\))?)*", rule.article)
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
