@@ -12,7 +12,6 @@ import typer
 from govdata.cli import grant_steps as steps
 from govdata.cli.common import ConfigOption, LangOption
 from govdata.cli.grant_steps import Format, Method, Status
-from govdata.errors import UsageError
 from govdata.i18n import Text
 
 app = typer.Typer(
@@ -49,18 +48,6 @@ app.command("resume")(steps.resume)
 app.command("terminate")(steps.terminate)
 app.command("renew")(steps.renew)
 app.command("expire")(steps.expire)
-
-
-def _justifications(values: list[str] | None) -> tuple[tuple[str, str], ...]:
-    pairs = []
-    for value in values or ():
-        name, sep, text = value.partition("=")
-        if not sep or not name.strip() or not text.strip():
-            raise UsageError(
-                Text(f"--justify 应写成 信息项=理由，而不是“{value}”", f"--justify takes ITEM=REASON, not {value!r}")
-            )
-        pairs.append((name.strip(), text.strip()))
-    return tuple(pairs)
 
 
 @app.command("new")
@@ -104,7 +91,7 @@ def new(
     instance, chosen = steps.open_instance(config, lang)
     day = steps.parse_date(date, "--date") or dt.date.today()
     start = steps.parse_date(valid_from, "--from") or day
-    end = steps.parse_date(valid_until, "--until") or start.replace(year=start.year + 1) - dt.timedelta(days=1)
+    end = steps.parse_date(valid_until, "--until") or steps.one_year_from(start)
     draft = Request(
         title=title or scenario,
         applicant=applicant,
@@ -119,7 +106,7 @@ def new(
         date=day,
         id=grant_id,
         batch_reason=batch_reason,
-        justifications=_justifications(justify),
+        justifications=steps.parse_justifications(justify),
         demand=demand,
     )
     try:
@@ -146,7 +133,6 @@ def list_grants(
       govdata grant list --applicant minzheng --format json
     """
     from rich.console import Console
-    from rich.table import Table
 
     from govdata.grants.lifecycle import load_grants
     from govdata.grants.views import grant_row, select
@@ -158,7 +144,7 @@ def list_grants(
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     heads = Text("编号 状态 申请部门 信息资源 方式 有效期", "id status applicant resource method term").get(chosen).split()
-    table = Table(*heads)
+    table = steps.table(heads, whole=(0, 1))
     for row in rows:
         table.add_row(
             row["id"], row["status"], row["applicant"], f"{row['resource']} {row['resource_name']}",

@@ -16,6 +16,8 @@ from govdata.errors import UsageError
 from govdata.i18n import Lang, Text
 
 if TYPE_CHECKING:
+    from rich.table import Table
+
     from govdata.grants.lifecycle import Outcome
     from govdata.instance import Instance
 
@@ -58,6 +60,33 @@ def parse_date(value: str | None, option: str) -> dt.date | None:
         raise UsageError(
             Text(f"{option} 的日期“{value}”无效，应为 YYYY-MM-DD", f"{option}: {value!r} is not a date (YYYY-MM-DD)")
         ) from None
+
+
+def parse_justifications(values: list[str] | None) -> tuple[tuple[str, str], ...]:
+    """``--justify ITEM=REASON`` options as (item, reason) pairs."""
+    pairs = []
+    for value in values or ():
+        name, sep, text = value.partition("=")
+        if not sep or not name.strip() or not text.strip():
+            raise UsageError(
+                Text(f"--justify 应写成 信息项=理由，而不是“{value}”", f"--justify takes ITEM=REASON, not {value!r}")
+            )
+        pairs.append((name.strip(), text.strip()))
+    return tuple(pairs)
+
+
+def table(heads: list[str], whole: tuple[int, ...] = (0,)) -> Table:
+    """A rich table whose cells wrap instead of being cut off; columns in ``whole`` (ids, codes) never break."""
+    from rich.table import Column, Table
+
+    return Table(*(Column(head, overflow="fold", no_wrap=index in whole) for index, head in enumerate(heads)))
+
+
+def one_year_from(start: dt.date) -> dt.date:
+    """The default term of a request: one year, ending the day before the anniversary."""
+    from govdata.rules.gd307_grant_validity_period import add_months
+
+    return add_months(start, 12) - dt.timedelta(days=1)
 
 
 def open_instance(config: Path | None, lang: str | None) -> tuple[Instance, Lang]:

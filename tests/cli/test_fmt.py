@@ -10,10 +10,8 @@ import pytest
 
 from govdata.formatting import FormatProblem, format_bytes
 from govdata.io.fastyaml import load_yaml
+from tests.cli.golden import assert_golden
 from tests.conftest import REPO_ROOT, CliResult
-from tests.golden import assert_golden
-
-GOLDEN = Path(__file__).parent / "golden"
 
 # A resource as a department clerk might save it: keys in their own order, 4-space indentation,
 # Windows line ends, comments everywhere, no modeline.
@@ -80,7 +78,7 @@ def test_fmt_check_lists_then_fmt_formats_once(
     assert formatted.exit_code == 0, formatted.stdout + formatted.stderr
     after = (root / RESOURCE).read_bytes()
     assert _data(after) == _data(before)
-    assert_golden(GOLDEN / "fmt-messy-resource.yaml", after.decode("utf-8"))
+    assert_golden("fmt-messy-resource.yaml", after.decode("utf-8"))
     for comment in ("# 户籍人口变动信息", "# 登记名称", "# 信息项按数据库字段顺序", "# 汇聚到数据中台"):
         assert comment in after.decode("utf-8")
 
