@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.golden import assert_golden
+from tests.cli.golden import assert_golden, without_commit_ids
 from tests.conftest import CliResult
 from tests.gitops.conftest import GitRepo, git_repo  # noqa: F401  (the fixture)
 from tests.gitops.scenario import GONGAN, MINZHENG, pull_request_repo, replace
@@ -39,7 +39,7 @@ def test_pull_request_diff_matches_golden(
 ) -> None:
     result = govdata("diff", "main...gongan-update", "--format", fmt, *extra, cwd=pull_request.root)
     assert result.exit_code == 0, result.stderr
-    assert_golden(golden, result.stdout)
+    assert_golden(golden, without_commit_ids(result.stdout, pull_request.root))
 
 
 def test_every_change_has_the_right_review_level(pull_request: GitRepo, govdata: Callable[..., CliResult]) -> None:
