@@ -19,6 +19,7 @@ from govdata.cli import grant as grant_command
 from govdata.cli import init as init_command
 from govdata.cli import log as log_command
 from govdata.cli import owners as owners_command
+from govdata.cli import responsibility as responsibility_command
 from govdata.cli import rules as rules_command
 from govdata.cli import schemas as schemas_command
 from govdata.cli import validate as validate_command
@@ -56,6 +57,7 @@ app.command("fmt")(fmt_command.fmt)
 app.add_typer(rules_command.app, name="rules")
 app.add_typer(grant_command.app, name="grant")
 app.add_typer(demands_command.app, name="demands")
+app.add_typer(responsibility_command.app, name="responsibility")
 
 
 def main() -> None:

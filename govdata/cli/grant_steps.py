@@ -79,7 +79,12 @@ def table(heads: list[str], whole: tuple[int, ...] = (0,)) -> Table:
     """A rich table whose cells wrap instead of being cut off; columns in ``whole`` (ids, codes) never break."""
     from rich.table import Column, Table
 
-    return Table(*(Column(head, overflow="fold", no_wrap=index in whole) for index, head in enumerate(heads)))
+    return Table(
+        *(
+            Column(head, overflow="fold", no_wrap=index in whole, min_width=None if index in whole else 8)
+            for index, head in enumerate(heads)
+        )
+    )
 
 
 def one_year_from(start: dt.date) -> dt.date:
