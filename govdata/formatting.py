@@ -95,7 +95,10 @@ def format_text(path: str, text: str, kind: FileKind | None = None) -> str | For
     after = load_yaml(result)
     if isinstance(after, YamlProblem) or after[0] != before[0]:
         return FormatProblem(
-            Text("格式化会改变文件内容，已跳过；请报告此问题", "formatting would change the data; file skipped, please report this")
+            Text(
+                "格式化会改变文件内容，已跳过；请报告此问题",
+                "formatting would change the data; file skipped, please report this",
+            )
         )
     return result
 

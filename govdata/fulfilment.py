@@ -44,8 +44,10 @@ def fulfilment(catalog: Catalog, today: dt.date) -> list[Fulfilment]:
         entries = listing.resources
         overdue = [e for e in entries if e.status != "免于汇聚" and e.next_due is not None and e.next_due < today]
         fulfilled = [
-            e for e in entries
-            if (e.status == "已汇聚" and e not in overdue) or (e.status == "免于汇聚" and e.aggregation_mode == "不汇聚")
+            e
+            for e in entries
+            if (e.status == "已汇聚" and e not in overdue)
+            or (e.status == "免于汇聚" and e.aggregation_mode == "不汇聚")
         ]
         rows.append(
             Fulfilment(

@@ -53,7 +53,9 @@ def _matches(config: Path | None, lang: str | None, department: str | None) -> t
 @app.callback()
 def demands(
     ctx: typer.Context,
-    department: Annotated[str | None, typer.Option("--department", "-d", help="只看此部门的需求清单 / one department")] = None,
+    department: Annotated[
+        str | None, typer.Option("--department", "-d", help="只看此部门的需求清单 / one department")
+    ] = None,
     output_format: steps.FormatOption = Format.TEXT,
     config: ConfigOption = None,
     lang: LangOption = None,
@@ -69,17 +71,26 @@ def demands(
     if output_format is Format.JSON:
         typer.echo(json.dumps([match_record(catalog, m) for m in matches], ensure_ascii=False, indent=2))
     else:
-        heads = Text("部门 需求编号 需求名称 提供部门 匹配 资源 说明", "dept demand title provider state resource notes")
+        heads = Text(
+            "部门 需求编号 需求名称 提供部门 匹配 资源 说明", "dept demand title provider state resource notes"
+        )
         table = steps.table(heads.get(chosen).split(), whole=(0, 1, 4, 5))
         for match in matches:
             table.add_row(
-                match.department, match.demand.id, match.demand.title, provider_name(catalog, match.demand.provider),
-                match.state.value, match.resource or "—", explain(match).get(chosen),
+                match.department,
+                match.demand.id,
+                match.demand.title,
+                provider_name(catalog, match.demand.provider),
+                match.state.value,
+                match.resource or "—",
+                explain(match).get(chosen),
             )
         console = Console(highlight=False)
         console.print(table)
         met = sum(1 for m in matches if m.met)
-        console.print(Text(f"共 {len(matches)} 条需求，{met} 条可满足", f"{len(matches)} demands, {met} met").get(chosen))
+        console.print(
+            Text(f"共 {len(matches)} 条需求，{met} 条可满足", f"{len(matches)} demands, {met} met").get(chosen)
+        )
     if any(not m.met for m in matches):
         raise typer.Exit(1)
 
@@ -119,11 +130,15 @@ def gap_list(
 
 @app.command("draft-grant")
 def draft_grant(
-    department: Annotated[str, typer.Argument(help="需求清单所属部门（文件夹名）/ department slug", show_default=False)],
+    department: Annotated[
+        str, typer.Argument(help="需求清单所属部门（文件夹名）/ department slug", show_default=False)
+    ],
     demand_id: Annotated[str, typer.Argument(help="需求编号 / demand id", show_default=False)],
     method: Annotated[Method, typer.Option("--method", help="共享方式 / method")] = Method.INTERFACE,
     batch_reason: Annotated[str | None, typer.Option("--batch-reason", help="批量交换的理由 / why batch")] = None,
-    justify: Annotated[list[str] | None, typer.Option("--justify", help="信息项=必要性说明，可重复 / ITEM=REASON")] = None,
+    justify: Annotated[
+        list[str] | None, typer.Option("--justify", help="信息项=必要性说明，可重复 / ITEM=REASON")
+    ] = None,
     valid_from: Annotated[str | None, typer.Option("--from", help="有效期起（默认今天）/ start")] = None,
     valid_until: Annotated[str | None, typer.Option("--until", help="有效期止（默认一年）/ end")] = None,
     grant_id: Annotated[str | None, typer.Option("--id", help="授权编号 / grant id")] = None,
@@ -149,8 +164,15 @@ def draft_grant(
     start = steps.parse_date(valid_from, "--from") or day
     end = steps.parse_date(valid_until, "--until") or steps.one_year_from(start)
     draft = grant_request(
-        catalog, find_demand(catalog, department, demand_id), method=method.value, valid_from=start, valid_until=end,
-        date=day, by=by or "", grant_id=grant_id, batch_reason=batch_reason,
+        catalog,
+        find_demand(catalog, department, demand_id),
+        method=method.value,
+        valid_from=start,
+        valid_until=end,
+        date=day,
+        by=by or "",
+        grant_id=grant_id,
+        batch_reason=batch_reason,
         justifications=steps.parse_justifications(justify),
     )
     try:

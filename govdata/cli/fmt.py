@@ -20,20 +20,19 @@ def fmt(
         typer.Argument(help="只格式化这些文件或目录（默认整个实例）/ only these files or folders", show_default=False),
     ] = None,
     check: Annotated[
-        bool, typer.Option("--check", help="不写文件；有文件需要格式化时列出并以 1 退出 / write nothing, exit 1 if any would change")
+        bool,
+        typer.Option(
+            "--check", help="不写文件；有文件需要格式化时列出并以 1 退出 / write nothing, exit 1 if any would change"
+        ),
     ] = False,
     config: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:
     """把实例文件整理为统一格式：键按数据规范的顺序排列、两格缩进、首行为数据规范声明。
 
-    Format instance files canonically: keys in the order the model declares them, 2-space
-    indentation, the schema modeline as the first line, UTF-8 with LF line ends. Comments,
-    quoting and list style are kept, and the data never changes (each result is re-read and
-    compared). Running fmt twice changes nothing the second time.
+    Format instance files canonically: keys in the order the model declares them, 2-space indentation, the schema modeline as the first line, UTF-8 with LF line ends. Comments, quoting and list style are kept, and the data never changes (each result is re-read and compared). Running fmt twice changes nothing the second time.
 
-    Exit 0 when nothing is (or was) left to change; with --check, 1 when a file would change;
-    1 when a file cannot be read (it is left untouched); 2 on usage errors.
+    Exit 0 when nothing is (or was) left to change; with --check, 1 when a file would change; 1 when a file cannot be read (it is left untouched); 2 on usage errors.
 
     [bold]Examples[/]
 

@@ -19,9 +19,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
     help="""数据共享授权：申请、审批、暂停、恢复、终止、续期、标记过期、查看。/ Sharing grants and their lifecycle.
 
-Each grant is grants/<申请部门>/<编号>.yaml. Every command checks that its transition is
-allowed, edits the file in place (comments and layout kept), validates the result against the
-schema and the grant rules (GD301-GD311) and writes it atomically; a refused step writes nothing.
+Each grant is grants/<申请部门>/<编号>.yaml. Every command checks that its transition is allowed, edits the file in place (comments and layout kept), validates the result against the schema and the grant rules (GD301-GD311) and writes it atomically; a refused step writes nothing (exit 1), a transition the lifecycle does not allow is a usage error (exit 2).
 
 [bold]Lifecycle[/]
 
@@ -52,18 +50,34 @@ app.command("expire")(steps.expire)
 
 @app.command("new")
 def new(
-    applicant: Annotated[str, typer.Option("--applicant", help="申请部门：目录文件夹名或统一社会信用代码 / applicant slug or code", show_default=False)],
+    applicant: Annotated[
+        str,
+        typer.Option(
+            "--applicant", help="申请部门：目录文件夹名或统一社会信用代码 / applicant slug or code", show_default=False
+        ),
+    ],
     resource: Annotated[str, typer.Option("--resource", help="信息资源代码 / resource code", show_default=False)],
-    item: Annotated[list[str], typer.Option("--item", help="申请的信息项，可重复 / an item, repeatable", show_default=False)],
+    item: Annotated[
+        list[str], typer.Option("--item", help="申请的信息项，可重复 / an item, repeatable", show_default=False)
+    ],
     scenario: Annotated[str, typer.Option("--scenario", help="应用场景 / application scenario", show_default=False)],
-    duty_basis: Annotated[str, typer.Option("--duty-basis", help="履职依据：职责及其法律依据 / the duty and its source", show_default=False)],
+    duty_basis: Annotated[
+        str,
+        typer.Option("--duty-basis", help="履职依据：职责及其法律依据 / the duty and its source", show_default=False),
+    ],
     method: Annotated[Method, typer.Option("--method", help="共享方式 / method")] = Method.INTERFACE,
-    batch_reason: Annotated[str | None, typer.Option("--batch-reason", help="批量交换的理由（第三十三条）/ why batch")] = None,
+    batch_reason: Annotated[
+        str | None, typer.Option("--batch-reason", help="批量交换的理由（第三十三条）/ why batch")
+    ] = None,
     justify: Annotated[
         list[str] | None, typer.Option("--justify", help="逐项必要性说明 信息项=理由，可重复 / ITEM=REASON")
     ] = None,
-    valid_from: Annotated[str | None, typer.Option("--from", help="有效期起（默认今天）/ start (default: today)")] = None,
-    valid_until: Annotated[str | None, typer.Option("--until", help="有效期止（默认一年）/ end (default: one year)")] = None,
+    valid_from: Annotated[
+        str | None, typer.Option("--from", help="有效期起（默认今天）/ start (default: today)")
+    ] = None,
+    valid_until: Annotated[
+        str | None, typer.Option("--until", help="有效期止（默认一年）/ end (default: one year)")
+    ] = None,
     title: Annotated[str | None, typer.Option("--title", help="申请事项名称（默认取应用场景）/ title")] = None,
     grant_id: Annotated[str | None, typer.Option("--id", help="授权编号（默认 <部门>-<年>-<序号>）/ id")] = None,
     demand: Annotated[str | None, typer.Option("--demand", help="对应的需求清单编号 / demand id")] = None,
@@ -74,9 +88,7 @@ def new(
 ) -> None:
     """提出共享申请：写入 grants/<部门>/<编号>.yaml，状态为申请中。/ File a new grant request.
 
-    The request is checked before it is written: the resource and items exist and may be
-    shared, a duty basis is named, batch exchange gives a reason, broad requests justify each
-    item, the period is within the maximum. Nothing is written when a check fails (exit 1).
+    The request is checked before it is written: the resource and items exist and may be shared, a duty basis is named, batch exchange gives a reason, broad requests justify each item, the period is within the maximum. Nothing is written when a check fails (exit 1).
 
     [bold]Example[/]
 
@@ -139,16 +151,25 @@ def list_grants(
 
     instance, chosen = steps.open_instance(config, lang)
     catalog, _ = load_grants(instance)
-    rows = [grant_row(catalog, d) for d in select(catalog, status=status and status.value, applicant=applicant, resource=resource)]
+    rows = [
+        grant_row(catalog, d)
+        for d in select(catalog, status=status and status.value, applicant=applicant, resource=resource)
+    ]
     if output_format is Format.JSON:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    heads = Text("编号 状态 申请部门 信息资源 方式 有效期", "id status applicant resource method term").get(chosen).split()
+    heads = (
+        Text("编号 状态 申请部门 信息资源 方式 有效期", "id status applicant resource method term").get(chosen).split()
+    )
     table = steps.table(heads, whole=(0, 1))
     for row in rows:
         table.add_row(
-            row["id"], row["status"], row["applicant"], f"{row['resource']} {row['resource_name']}",
-            row["method"], f"{row['valid_from']} – {row['valid_until']}",
+            row["id"],
+            row["status"],
+            row["applicant"],
+            f"{row['resource']} {row['resource_name']}",
+            row["method"],
+            f"{row['valid_from']} – {row['valid_until']}",
         )
     console = Console(highlight=False)
     console.print(table)

@@ -158,7 +158,8 @@ def approve(
     by: By,
     reason: Reason,
     condition: Annotated[
-        list[str] | None, typer.Option("--condition", help="使用条件，可重复；有条件共享的信息项必填 / condition of use")
+        list[str] | None,
+        typer.Option("--condition", help="使用条件，可重复；有条件共享的信息项必填 / condition of use"),
     ] = None,
     until: Annotated[str | None, typer.Option("--until", help="缩短有效期止 YYYY-MM-DD / shorten the term")] = None,
     date: DateOption = None,
@@ -179,7 +180,12 @@ def _decision(name: str, doc: str) -> Callable[..., None]:
     """A step command that takes only who, why and when: reject, suspend, resume, terminate."""
 
     def command(
-        grant_id: GrantId, by: By, reason: Reason, date: DateOption = None, config: ConfigOption = None, lang: LangOption = None
+        grant_id: GrantId,
+        by: By,
+        reason: Reason,
+        date: DateOption = None,
+        config: ConfigOption = None,
+        lang: LangOption = None,
     ) -> None:
         _step(name, grant_id, by, reason, date, config, lang)
 
@@ -264,12 +270,19 @@ def expire(
 def render_record(record: dict[str, object], lang: Lang) -> str:
     """``grant show`` as text: one labelled line per fact, then the history."""
     labels = {
-        "id": Text("编号", "id"), "title": Text("申请事项", "title"), "status": Text("状态", "status"),
-        "applicant": Text("申请部门", "applicant"), "resource": Text("信息资源", "resource"),
-        "scenario": Text("应用场景", "scenario"), "duty_basis": Text("履职依据", "duty basis"),
-        "method": Text("共享方式", "method"), "batch_reason": Text("批量交换理由", "batch reason"),
-        "valid_from": Text("有效期起", "valid from"), "valid_until": Text("有效期止", "valid until"),
-        "demand": Text("需求编号", "demand"), "path": Text("文件", "file"),
+        "id": Text("编号", "id"),
+        "title": Text("申请事项", "title"),
+        "status": Text("状态", "status"),
+        "applicant": Text("申请部门", "applicant"),
+        "resource": Text("信息资源", "resource"),
+        "scenario": Text("应用场景", "scenario"),
+        "duty_basis": Text("履职依据", "duty basis"),
+        "method": Text("共享方式", "method"),
+        "batch_reason": Text("批量交换理由", "batch reason"),
+        "valid_from": Text("有效期起", "valid from"),
+        "valid_until": Text("有效期止", "valid until"),
+        "demand": Text("需求编号", "demand"),
+        "path": Text("文件", "file"),
     }
     lines = []
     for key, label in labels.items():

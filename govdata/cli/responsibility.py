@@ -46,14 +46,19 @@ def _load(config: Path | None, lang: str | None) -> tuple[Instance, Catalog, lis
     instance, chosen = steps.open_instance(config, lang)
     paths = discover(instance.root)
     catalog, diagnostics = load_catalog(
-        instance.config, paths, lambda p: (instance.root / p).read_bytes(), config_path=instance.relative(instance.config_path)
+        instance.config,
+        paths,
+        lambda p: (instance.root / p).read_bytes(),
+        config_path=instance.relative(instance.config_path),
     )
     return instance, catalog, diagnostics, chosen
 
 
 @app.command("build")
 def build(
-    check: Annotated[bool, typer.Option("--check", help="不写文件；清单过期则列出差异并以 1 退出 / fail if stale")] = False,
+    check: Annotated[
+        bool, typer.Option("--check", help="不写文件；清单过期则列出差异并以 1 退出 / fail if stale")
+    ] = False,
     config: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -82,7 +87,9 @@ def build(
 
 @app.command("status")
 def status(
-    today: Annotated[str | None, typer.Option("--today", help="按此日期判断是否逾期（默认今天）/ the day to judge overdue by")] = None,
+    today: Annotated[
+        str | None, typer.Option("--today", help="按此日期判断是否逾期（默认今天）/ the day to judge overdue by")
+    ] = None,
     output_format: steps.FormatOption = Format.TEXT,
     config: ConfigOption = None,
     lang: LangOption = None,
@@ -105,19 +112,40 @@ def status(
     instance, catalog, _, chosen = _load(config, lang)
     day = steps.parse_date(today, "--today") or dt.date.today()
     rows = fulfilment(catalog, day)
-    stale = stale_files(instance.root / FOLDER, responsibility_lists(catalog, calendar_for(instance.config)), exhaustive=True)
+    stale = stale_files(
+        instance.root / FOLDER, responsibility_lists(catalog, calendar_for(instance.config)), exhaustive=True
+    )
     if output_format is Format.JSON:
         payload = [dict(vars(row), rate=round(row.rate, 4)) for row in rows]
-        typer.echo(json.dumps({"today": day.isoformat(), "departments": payload, "stale": sorted(stale)}, ensure_ascii=False, indent=2))
+        typer.echo(
+            json.dumps(
+                {"today": day.isoformat(), "departments": payload, "stale": sorted(stale)}, ensure_ascii=False, indent=2
+            )
+        )
     else:
         from rich.console import Console
 
         # Short heads keep the table within 80 columns; the help text explains each one.
-        heads = Text("部门 资源 已汇聚 部分 未汇聚 免汇聚 逾期 日期未知 落实率", "department total done partial none exempt overdue unknown rate")
+        heads = Text(
+            "部门 资源 已汇聚 部分 未汇聚 免汇聚 逾期 日期未知 落实率",
+            "department total done partial none exempt overdue unknown rate",
+        )
         table = steps.table(heads.get(chosen).split(), whole=tuple(range(1, 9)))
         for row in rows:
             table.add_row(
-                row.name, *(str(n) for n in (row.total, row.aggregated, row.partial, row.missing, row.exempt, row.overdue, row.unknown_due)),
+                row.name,
+                *(
+                    str(n)
+                    for n in (
+                        row.total,
+                        row.aggregated,
+                        row.partial,
+                        row.missing,
+                        row.exempt,
+                        row.overdue,
+                        row.unknown_due,
+                    )
+                ),
                 f"{row.rate:.0%}",
             )
         console = Console(highlight=False)

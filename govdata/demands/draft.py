@@ -21,18 +21,35 @@ def find_demand(catalog: Catalog, slug: str, demand_id: str) -> Match:
         if demand.id == demand_id:
             return match_demand(catalog, slug, path, index, demand)
     known = "、".join(d.id for d in document.model.demands)
-    raise UsageError(Text(f"{path} 中没有需求“{demand_id}”；已有：{known}", f"no demand {demand_id!r} in {path}; known: {known}"))
+    raise UsageError(
+        Text(f"{path} 中没有需求“{demand_id}”；已有：{known}", f"no demand {demand_id!r} in {path}; known: {known}")
+    )
 
 
 def grant_request(
-    catalog: Catalog, match: Match, *, method: str, valid_from: dt.date, valid_until: dt.date, date: dt.date,
-    by: str = "", grant_id: str | None = None, batch_reason: str | None = None,
+    catalog: Catalog,
+    match: Match,
+    *,
+    method: str,
+    valid_from: dt.date,
+    valid_until: dt.date,
+    date: dt.date,
+    by: str = "",
+    grant_id: str | None = None,
+    batch_reason: str | None = None,
     justifications: tuple[tuple[str, str], ...] = (),
 ) -> Request:
     """The request that asks for exactly what the demand needs, from the resource that meets it."""
     if not match.met or match.resource is None:
-        reasons = "；".join(filter(None, ["缺少 " + "、".join(match.missing) if match.missing else "",
-                                          "不予共享 " + "、".join(match.not_shared) if match.not_shared else ""]))
+        reasons = "；".join(
+            filter(
+                None,
+                [
+                    "缺少 " + "、".join(match.missing) if match.missing else "",
+                    "不予共享 " + "、".join(match.not_shared) if match.not_shared else "",
+                ],
+            )
+        )
         raise UsageError(
             Text(
                 f"需求 {match.demand.id} 尚不能满足（{match.state.value}{('：' + reasons) if reasons else ''}），不能起草授权申请；"

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from govdata.model.catalog import Catalog
 from govdata.model.demand import Demand
@@ -97,31 +98,32 @@ def _ranked(catalog: Catalog, demand: Demand) -> list[Candidate]:
         candidate = _candidate(resource, demand.items)
         likeness = difflib.SequenceMatcher(None, demand.title, resource.name).ratio()
         if candidate.covered or candidate.not_shared or likeness >= 0.5:
-            scored.append((candidate.substance + len(candidate.not_shared), len(candidate.covered), likeness, candidate))
+            scored.append(
+                (candidate.substance + len(candidate.not_shared), len(candidate.covered), likeness, candidate)
+            )
     scored.sort(key=lambda entry: (-entry[0], -entry[1], -entry[2], entry[3].code))
     return [entry[3] for entry in scored]
 
 
 def match_demand(catalog: Catalog, slug: str, path: str, index: int, demand: Demand) -> Match:
-    place = {"department": slug, "path": path, "index": index, "demand": demand}
+    def made(state: State, **found: Any) -> Match:
+        return Match(slug, path, index, demand, state, **found)
+
     if demand.resource is not None:
         resource = catalog.resource(demand.resource)
         if resource is None or resource.provider.code != demand.provider:
-            return Match(**place, state=State.BROKEN, resource=demand.resource, candidates=tuple(_ranked(catalog, demand)[:3]))
+            return made(State.BROKEN, resource=demand.resource, candidates=tuple(_ranked(catalog, demand)[:3]))
         candidate = _candidate(resource, demand.items)
         state = State.MET if candidate.serves_all else State.PARTIAL if candidate.substance else State.UNMET
-        return Match(**place, state=state, resource=resource.code, missing=candidate.missing, not_shared=candidate.not_shared)
+        return made(state, resource=resource.code, missing=candidate.missing, not_shared=candidate.not_shared)
     ranked = _ranked(catalog, demand)
     best = ranked[0] if ranked else None
     if best is not None and best.serves_all:
-        return Match(**place, state=State.SUGGESTED, resource=best.code, candidates=tuple(ranked[:3]))
+        return made(State.SUGGESTED, resource=best.code, candidates=tuple(ranked[:3]))
     if best is not None and best.substance:
-        return Match(
-            **place, state=State.PARTIAL, missing=best.missing, not_shared=best.not_shared, candidates=tuple(ranked[:3])
-        )
-    return Match(
-        **place,
-        state=State.UNMET,
+        return made(State.PARTIAL, missing=best.missing, not_shared=best.not_shared, candidates=tuple(ranked[:3]))
+    return made(
+        State.UNMET,
         missing=tuple(demand.items) if best is None else best.missing,
         not_shared=() if best is None else best.not_shared,
         candidates=tuple(ranked[:3]),

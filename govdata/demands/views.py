@@ -19,7 +19,10 @@ def explain(match: Match) -> Text:
     parts: list[Text] = []
     if match.state is State.BROKEN:
         parts.append(
-            Text(f"资源 {match.resource} 不存在或不属于提供部门", f"resource {match.resource} is missing or another department's")
+            Text(
+                f"资源 {match.resource} 不存在或不属于提供部门",
+                f"resource {match.resource} is missing or another department's",
+            )
         )
     if match.state is State.SUGGESTED:
         parts.append(Text(f"建议匹配 {match.resource}（填入 resource）", f"suggest {match.resource} (set resource)"))

@@ -22,14 +22,12 @@ from govdata.settings import RuleSettings, Selection
 _GRANT_RULES = Selection(("grant",))
 
 
-def grant_findings(
-    root: Path, catalog: Catalog, path: str, data: bytes | None, *, today: dt.date
-) -> list[Diagnostic]:
+def grant_findings(root: Path, catalog: Catalog, path: str, data: bytes | None, *, today: dt.date) -> list[Diagnostic]:
     """Errors and warnings on the grant at ``path`` with content ``data`` (None: as on disk).
 
     Load and schema problems are returned alone: rules need a valid model.
     """
-    read = (lambda p: data if p == path and data is not None else (root / p).read_bytes())  # noqa: E731
+    read = lambda p: data if p == path and data is not None else (root / p).read_bytes()  # noqa: E731
     if data is not None:
         outcome = load_file(path, GRANT, data)
         if outcome.document is None:

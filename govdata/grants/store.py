@@ -47,7 +47,9 @@ def department(catalog: Catalog, key: str) -> Department:
     if found is None:
         slugs = "、".join(sorted(catalog.department_by_slug))
         raise UsageError(
-            Text(f"部门名录中没有“{key}”；可用的部门：{slugs}", f"no department {key!r} in the registry; known: {slugs}")
+            Text(
+                f"部门名录中没有“{key}”；可用的部门：{slugs}", f"no department {key!r} in the registry; known: {slugs}"
+            )
         )
     return found
 

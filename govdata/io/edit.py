@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import CommentMark
@@ -54,7 +54,9 @@ def load_for_edit(text: str) -> Any:
 
 def quoted(value: dt.date | str) -> DoubleQuotedScalarString:
     """A date or code written the house way: ``"2026-01-01"``, ``"101002/000001"``."""
-    return DoubleQuotedScalarString(value.isoformat() if isinstance(value, dt.date) else value)
+    return cast(
+        DoubleQuotedScalarString, DoubleQuotedScalarString(value.isoformat() if isinstance(value, dt.date) else value)
+    )
 
 
 def _flow(node: Any) -> bool:

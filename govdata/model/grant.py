@@ -53,9 +53,7 @@ class Decision(Model, title="审批决定"):
     decided_by: NonEmptyText = gb("决定人", "作出决定的数据主管部门人员或机构")
     date: IsoDate = gb("决定日期", "作出决定的日期，格式 YYYY-MM-DD")
     reason: NonEmptyText = gb("决定理由", "批准或驳回的理由")
-    conditions: list[NonEmptyText] = gb(
-        "使用条件", "批准时附加的使用条件；申请有条件共享的信息项时必填", []
-    )
+    conditions: list[NonEmptyText] = gb("使用条件", "批准时附加的使用条件；申请有条件共享的信息项时必填", [])
 
 
 class Transition(Model, title="状态变更记录"):
@@ -72,9 +70,7 @@ class Grant(Model, title="数据共享授权"):
     id: str = gb("授权编号", "在全区唯一的授权编号，也是文件名", pattern=GRANT_ID_PATTERN)
     title: NonEmptyText = gb("申请事项", "申请事项的简要名称")
     applicant: Uscc = gb("申请部门代码", "数据应用部门的统一社会信用代码，须在部门名录中登记")
-    resource: str = gb(
-        "信息资源代码", "所申请的信息资源的代码，须为目录中已登记的资源", pattern=RESOURCE_CODE_PATTERN
-    )
+    resource: str = gb("信息资源代码", "所申请的信息资源的代码，须为目录中已登记的资源", pattern=RESOURCE_CODE_PATTERN)
     items: list[GrantItem] = gb("申请信息项", "所申请的信息项，按最少够用原则逐项列出（第七条）", min_length=1)
     scenario: NonEmptyText = gb("应用场景", "使用该数据的具体业务场景；授权以应用场景为单位（第七条）")
     duty_basis: NonEmptyText | None = gb(
@@ -139,6 +135,18 @@ def actions_from(status: str) -> list[Action]:
 
 
 __all__ = [
-    "ACTIONS", "FINAL", "INITIAL", "IN_FORCE", "LIVE", "Action", "Decision", "Grant", "GrantItem", "GrantMethod",
-    "GrantStatus", "Transition", "actions_from", "allowed",
+    "ACTIONS",
+    "FINAL",
+    "INITIAL",
+    "IN_FORCE",
+    "LIVE",
+    "Action",
+    "Decision",
+    "Grant",
+    "GrantItem",
+    "GrantMethod",
+    "GrantStatus",
+    "Transition",
+    "actions_from",
+    "allowed",
 ]

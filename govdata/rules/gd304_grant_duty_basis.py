@@ -57,7 +57,9 @@ class GrantDutyBasis(Rule):
                     document.path,
                     ("scenario",),
                     Text("缺少履职依据 duty_basis（第五十七条第四项）", "duty_basis is missing (Art. 57(4))"),
-                    Text("在应用场景后写明所履行的职责及其法律依据", "add the duty and its legal source after scenario"),
+                    Text(
+                        "在应用场景后写明所履行的职责及其法律依据", "add the duty and its legal source after scenario"
+                    ),
                     at_key=True,
                 )
                 continue

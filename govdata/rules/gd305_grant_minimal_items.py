@@ -60,8 +60,10 @@ class GrantMinimalItems(Rule):
             missing = [item.name for item in grant.items if item.name in available and item.justification is None]
             if not missing:
                 continue
-            scope = Text("全部", "all") if requested == available else Text(
-                f"{len(requested)}/{len(available)} 个", f"{len(requested)} of {len(available)}"
+            scope = (
+                Text("全部", "all")
+                if requested == available
+                else Text(f"{len(requested)}/{len(available)} 个", f"{len(requested)} of {len(available)}")
             )
             yield Finding(
                 document.path,

@@ -43,5 +43,7 @@ class GrantCatalogDrift(Rule):
                     document.path,
                     problem.pointer,
                     Text("已生效的授权：", "granted, but ") + problem.message,
-                    Text("按目录调整授权，或暂停、终止授权", "amend the grant to the catalog, or suspend or terminate it"),
+                    Text(
+                        "按目录调整授权，或暂停、终止授权", "amend the grant to the catalog, or suspend or terminate it"
+                    ),
                 )

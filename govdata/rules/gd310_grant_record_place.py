@@ -44,7 +44,10 @@ class GrantRecordPlace(Rule):
                 yield Finding(
                     document.path,
                     ("applicant",),
-                    Text(f"申请部门“{grant.applicant}”未在部门名录中登记", f"applicant {grant.applicant} is not registered"),
+                    Text(
+                        f"申请部门“{grant.applicant}”未在部门名录中登记",
+                        f"applicant {grant.applicant} is not registered",
+                    ),
                 )
             elif applicant is not None and path.parent.name != applicant.slug:
                 yield Finding(
@@ -65,10 +68,13 @@ class GrantRecordPlace(Rule):
                     ),
                 )
         for grant_id, paths in by_id.items():
-            for path in paths[1:]:
+            for duplicate in paths[1:]:
                 yield Finding(
-                    path,
+                    duplicate,
                     ("id",),
-                    Text(f"授权编号“{grant_id}”重复，另见 {paths[0]}", f"grant id {grant_id!r} is also used by {paths[0]}"),
+                    Text(
+                        f"授权编号“{grant_id}”重复，另见 {paths[0]}",
+                        f"grant id {grant_id!r} is also used by {paths[0]}",
+                    ),
                     related=((paths[0], ("id",)),),
                 )

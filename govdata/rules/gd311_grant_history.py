@@ -16,30 +16,43 @@ _APPROVED_STATUSES = frozenset({"已批准", "已暂停", "已终止", "已过�
 def _history_problems(grant: Grant) -> Iterator[tuple[Pointer, Text]]:
     history = grant.history
     if history[0].status != INITIAL:
-        yield ("history", 0, "status"), Text(
-            f"第一条记录应为“{INITIAL}”（提出申请），实为“{history[0].status}”",
-            f"the first entry must be {INITIAL} (the application), not {history[0].status}",
+        yield (
+            ("history", 0, "status"),
+            Text(
+                f"第一条记录应为“{INITIAL}”（提出申请），实为“{history[0].status}”",
+                f"the first entry must be {INITIAL} (the application), not {history[0].status}",
+            ),
         )
     for index in range(1, len(history)):
         before, after = history[index - 1], history[index]
         if not allowed(before.status, after.status):
-            yield ("history", index, "status"), Text(
-                f"状态不能从“{before.status}”变为“{after.status}”",
-                f"a grant cannot go from {before.status} to {after.status}",
+            yield (
+                ("history", index, "status"),
+                Text(
+                    f"状态不能从“{before.status}”变为“{after.status}”",
+                    f"a grant cannot go from {before.status} to {after.status}",
+                ),
             )
         if after.date < before.date:
-            yield ("history", index, "date"), Text(
-                f"记录日期 {after.date} 早于上一条的 {before.date}",
-                f"entry dated {after.date} comes after one dated {before.date}",
+            yield (
+                ("history", index, "date"),
+                Text(
+                    f"记录日期 {after.date} 早于上一条的 {before.date}",
+                    f"entry dated {after.date} comes after one dated {before.date}",
+                ),
             )
         if after.reason is None and after.status != "已过期":
-            yield ("history", index), Text(
-                f"变更为“{after.status}”的记录缺少理由 reason", f"the change to {after.status} gives no reason"
+            yield (
+                ("history", index),
+                Text(f"变更为“{after.status}”的记录缺少理由 reason", f"the change to {after.status} gives no reason"),
             )
     if history[-1].status != grant.status:
-        yield ("status",), Text(
-            f"状态“{grant.status}”与最后一条变更记录“{history[-1].status}”不一致",
-            f"status {grant.status} disagrees with the last history entry {history[-1].status}",
+        yield (
+            ("status",),
+            Text(
+                f"状态“{grant.status}”与最后一条变更记录“{history[-1].status}”不一致",
+                f"status {grant.status} disagrees with the last history entry {history[-1].status}",
+            ),
         )
 
 
@@ -50,13 +63,20 @@ def _decision_problems(grant: Grant) -> Iterator[tuple[Pointer, Text]]:
     if expected is None and decision is not None:
         yield ("decision",), Text("尚未审批的申请不应有审批决定", "a request not yet decided has no decision")
     elif expected is not None and decision is None:
-        yield ("status",), Text(
-            f"状态为“{grant.status}”，但缺少数据主管部门的审批决定 decision",
-            f"status {grant.status} needs the authority's decision",
+        yield (
+            ("status",),
+            Text(
+                f"状态为“{grant.status}”，但缺少数据主管部门的审批决定 decision",
+                f"status {grant.status} needs the authority's decision",
+            ),
         )
     elif decision is not None and expected is not None and decision.outcome != expected:
-        yield ("decision", "outcome"), Text(
-            f"审批结果应为“{expected}”，实为“{decision.outcome}”", f"the decision's outcome should be {expected}, not {decision.outcome}"
+        yield (
+            ("decision", "outcome"),
+            Text(
+                f"审批结果应为“{expected}”，实为“{decision.outcome}”",
+                f"the decision's outcome should be {expected}, not {decision.outcome}",
+            ),
         )
 
 

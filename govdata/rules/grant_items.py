@@ -36,7 +36,10 @@ def item_problems(catalog: Catalog, grant: Grant) -> Iterator[ItemProblem]:
         yield ItemProblem(
             ("resource",),
             Text(f"目录中没有信息资源“{grant.resource}”", f"the catalog has no resource {grant.resource}"),
-            Text("核对信息资源代码；govdata demands 可按信息项名称查找候选资源", "check the code; govdata demands suggests resources by item name"),
+            Text(
+                "核对信息资源代码；govdata demands 可按信息项名称查找候选资源",
+                "check the code; govdata demands suggests resources by item name",
+            ),
         )
         return
     names = [item.name for item in resource.items]
@@ -50,9 +53,9 @@ def item_problems(catalog: Catalog, grant: Grant) -> Iterator[ItemProblem]:
                     f"信息资源“{resource.name}”（{resource.code}）中没有信息项“{requested.name}”",
                     f"resource {resource.code} ({resource.name}) has no item {requested.name!r}",
                 ),
-                Text(f"是否应为“{guess[0]}”？", f"did you mean {guess[0]!r}?") if guess else Text(
-                    "可申请的信息项：" + "、".join(names), "items of the resource: " + ", ".join(names)
-                ),
+                Text(f"是否应为“{guess[0]}”？", f"did you mean {guess[0]!r}?")
+                if guess
+                else Text("可申请的信息项：" + "、".join(names), "items of the resource: " + ", ".join(names)),
             )
         elif effective_sharing(resource, item) == "不予共享":
             yield ItemProblem(

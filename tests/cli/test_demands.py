@@ -46,8 +46,19 @@ def test_draft_grant_from_a_met_demand(instance: Callable[..., Path], govdata: C
     assert refused.exit_code == 1 and "GD305" in refused.stderr  # 2 of 3 items: each needs a justification
     assert not (root / "grants").exists()
     drafted = govdata(
-        "demands", "draft-grant", "minzheng", "MZ-02", "--method", "核验", "--date", "2026-11-02",
-        "--justify", "公民身份号码=核验申请人身份", "--justify", "出生日期=判断是否达到特困供养年龄", cwd=root,
+        "demands",
+        "draft-grant",
+        "minzheng",
+        "MZ-02",
+        "--method",
+        "核验",
+        "--date",
+        "2026-11-02",
+        "--justify",
+        "公民身份号码=核验申请人身份",
+        "--justify",
+        "出生日期=判断是否达到特困供养年龄",
+        cwd=root,
     )
     assert drafted.exit_code == 0, drafted.stderr
     file = root / "grants" / "minzheng" / "minzheng-2026-001.yaml"

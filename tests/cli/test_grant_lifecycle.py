@@ -17,7 +17,9 @@ GRANT = "grants/minzheng/minzheng-2026-001.yaml"
 BY = ("--by", "数据共享科 王敏")
 
 # The family-relations resource of the GD30x rule cases: conditional, one item not shared.
-FAMILY = (Path(__file__).resolve().parents[1] / "rules" / "GD302" / "pass" / "conditions-recorded" / "catalogs" / "gongan")
+FAMILY = (
+    Path(__file__).resolve().parents[1] / "rules" / "GD302" / "pass" / "conditions-recorded" / "catalogs" / "gongan"
+)
 
 
 def _load(path: Path) -> dict:  # type: ignore[type-arg]
@@ -28,11 +30,29 @@ def _load(path: Path) -> dict:  # type: ignore[type-arg]
 
 def _new(govdata: Callable[..., CliResult], root: Path, *extra: str) -> CliResult:
     return govdata(
-        "grant", "new", "--applicant", "minzheng", "--resource", "101002/000001", "--item", "公民身份号码",
-        "--scenario", "最低生活保障申请受理时核验申请人户籍身份",
-        "--duty-basis", "《社会救助暂行办法》第十一条规定的最低生活保障审核确认职责",
-        "--method", "核验", "--from", "2026-01-01", "--until", "2026-12-31", "--date", "2025-12-15",
-        "--id", "minzheng-2026-001", *extra,
+        "grant",
+        "new",
+        "--applicant",
+        "minzheng",
+        "--resource",
+        "101002/000001",
+        "--item",
+        "公民身份号码",
+        "--scenario",
+        "最低生活保障申请受理时核验申请人户籍身份",
+        "--duty-basis",
+        "《社会救助暂行办法》第十一条规定的最低生活保障审核确认职责",
+        "--method",
+        "核验",
+        "--from",
+        "2026-01-01",
+        "--until",
+        "2026-12-31",
+        "--date",
+        "2025-12-15",
+        "--id",
+        "minzheng-2026-001",
+        *extra,
         cwd=root,
     )
 
@@ -70,22 +90,41 @@ def test_request_approve_suspend_resume_renew_terminate(
             assert final[key] == value, key
     assert final["history"][0] == original["history"][0]
     assert final["decision"] == {
-        "outcome": "批准", "decided_by": "数据共享科 王敏", "date": "2025-12-20", "reason": "履职依据充分",
+        "outcome": "批准",
+        "decided_by": "数据共享科 王敏",
+        "date": "2025-12-20",
+        "reason": "履职依据充分",
     }
     assert final["valid_until"] == "2027-06-30"
-    assert [entry["status"] for entry in final["history"]] == ["申请中", "已批准", "已暂停", "已批准", "已批准", "已终止"]
+    assert [entry["status"] for entry in final["history"]] == [
+        "申请中",
+        "已批准",
+        "已暂停",
+        "已批准",
+        "已批准",
+        "已终止",
+    ]
     shown = govdata("grant", "show", "minzheng-2026-001", cwd=root)
     assert "2027-01-15 已终止 数据共享科 王敏 — 业务系统迁移至省级平台" in shown.stdout
 
 
-def test_steps_keep_comments_and_untouched_lines(instance: Callable[..., Path], govdata: Callable[..., CliResult]) -> None:
+def test_steps_keep_comments_and_untouched_lines(
+    instance: Callable[..., Path], govdata: Callable[..., CliResult]
+) -> None:
     root = instance()
     assert _new(govdata, root).exit_code == 0
     file = root / GRANT
     text = file.read_text(encoding="utf-8")
-    text = text.replace("scenario:", "# 场景经分管领导确认\nscenario:").replace("method: 核验", "method: 核验  # 仅核验，不返回数据")
+    text = text.replace("scenario:", "# 场景经分管领导确认\nscenario:").replace(
+        "method: 核验", "method: 核验  # 仅核验，不返回数据"
+    )
     file.write_text(text, encoding="utf-8")
-    assert govdata("grant", "approve", "minzheng-2026-001", *BY, "--reason", "同意", "--date", "2025-12-20", cwd=root).exit_code == 0
+    assert (
+        govdata(
+            "grant", "approve", "minzheng-2026-001", *BY, "--reason", "同意", "--date", "2025-12-20", cwd=root
+        ).exit_code
+        == 0
+    )
     after = file.read_text(encoding="utf-8").splitlines()
     for line in text.splitlines():
         if not line.startswith("status:"):
@@ -94,7 +133,9 @@ def test_steps_keep_comments_and_untouched_lines(instance: Callable[..., Path], 
     assert after.index("status: 已批准") < after.index("decision:") < after.index("history:")
 
 
-def test_transition_not_allowed_is_a_usage_error(instance: Callable[..., Path], govdata: Callable[..., CliResult]) -> None:
+def test_transition_not_allowed_is_a_usage_error(
+    instance: Callable[..., Path], govdata: Callable[..., CliResult]
+) -> None:
     root = instance()
     assert _new(govdata, root).exit_code == 0
     before = (root / GRANT).read_bytes()
@@ -105,7 +146,12 @@ def test_transition_not_allowed_is_a_usage_error(instance: Callable[..., Path], 
     assert english.exit_code == 2 and "cannot be resumed" in english.stderr
     unknown = govdata("grant", "approve", "minzheng-2026-099", *BY, "--reason", "x", cwd=root)
     assert unknown.exit_code == 2 and "minzheng-2026-001" in unknown.stderr
-    assert govdata("grant", "approve", "minzheng-2026-001", *BY, "--reason", "x", "--date", "2026-13-01", cwd=root).exit_code == 2
+    assert (
+        govdata(
+            "grant", "approve", "minzheng-2026-001", *BY, "--reason", "x", "--date", "2026-13-01", cwd=root
+        ).exit_code
+        == 2
+    )
     assert (root / GRANT).read_bytes() == before
 
 
@@ -114,20 +160,48 @@ def test_conditional_items_cannot_be_approved_without_conditions(
 ) -> None:
     root = instance({"catalogs/gongan/307002-000002.yaml": (FAMILY / "307002-000002.yaml").read_text(encoding="utf-8")})
     created = govdata(
-        "grant", "new", "--applicant", "minzheng", "--resource", "307002/000002", "--item", "与户主关系",
-        "--item", "家庭成员公民身份号码", "--scenario", "低保家庭成员认定时查询户籍家庭关系",
-        "--duty-basis", "《社会救助暂行办法》第十一条规定的最低生活保障审核确认职责", "--date", "2026-01-05",
-        "--from", "2026-01-06", "--until", "2026-12-31", cwd=root,
+        "grant",
+        "new",
+        "--applicant",
+        "minzheng",
+        "--resource",
+        "307002/000002",
+        "--item",
+        "与户主关系",
+        "--item",
+        "家庭成员公民身份号码",
+        "--scenario",
+        "低保家庭成员认定时查询户籍家庭关系",
+        "--duty-basis",
+        "《社会救助暂行办法》第十一条规定的最低生活保障审核确认职责",
+        "--date",
+        "2026-01-05",
+        "--from",
+        "2026-01-06",
+        "--until",
+        "2026-12-31",
+        cwd=root,
     )
     assert created.exit_code == 0, created.stderr
     before = (root / GRANT).read_bytes()
-    refused = govdata("grant", "approve", "minzheng-2026-001", *BY, "--reason", "同意", "--date", "2026-01-06", cwd=root)
+    refused = govdata(
+        "grant", "approve", "minzheng-2026-001", *BY, "--reason", "同意", "--date", "2026-01-06", cwd=root
+    )
     assert refused.exit_code == 1
     assert "GD302" in refused.stderr and f"{GRANT}:" in refused.stderr and "文件未改动" in refused.stderr
     assert (root / GRANT).read_bytes() == before
     approved = govdata(
-        "grant", "approve", "minzheng-2026-001", *BY, "--reason", "同意", "--date", "2026-01-06",
-        "--condition", "仅用于低保家庭成员认定，不得留存", cwd=root,
+        "grant",
+        "approve",
+        "minzheng-2026-001",
+        *BY,
+        "--reason",
+        "同意",
+        "--date",
+        "2026-01-06",
+        "--condition",
+        "仅用于低保家庭成员认定，不得留存",
+        cwd=root,
     )
     assert approved.exit_code == 0, approved.stderr
     assert _load(root / GRANT)["decision"]["conditions"] == ["仅用于低保家庭成员认定，不得留存"]
@@ -136,8 +210,21 @@ def test_conditional_items_cannot_be_approved_without_conditions(
 def test_invalid_request_is_not_written(instance: Callable[..., Path], govdata: Callable[..., CliResult]) -> None:
     root = instance({"catalogs/gongan/307002-000002.yaml": (FAMILY / "307002-000002.yaml").read_text(encoding="utf-8")})
     result = govdata(
-        "grant", "new", "--applicant", "minzheng", "--resource", "307002/000002", "--item", "迁入原因",
-        "--scenario", "低保家庭成员认定", "--duty-basis", "工作需要", "--method", "批量交换", cwd=root,
+        "grant",
+        "new",
+        "--applicant",
+        "minzheng",
+        "--resource",
+        "307002/000002",
+        "--item",
+        "迁入原因",
+        "--scenario",
+        "低保家庭成员认定",
+        "--duty-basis",
+        "工作需要",
+        "--method",
+        "批量交换",
+        cwd=root,
     )
     assert result.exit_code == 1
     for rule in ("GD301", "GD303", "GD304"):
@@ -180,7 +267,12 @@ def test_failed_write_leaves_the_original_byte_identical(
 def test_expire_only_after_the_end_date(instance: Callable[..., Path], govdata: Callable[..., CliResult]) -> None:
     root = instance()
     assert _new(govdata, root).exit_code == 0
-    assert govdata("grant", "approve", "minzheng-2026-001", *BY, "--reason", "同意", "--date", "2025-12-20", cwd=root).exit_code == 0
+    assert (
+        govdata(
+            "grant", "approve", "minzheng-2026-001", *BY, "--reason", "同意", "--date", "2025-12-20", cwd=root
+        ).exit_code
+        == 0
+    )
     early = govdata("grant", "expire", "minzheng-2026-001", *BY, "--date", "2026-12-31", cwd=root)
     assert early.exit_code == 2 and "尚未到期" in early.stderr
     assert govdata("grant", "expire", "minzheng-2026-001", *BY, "--date", "2027-01-04", cwd=root).exit_code == 0

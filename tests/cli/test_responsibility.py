@@ -12,11 +12,15 @@ from tests.conftest import CliResult
 from tests.demands.test_demand_match import FAMILY
 
 LIST = "responsibility/gongan.yaml"
-MONTHLY = (Path(__file__).resolve().parents[1] / "rules" / "_base" / "catalogs" / "gongan" / "101002-000001.yaml").read_text(
-    encoding="utf-8"
-).replace('code: "101002/000001"', 'code: "307002/000003"').replace("name: 户籍人口基本信息", "name: 户籍人口月度统计").replace(
-    "class: 基础信息资源\n  group: 人口基础信息资源", "class: 部门信息资源\n  group: 测试区公安局政务数据目录"
-).replace("    basic: true\n", "").replace("update_cycle: 实时", "update_cycle: 每月")
+MONTHLY = (
+    (Path(__file__).resolve().parents[1] / "rules" / "_base" / "catalogs" / "gongan" / "101002-000001.yaml")
+    .read_text(encoding="utf-8")
+    .replace('code: "101002/000001"', 'code: "307002/000003"')
+    .replace("name: 户籍人口基本信息", "name: 户籍人口月度统计")
+    .replace("class: 基础信息资源\n  group: 人口基础信息资源", "class: 部门信息资源\n  group: 测试区公安局政务数据目录")
+    .replace("    basic: true\n", "")
+    .replace("update_cycle: 实时", "update_cycle: 每月")
+)
 
 
 def _list(root: Path) -> dict:  # type: ignore[type-arg]
@@ -37,11 +41,15 @@ def _keep_by_hand(root: Path, code: str, status: str, last: str, notes: str) -> 
     (root / LIST).write_text(head + sep + entry + nxt + tail, encoding="utf-8")
 
 
-def test_build_derives_lists_and_keeps_hand_fields(instance: Callable[..., Path], govdata: Callable[..., CliResult]) -> None:
-    root = instance({
-        "catalogs/gongan/307002-000002.yaml": FAMILY.read_text(encoding="utf-8"),
-        "catalogs/gongan/307002-000003.yaml": MONTHLY,
-    })
+def test_build_derives_lists_and_keeps_hand_fields(
+    instance: Callable[..., Path], govdata: Callable[..., CliResult]
+) -> None:
+    root = instance(
+        {
+            "catalogs/gongan/307002-000002.yaml": FAMILY.read_text(encoding="utf-8"),
+            "catalogs/gongan/307002-000003.yaml": MONTHLY,
+        }
+    )
     built = govdata("responsibility", "build", cwd=root)
     assert built.exit_code == 0, built.stderr
     assert sorted(p.name for p in (root / "responsibility").iterdir()) == ["gongan.yaml"]
@@ -59,7 +67,11 @@ def test_build_derives_lists_and_keeps_hand_fields(instance: Callable[..., Path]
     assert govdata("responsibility", "build", "--check", cwd=root).exit_code == 1
     assert govdata("responsibility", "build", cwd=root).exit_code == 0
     monthly = _entries(root)["307002/000003"]
-    assert (monthly["status"], monthly["last_aggregated"], monthly["notes"]) == ("已汇聚", "2026-09-01", "九月数据已汇聚")
+    assert (monthly["status"], monthly["last_aggregated"], monthly["notes"]) == (
+        "已汇聚",
+        "2026-09-01",
+        "九月数据已汇聚",
+    )
     assert monthly["next_due"] == "2026-10-08"  # 2026-10-01 falls in the National Day holiday
     assert "顺延至下一工作日 2026-10-08" in monthly["due_note"]
     assert_golden("responsibility-gongan.yaml", (root / LIST).read_text(encoding="utf-8"))
@@ -110,7 +122,9 @@ def test_status_table_and_json(instance: Callable[..., Path], govdata: Callable[
     _keep_by_hand(root, "307002/000003", "已汇聚", "2026-09-01", "九月数据已汇聚")
     _keep_by_hand(root, "101002/000001", "已汇聚", "2026-11-01", "实时汇聚运行正常")
     assert govdata("responsibility", "build", cwd=root).exit_code == 0
-    early = json.loads(govdata("responsibility", "status", "--today", "2026-10-08", "--format", "json", cwd=root).stdout)
+    early = json.loads(
+        govdata("responsibility", "status", "--today", "2026-10-08", "--format", "json", cwd=root).stdout
+    )
     [row] = early["departments"]
     assert (row["total"], row["aggregated"], row["overdue"], row["fulfilled"], row["rate"]) == (2, 2, 0, 2, 1.0)
     late = govdata("responsibility", "status", "--today", "2026-10-09", cwd=root)
@@ -131,5 +145,7 @@ def test_reference_lists_are_in_sync_with_the_reference_catalog() -> None:
 
     instance = open_instance(REPO_ROOT)
     catalog = validate(instance).catalog
-    stale = stale_files(REPO_ROOT / FOLDER, responsibility_lists(catalog, calendar_for(instance.config)), exhaustive=True)
+    stale = stale_files(
+        REPO_ROOT / FOLDER, responsibility_lists(catalog, calendar_for(instance.config)), exhaustive=True
+    )
     assert not stale, "run `govdata responsibility build`:\n" + "\n".join(stale.values())

@@ -11,39 +11,62 @@ from govdata.demands.match import State, gaps, match_all, normalise
 from govdata.engine import validate
 from govdata.instance import open_instance
 
-FAMILY = Path(__file__).resolve().parents[1] / "rules" / "GD301" / "fail" / "not-shared-item-requested" / "catalogs" / "gongan" / "307002-000002.yaml"
+FAMILY = (
+    Path(__file__).resolve().parents[1]
+    / "rules"
+    / "GD301"
+    / "fail"
+    / "not-shared-item-requested"
+    / "catalogs"
+    / "gongan"
+    / "307002-000002.yaml"
+)
 GONGAN = "11419001MB03847296"
 SHICHANG = "11419001MB17641093"
 
 
-def _demand(demand_id: str, title: str, items: list[str], *, provider: str = GONGAN, resource: str | None = None) -> str:
-    lines = [f"  - id: {demand_id}", f"    title: {title}", f"    provider: {provider}",
-             "    scenario: 最低生活保障审核", "    duty_basis: 《社会救助暂行办法》第十一条规定的审核确认职责",
-             f"    items: [{', '.join(items)}]"]
+def _demand(
+    demand_id: str, title: str, items: list[str], *, provider: str = GONGAN, resource: str | None = None
+) -> str:
+    lines = [
+        f"  - id: {demand_id}",
+        f"    title: {title}",
+        f"    provider: {provider}",
+        "    scenario: 最低生活保障审核",
+        "    duty_basis: 《社会救助暂行办法》第十一条规定的审核确认职责",
+        f"    items: [{', '.join(items)}]",
+    ]
     if resource:
         lines.append(f'    resource: "{resource}"')
         lines.append("    status: 已匹配")
     return "\n".join(lines)
 
 
-DEMANDS = "\n".join([
-    "# yaml-language-server: $schema=../../schemas/demands.schema.json",
-    "demands:",
-    _demand("MZ-01", "户籍人口基本信息", ["公民身份号码", "姓名"], resource="101002/000001"),
-    _demand("MZ-02", "户籍人口出生日期", ["公民身份号码", "出生日期"]),
-    _demand("MZ-03", "家庭成员关系", ["与户主关系", "迁入原因"]),
-    _demand("MZ-04", "户籍人口婚姻状况", ["公民身份号码", "婚姻状况"]),
-    _demand("MZ-05", "企业登记信息", ["统一社会信用代码", "法定代表人"], provider=SHICHANG),
-    _demand("MZ-06", "家庭户号", ["户号", "与户主关系"], resource="101002/000001"),
-]) + "\n"
+DEMANDS = (
+    "\n".join(
+        [
+            "# yaml-language-server: $schema=../../schemas/demands.schema.json",
+            "demands:",
+            _demand("MZ-01", "户籍人口基本信息", ["公民身份号码", "姓名"], resource="101002/000001"),
+            _demand("MZ-02", "户籍人口出生日期", ["公民身份号码", "出生日期"]),
+            _demand("MZ-03", "家庭成员关系", ["与户主关系", "迁入原因"]),
+            _demand("MZ-04", "户籍人口婚姻状况", ["公民身份号码", "婚姻状况"]),
+            _demand("MZ-05", "企业登记信息", ["统一社会信用代码", "法定代表人"], provider=SHICHANG),
+            _demand("MZ-06", "家庭户号", ["户号", "与户主关系"], resource="101002/000001"),
+        ]
+    )
+    + "\n"
+)
 
 
 @pytest.fixture
 def matches(instance: Callable[..., Path]) -> dict[str, object]:
-    root = instance({
-        "catalogs/minzheng/demands.yaml": DEMANDS,
-        "catalogs/gongan/307002-000002.yaml": FAMILY.read_text(encoding="utf-8"),
-    })
+    root = instance(
+        {
+            "catalogs/minzheng/demands.yaml": DEMANDS,
+            "catalogs/gongan/307002-000002.yaml": FAMILY.read_text(encoding="utf-8"),
+        }
+    )
     catalog = validate(open_instance(root)).catalog
     return {m.demand.id: m for m in match_all(catalog)}
 
@@ -74,7 +97,11 @@ def test_details(matches: dict[str, object]) -> None:
 
 
 def test_named_resource_of_another_provider_is_broken(instance: Callable[..., Path]) -> None:
-    demands = "demands:\n" + _demand("MZ-01", "企业登记信息", ["公民身份号码"], provider=SHICHANG, resource="101002/000001") + "\n"
+    demands = (
+        "demands:\n"
+        + _demand("MZ-01", "企业登记信息", ["公民身份号码"], provider=SHICHANG, resource="101002/000001")
+        + "\n"
+    )
     root = instance({"catalogs/minzheng/demands.yaml": demands})
     [match] = match_all(validate(open_instance(root)).catalog)
     assert match.state is State.BROKEN

@@ -62,7 +62,11 @@ def _expected_ok(name: str, status: str, day: dt.date, valid_until: dt.date, unt
 
 
 commands = st.lists(
-    st.tuples(st.sampled_from(sorted(ACTIONS)), st.integers(min_value=0, max_value=240), st.integers(min_value=-30, max_value=1500)),
+    st.tuples(
+        st.sampled_from(sorted(ACTIONS)),
+        st.integers(min_value=0, max_value=240),
+        st.integers(min_value=-30, max_value=1500),
+    ),
     min_size=1,
     max_size=8,
 )
@@ -102,5 +106,7 @@ def test_any_sequence_of_commands(sequence: list[tuple[str, int, int]]) -> None:
             assert grant_errors == [], [d.message.en for d in grant_errors]
         final = _data(file)
         assert [entry["status"] for entry in final["history"]] == statuses
-        assert {k: v for k, v in final.items() if k not in MUTABLE} == {k: v for k, v in original.items() if k not in MUTABLE}
+        assert {k: v for k, v in final.items() if k not in MUTABLE} == {
+            k: v for k, v in original.items() if k not in MUTABLE
+        }
         assert final["history"][0] == original["history"][0]

@@ -11,10 +11,13 @@ from govdata.io.edit import KeyOrder, append, quoted, reorder, set_key
 from govdata.io.fastyaml import load_yaml
 from govdata.io.roundtrip import dump_round_trip, load_round_trip
 
-ORDER = KeyOrder(("id", "status", "provider", "items", "history"), {
-    "provider": KeyOrder(("code", "name")),
-    "items": KeyOrder(("name", "justification")),
-})
+ORDER = KeyOrder(
+    ("id", "status", "provider", "items", "history"),
+    {
+        "provider": KeyOrder(("code", "name")),
+        "items": KeyOrder(("name", "justification")),
+    },
+)
 
 
 def _edit(text: str, change) -> str:  # type: ignore[no-untyped-def]
@@ -71,7 +74,9 @@ def test_set_key_inserts_at_declared_place_and_keeps_comments() -> None:
 
 def test_append_keeps_comment_after_the_list() -> None:
     text = "history:\n  - status: 申请中  # filed\n# kept at the end\n"
-    result = _edit(text, lambda tree: append(tree["history"], {"status": "已批准", "date": quoted(dt.date(2026, 2, 1))}))
+    result = _edit(
+        text, lambda tree: append(tree["history"], {"status": "已批准", "date": quoted(dt.date(2026, 2, 1))})
+    )
     assert result == (
         'history:\n  - status: 申请中  # filed\n  - status: 已批准\n    date: "2026-02-01"\n# kept at the end\n'
     )
