@@ -20,7 +20,7 @@ from pathlib import PurePosixPath
 
 from govdata.gitops.compare import DiffResult, build_result
 from govdata.gitops.repo import CommitInfo, FileChange
-from govdata.gitops.snapshot import RevisionReader, build_snapshot, is_instance_file, load_config
+from govdata.gitops.snapshot import LoadCache, RevisionReader, build_snapshot, is_instance_file, load_config
 from govdata.instance import CONFIG_NAME
 from govdata.model.config import InstanceConfig
 
@@ -107,13 +107,14 @@ def history(
         sha for _, files in commits for f in files for sha in (f.old_blob, f.new_blob) if sha is not None
     )
     steps: list[HistoryStep] = []
+    cache = LoadCache()
     for commit, files in commits:
         old_blobs = {f.path: blobs[f.old_blob] for f in files if f.old_blob is not None}
         new_blobs = {f.path: blobs[f.new_blob] for f in files if f.new_blob is not None}
         old_config = load_config(old_blobs.get(CONFIG_NAME), commit.sha[:12], head_config)
         new_config = load_config(new_blobs.get(CONFIG_NAME), commit.sha[:12], head_config)
-        old = build_snapshot(commit.parents[0] if commit.parents else None, old_blobs, old_config)
-        new = build_snapshot(commit.sha, new_blobs, new_config)
+        old = build_snapshot(commit.parents[0] if commit.parents else None, old_blobs, old_config, cache)
+        new = build_snapshot(commit.sha, new_blobs, new_config, cache)
         result = build_result(old, new, [f.path for f in files], set(old_blobs), set(new_blobs),
                               (commit.parents[0][:10] if commit.parents else "∅", commit.sha[:10]), reader.prefix, names)
         result.entries = [e for e in result.entries if trace.keeps(e.change.subject, e.change.department)]

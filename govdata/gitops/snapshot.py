@@ -8,9 +8,14 @@ what is not loaded is, by construction, the same on both sides of a diff.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from pathlib import Path
+from typing import Any, get_args, get_origin, get_type_hints
+
+from pydantic import ValidationError
 
 from govdata.diagnostics import Diagnostic, Location, Pointer
 from govdata.errors import ConfigError
@@ -20,13 +25,33 @@ from govdata.instance import CONFIG_NAME
 from govdata.io.fastyaml import SourceMap
 from govdata.io.source import DecodeProblem, decode
 from govdata.loading import locate, positions_of
-from govdata.model.catalog import Catalog
+from govdata.model.catalog import Catalog, Document
 from govdata.model.config import InstanceConfig
 from govdata.model.kinds import CONFIG, kind_of
 
 # Files every semantic diff loads whether or not they changed: the registries name
 # departments and legal bases, grants say what consumers rely on.
 CONTEXT_PREFIXES = ("registry/", "grants/")
+
+
+Piece = tuple[str, Document[Any]]  # a Catalog field name and a document that goes there
+
+
+@dataclass
+class LoadCache:
+    """Loaded files and source maps by content, shared by the many small snapshots of a history:
+    a blob that is the new side of one commit is the old side of the next, and is parsed once.
+    Both tables keep only the ``limit`` most recently used entries, so memory stays bounded."""
+
+    limit: int = 512
+    pieces: OrderedDict[tuple[str, bytes], tuple[list[Piece], list[Diagnostic]]] = field(default_factory=OrderedDict)
+    maps: OrderedDict[bytes, SourceMap | None] = field(default_factory=OrderedDict)
+
+    def keep(self, table: OrderedDict[Any, Any], key: Any, value: Any) -> None:
+        table[key] = value
+        table.move_to_end(key)
+        if len(table) > self.limit:
+            table.popitem(last=False)
 
 
 @dataclass
@@ -37,16 +62,21 @@ class Snapshot:
     catalog: Catalog
     diagnostics: list[Diagnostic]
     blobs: dict[str, bytes]  # instance-relative path → content, for every loaded path
-    _maps: dict[str, SourceMap | None] = field(default_factory=dict, repr=False)
+    cache: LoadCache = field(default_factory=LoadCache, repr=False)
 
     def locate(self, path: str, pointer: Pointer) -> Location:
         """File, line and column of ``pointer`` in ``path`` at this revision."""
         if path not in self.blobs:
             return Location(path)
-        if path not in self._maps:
-            text = decode(self.blobs[path])
-            self._maps[path] = None if isinstance(text, DecodeProblem) else positions_of(text)
-        return locate(path, self._maps[path], pointer, True)
+        if not pointer:  # the whole document: its first line, no parse needed
+            return Location(path, 1, 1)
+        data = self.blobs[path]
+        source_map = self.cache.maps.get(data)
+        if source_map is None:
+            text = decode(data)
+            source_map = None if isinstance(text, DecodeProblem) else positions_of(text)
+            self.cache.keep(self.cache.maps, data, source_map)
+        return locate(path, source_map, pointer, True)
 
 
 def is_instance_file(path: str) -> bool:
@@ -77,15 +107,89 @@ def load_config(data: bytes | None, rev_label: str, fallback: InstanceConfig | N
     return config
 
 
+def _pieces(catalog: Catalog) -> dict[str, list[Piece]]:
+    """The documents of ``catalog`` by path, each with the Catalog field that holds it."""
+    found: dict[str, list[Piece]] = {}
+    for spec in fields(catalog):
+        value = getattr(catalog, spec.name)
+        for document in value if isinstance(value, list) else [value]:
+            if isinstance(document, Document):
+                found.setdefault(document.path, []).append((spec.name, document))
+    return found
+
+
+def _assemble(config: InstanceConfig, pieces: Iterable[Piece]) -> Catalog:
+    catalog = Catalog(config, config_path=CONFIG_NAME)
+    for name, document in pieces:
+        slot = getattr(catalog, name)
+        if isinstance(slot, list):
+            slot.append(document)
+        else:
+            setattr(catalog, name, document)
+    return catalog
+
+
+@lru_cache(maxsize=1)
+def _slot_of_model() -> dict[type, str]:
+    """Which Catalog field holds documents of each model, read from Catalog's annotations."""
+    slots: dict[type, str] = {}
+    for name, hint in get_type_hints(Catalog).items():
+        for arg in (hint, *get_args(hint), *(a for h in get_args(hint) for a in get_args(h))):
+            if get_origin(arg) is Document:
+                slots[get_args(arg)[0]] = name
+    return slots
+
+
+def _load_one(path: str, data: bytes, config: InstanceConfig, cache: LoadCache) -> tuple[list[Piece], list[Diagnostic]]:
+    """One file through the cache: parsed once, with its line map kept for :meth:`Snapshot.locate`.
+
+    A clean file is parsed with positions in a single pass (the C parser's line map costs
+    little); anything else goes the usual way, :func:`govdata.engine.load_catalog`, for its
+    located diagnostics.
+    """
+    from govdata.engine import load_catalog
+    from govdata.io.fastyaml import YamlProblem, load_yaml
+    from govdata.model.kinds import kind_of
+    from govdata.schema.validate import validate_document
+
+    kind = kind_of(path)
+    slot = _slot_of_model().get(kind.model) if kind is not None else None
+    text = decode(data)
+    if kind is not None and slot is not None and not isinstance(text, DecodeProblem):
+        loaded = load_yaml(text, positions=True)
+        if not isinstance(loaded, YamlProblem) and not validate_document(kind, loaded[0]):
+            try:
+                model = kind.model.model_validate(loaded[0])
+            except ValidationError:
+                model = None  # model and schema disagree: load_catalog words it
+            if model is not None:
+                cache.keep(cache.maps, data, loaded[1])
+                return [(slot, Document(path, model))], []
+    catalog, problems = load_catalog(config, [path], lambda _path: data, config_path=CONFIG_NAME)
+    return _pieces(catalog).get(path, []), problems
+
+
 def build_snapshot(
-    rev: str | None, blobs: dict[str, bytes], config: InstanceConfig
+    rev: str | None, blobs: dict[str, bytes], config: InstanceConfig, cache: LoadCache | None = None
 ) -> Snapshot:
-    """Load ``blobs`` (instance-relative path → bytes; the config excluded) into a snapshot."""
+    """Load ``blobs`` (instance-relative path → bytes; the config excluded) into a snapshot.
+
+    With a ``cache``, a file already loaded with the same content is not parsed again.
+    """
     from govdata.engine import load_catalog
 
     paths = sorted(p for p in blobs if p != CONFIG_NAME)
-    catalog, diagnostics = load_catalog(config, paths, blobs.__getitem__, config_path=CONFIG_NAME)
-    return Snapshot(rev, catalog, diagnostics, blobs)
+    if cache is None:
+        catalog, diagnostics = load_catalog(config, paths, blobs.__getitem__, config_path=CONFIG_NAME)
+        return Snapshot(rev, catalog, diagnostics, blobs)
+    entries = []
+    for path in paths:
+        key = (path, blobs[path])
+        entry = cache.pieces.get(key) or _load_one(path, blobs[path], config, cache)
+        cache.keep(cache.pieces, key, entry)
+        entries.append(entry)
+    catalog = _assemble(config, (piece for found, _ in entries for piece in found))
+    return Snapshot(rev, catalog, [d for _, problems in entries for d in problems], blobs, cache)
 
 
 @dataclass(frozen=True)

@@ -97,3 +97,8 @@ def test_pre_commit_hooks_run_on_the_files_pre_commit_passes(
     assert failed.exit_code == 1 and "101002-000001.yaml" in failed.stdout
     owners = hooks["govdata-owners"]
     assert owners["pass_filenames"] is False and govdata(*owners["entry"].split()[1:], cwd=root).exit_code == 1
+
+
+def test_this_repositorys_codeowners_match_its_registry(govdata: Callable[..., CliResult]) -> None:
+    result = govdata("owners", "--check", cwd=REPO_ROOT)
+    assert result.exit_code == 0, "run `govdata owners` and commit .github/CODEOWNERS and .gitlab/CODEOWNERS\n" + result.stdout
