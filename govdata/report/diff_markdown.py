@@ -84,7 +84,7 @@ def _details(result: DiffResult, lang: Lang, options: DiffOptions, ordered: list
     lines = ["", f"<details><summary>{summary.get(lang)}</summary>", ""]
     for reason, entries in reasons.items():
         articles = ", ".join(dict.fromkeys(a for e in entries for a in e.review.articles))
-        links = listing([_link(e, result, options) for e in entries], lang)
+        links = listing(list(dict.fromkeys(_link(e, result, options) for e in entries)), lang)
         lines.append(f"- 🏛️ {reason.get(lang)}{paren(articles, lang)}{colon(lang)}{links}")
     for entry in breaking:
         relied = listing([r.get(lang) for r in entry.review.relied_on], lang)
