@@ -180,12 +180,19 @@ def test_rename_heuristic_element_id_first_then_position_and_type() -> None:
 
 
 def test_update_cycle_slower_restricts_and_metadata_is_department_level() -> None:
-    text = edited(("update_cycle: 实时", "update_cycle: 每月"), ("name: 户籍人口基本信息", "name: 户籍人口信息"))
+    text = edited(
+        ("update_cycle: 实时", "update_cycle: 每月"),
+        ("name: 户籍人口基本信息", "name: 户籍人口信息"),
+        ("security_level: 一般数据3级", "security_level: 重要数据"),
+    )
     changes = semantic_diff(catalog(), with_resource(text))
     assert kinds(changes) == [
-        (ChangeKind.UPDATE_CYCLE_CHANGED, "实时", "每月"), (ChangeKind.METADATA_CHANGED, "户籍人口基本信息", "户籍人口信息")]
-    assert changes[0].restricts and not changes[1].restricts
-    assert changes[1].label == "信息资源名称"
+        (ChangeKind.UPDATE_CYCLE_CHANGED, "实时", "每月"),
+        (ChangeKind.SECURITY_LEVEL_CHANGED, "一般数据3级", "重要数据"),
+        (ChangeKind.METADATA_CHANGED, "户籍人口基本信息", "户籍人口信息"),
+    ]
+    assert changes[0].restricts and not changes[2].restricts
+    assert changes[2].label == "信息资源名称"
     assert {review(c, catalog()).level for c in changes} == {Level.DEPARTMENT}
 
 
