@@ -41,11 +41,11 @@ Exit 0 when every demand is met, 1 when any is not (a gap), 2 on usage errors.
 
 def _matches(config: Path | None, lang: str | None, department: str | None) -> tuple[Catalog, list[Match], Lang]:
     from govdata.demands.match import match_all
-    from govdata.grants.lifecycle import load_grants
+    from govdata.grants.lifecycle import load_all
     from govdata.grants.store import department as find_department
 
     instance, chosen = steps.open_instance(config, lang)
-    catalog, _ = load_grants(instance)
+    catalog, _ = load_all(instance)
     slug = find_department(catalog, department).slug if department else None
     return catalog, match_all(catalog, slug), chosen
 
@@ -156,10 +156,10 @@ def draft_grant(
       govdata demands draft-grant minzheng MZ-2024-002 --method 核验
     """
     from govdata.demands.draft import find_demand, grant_request
-    from govdata.grants.lifecycle import StepRefused, load_grants, request
+    from govdata.grants.lifecycle import StepRefused, load_all, request
 
     instance, chosen = steps.open_instance(config, lang)
-    catalog, _ = load_grants(instance)
+    catalog, _ = load_all(instance)
     day = steps.parse_date(date, "--date") or dt.date.today()
     start = steps.parse_date(valid_from, "--from") or day
     end = steps.parse_date(valid_until, "--until") or steps.one_year_from(start)

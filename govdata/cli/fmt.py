@@ -25,12 +25,20 @@ def fmt(
             "--check", help="不写文件；有文件需要格式化时列出并以 1 退出 / write nothing, exit 1 if any would change"
         ),
     ] = False,
+    cache: Annotated[
+        bool,
+        typer.Option(
+            "--cache/--no-cache", help="跳过上次已确认格式统一且未改动的文件 / skip files known to be formatted"
+        ),
+    ] = True,
     config: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:
     """把实例文件整理为统一格式：键按数据规范的顺序排列、两格缩进、首行为数据规范声明。
 
     Format instance files canonically: keys in the order the model declares them, 2-space indentation, the schema modeline as the first line, UTF-8 with LF line ends. Comments, quoting and list style are kept, and the data never changes (each result is re-read and compared). Running fmt twice changes nothing the second time.
+
+    Files found canonical are remembered in .govdata-cache/fmt.json by the hash of their content, so the next run skips them until they change (--no-cache checks everything).
 
     Exit 0 when nothing is (or was) left to change; with --check, 1 when a file would change; 1 when a file cannot be read (it is left untouched); 2 on usage errors.
 
@@ -42,7 +50,8 @@ def fmt(
     """
     from rich.console import Console
 
-    from govdata.formatting import FormatProblem, format_bytes
+    from govdata.format_run import FormatCache, format_many
+    from govdata.formatting import FormatProblem
     from govdata.instance import discover, open_instance
     from govdata.io.roundtrip import atomic_write
     from govdata.model.kinds import kind_of
@@ -52,34 +61,45 @@ def fmt(
     chosen = resolve_lang(lang, instance.config.language)
     scopes = [instance_path(instance.root, path) for path in paths] if paths else None
     console = Console(highlight=False, soft_wrap=True)
+    present = [path for path in discover(instance.root) if kind_of(path) is not None]
+    chosen_paths = [path for path in present if scopes is None or any(within(path, s) for s in scopes)]
+    memo = FormatCache(instance.root, enabled=cache)
+    jobs = [
+        (path, data) for path in chosen_paths if not memo.canonical(path, data := (instance.root / path).read_bytes())
+    ]
     changed: list[str] = []
     problems = 0
-    for path in discover(instance.root):
-        if kind_of(path) is None or (scopes is not None and not any(within(path, s) for s in scopes)):
-            continue
-        target = instance.root / path
-        data = target.read_bytes()
-        result = format_bytes(path, data)
+    for (path, data), result in zip(jobs, format_many(jobs), strict=True):
         if isinstance(result, FormatProblem):
             problems += 1
             where = ":".join(str(part) for part in (path, result.line, result.column) if part is not None)
             console.print(f"[red]{where}: {result.message.get(chosen)}[/]")
             continue
-        if result.encode("utf-8") == data:
-            continue
-        changed.append(path)
-        if not check:
-            atomic_write(target, result)
-    _summary(console, changed, check, chosen)
+        canonical = result.encode("utf-8")
+        if canonical != data:
+            changed.append(path)
+            if check:
+                continue
+            atomic_write(instance.root / path, result)
+        memo.record(path, canonical)
+    memo.save(set(present))
+    _summary(console, changed, problems, check, chosen)
     if problems or (check and changed):
         raise typer.Exit(1)
 
 
-def _summary(console: Console, changed: list[str], check: bool, lang: Lang) -> None:
+def _summary(console: Console, changed: list[str], problems: int, check: bool, lang: Lang) -> None:
     verb = Text("需要格式化", "would reformat") if check else Text("已格式化", "reformatted")
     for path in changed:
         console.print(f"{verb.get(lang)}: {path}")
-    if not changed:
-        console.print(Text("✓ 所有文件格式均已统一", "✓ every file is formatted").get(lang))
-    else:
+    if problems:
+        console.print(
+            Text(
+                f"✗ {problems} 个文件无法读取，未做改动",
+                f"✗ {problems} files could not be read and were left as they are",
+            ).get(lang)
+        )
+    if changed:
         console.print(Text(f"共 {len(changed)} 个文件", f"{len(changed)} files").get(lang))
+    elif not problems:
+        console.print(Text("✓ 所有文件格式均已统一", "✓ every file is formatted").get(lang))

@@ -32,6 +32,8 @@ def effective_sharing(resource: Resource, item: Item) -> str:
 def item_problems(catalog: Catalog, grant: Grant) -> Iterator[ItemProblem]:
     """The resource is missing, an item is missing, or an item is 不予共享."""
     resource = catalog.resource(grant.resource)
+    if resource is None and catalog.resource_file_present(grant.resource):
+        return  # the resource's file is there but broken or misnamed; its own findings say so
     if resource is None:
         yield ItemProblem(
             ("resource",),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -129,3 +130,21 @@ def test_formatting_is_idempotent_and_keeps_meaning(path: str, file: Path) -> No
         return
     assert _data(first.encode("utf-8")) == _data(raw)
     assert format_bytes(path, first.encode("utf-8")) == first
+
+
+def test_cache_skips_unchanged_files_but_not_changed_ones(
+    instance: Callable[..., Path], govdata: Callable[..., CliResult]
+) -> None:
+    root = instance()
+    assert govdata("fmt", cwd=root).exit_code == 0
+    cache = json.loads((root / ".govdata-cache" / "fmt.json").read_text(encoding="utf-8"))
+    assert RESOURCE.replace("000002", "000001") in cache["files"]
+    # A hand edit after the cached run is noticed: the content hash no longer matches.
+    base = root / "catalogs/gongan/101002-000001.yaml"
+    base.write_text(base.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")  # modeline removed
+    assert govdata("fmt", "--check", cwd=root).exit_code == 1
+    assert govdata("fmt", "--check", "--no-cache", cwd=root).exit_code == 1
+    # A cache written by another version or model is ignored.
+    (root / ".govdata-cache" / "fmt.json").write_text('{"stamp": "other", "files": {}}', encoding="utf-8")
+    assert govdata("fmt", cwd=root).exit_code == 0
+    assert govdata("fmt", "--check", cwd=root).exit_code == 0

@@ -280,3 +280,16 @@ def test_expire_only_after_the_end_date(instance: Callable[..., Path], govdata: 
     listed = govdata("grant", "list", "--status", "已过期", "--format", "json", cwd=root)
     assert '"id": "minzheng-2026-001"' in listed.stdout
     assert dt.date.fromisoformat(_load(root / GRANT)["history"][-1]["date"]) == dt.date(2027, 1, 4)
+
+
+def test_resource_filed_under_another_name_is_still_found(
+    instance: Callable[..., Path], govdata: Callable[..., CliResult]
+) -> None:
+    root = instance()
+    base = root / "catalogs" / "gongan" / "101002-000001.yaml"
+    base.rename(base.with_name("hukou-renkou.yaml"))  # GD012 reports the name; grants still see the resource
+    assert _new(govdata, root).exit_code == 0
+    approved = govdata(
+        "grant", "approve", "minzheng-2026-001", *BY, "--reason", "同意", "--date", "2025-12-20", cwd=root
+    )
+    assert approved.exit_code == 0, approved.stderr

@@ -1,0 +1,94 @@
+"""Formatting many files: skip the ones known to be canonical, use both cores for the rest.
+
+ruamel's round trip costs about 80 ms per 10 KB resource (``docs/performance.md``), so
+``fmt --check`` over a large catalog is slow the first time. What is canonical stays canonical
+until its bytes change: ``.govdata-cache/fmt.json`` records, per path, the hash of the content
+last found canonical, under a key that changes with govdata's version and with every model's
+key order. A file whose bytes hash the same is not formatted again. Files that need work are
+formatted in worker processes past :data:`PARALLEL_THRESHOLD` files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import multiprocessing
+import os
+from collections.abc import Iterator, Sequence
+from functools import cache
+from pathlib import Path
+
+from govdata import __version__
+from govdata.errors import WriteError
+from govdata.formatting import FormatProblem, format_bytes, key_order
+from govdata.io.roundtrip import atomic_write
+from govdata.model.kinds import FILE_KINDS
+
+CACHE_FILE = Path(".govdata-cache") / "fmt.json"
+PARALLEL_THRESHOLD = 200
+Result = str | FormatProblem
+
+
+@cache
+def _stamp() -> str:
+    """Changes whenever the formatter could give another result: version and key orders."""
+    orders = repr([(kind.name, key_order(kind.model)) for kind in FILE_KINDS])
+    return hashlib.sha256(f"{__version__}\n{orders}".encode()).hexdigest()[:16]
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
+class FormatCache:
+    """Paths whose current bytes are known to be canonical."""
+
+    def __init__(self, root: Path, enabled: bool = True) -> None:
+        self._file = root / CACHE_FILE
+        self._enabled = enabled
+        self._known: dict[str, str] = {}
+        if enabled and self._file.is_file():
+            try:
+                saved = json.loads(self._file.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                saved = {}
+            if isinstance(saved, dict) and saved.get("stamp") == _stamp() and isinstance(saved.get("files"), dict):
+                self._known = {str(k): str(v) for k, v in saved["files"].items()}
+
+    def canonical(self, path: str, data: bytes) -> bool:
+        return self._known.get(path) == _digest(data)
+
+    def record(self, path: str, canonical: bytes) -> None:
+        self._known[path] = _digest(canonical)
+
+    def save(self, present: set[str]) -> None:
+        """Write the cache back, forgetting files that no longer exist. Never fails the run."""
+        if not self._enabled:
+            return
+        files = {path: digest for path, digest in sorted(self._known.items()) if path in present}
+        with contextlib.suppress(WriteError):  # a cache that cannot be written only makes the next run slower
+            atomic_write(self._file, json.dumps({"stamp": _stamp(), "files": files}, indent=0) + "\n")
+
+
+def _format(job: tuple[str, bytes]) -> Result:
+    return format_bytes(*job)
+
+
+def _workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def format_many(jobs: Sequence[tuple[str, bytes]]) -> Iterator[Result]:
+    """:func:`format_bytes` of every (path, bytes), in order; in worker processes when it pays."""
+    if len(jobs) < PARALLEL_THRESHOLD or _workers() < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(_format, jobs)
+        return
+    with multiprocessing.get_context("fork").Pool(processes=_workers()) as pool:
+        yield from pool.imap(_format, jobs, chunksize=8)
+
+
+__all__ = ["FormatCache", "format_many"]
