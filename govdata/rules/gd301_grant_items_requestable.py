@@ -31,7 +31,7 @@ class GrantItemsRequestable(Rule):
     id = "GD301"
     name = "grant-items-requestable"
     title = Text("申请的资源或信息项不可申请", "requested resource or item cannot be requested")
-    article = "Art. 32"
+    article = "Art. 9, 32(1)"
     tags = frozenset({"grant", "integrity"})
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:

@@ -34,7 +34,7 @@ class GrantConditions(Rule):
     id = "GD302"
     name = "grant-conditions"
     title = Text("有条件共享的授权未写明使用条件", "conditional items granted without conditions")
-    article = "Art. 7"
+    article = "Art. 7, 32(1)"
     tags = frozenset({"grant", "sharing"})
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:

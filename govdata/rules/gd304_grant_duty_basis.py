@@ -41,7 +41,7 @@ class GrantDutyBasis(Rule):
     id = "GD304"
     name = "grant-duty-basis"
     title = Text("缺少履职依据", "no duty basis")
-    article = "Art. 57(4)"
+    article = "Art. 9, 57(4)"
     tags = frozenset({"grant", "sharing"})
     Options = GrantDutyBasisOptions
 

@@ -55,7 +55,7 @@ class GrantValidityPeriod(Rule):
     id = "GD307"
     name = "grant-validity-period"
     title = Text("授权有效期不合理", "grant validity period out of bounds")
-    article = "Art. 7"
+    article = "Art. 7, 36"
     tags = frozenset({"grant"})
     Options = GrantValidityPeriodOptions
 

@@ -37,7 +37,7 @@ class GrantPastEnd(Rule):
     id = "GD308"
     name = "grant-past-end"
     title = Text("授权已过有效期仍在生效", "grant in force past its end date")
-    article = "Art. 36"
+    article = "Art. 9, 36"
     tags = frozenset({"grant", "deadline"})
     Options = GrantPastEndOptions
 

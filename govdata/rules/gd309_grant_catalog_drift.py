@@ -31,7 +31,7 @@ class GrantCatalogDrift(Rule):
     id = "GD309"
     name = "grant-catalog-drift"
     title = Text("授权范围已被目录收回", "granted items no longer shareable")
-    article = "Art. 36"
+    article = "Art. 19, 36"
     tags = frozenset({"grant", "sharing"})
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:

@@ -30,7 +30,7 @@ class GrantRecordPlace(Rule):
     id = "GD310"
     name = "grant-record-place"
     title = Text("授权文件位置或编号不正确", "grant file misplaced or id reused")
-    article = "Art. 7"
+    article = "Art. 7, 9"
     tags = frozenset({"grant", "integrity", "layout"})
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:

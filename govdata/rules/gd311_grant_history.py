@@ -103,7 +103,7 @@ class GrantHistory(Rule):
     id = "GD311"
     name = "grant-history"
     title = Text("授权状态与变更记录不一致", "grant status and history disagree")
-    article = "Art. 7"
+    article = "Art. 7, 36"
     tags = frozenset({"grant", "integrity"})
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:

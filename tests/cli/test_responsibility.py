@@ -61,6 +61,7 @@ def test_build_derives_lists_and_keeps_hand_fields(
     assert never["next_due"] == "2023-05-04" and "尚无汇聚记录" in never["due_note"]
     assert entries["101002/000001"]["identifiers"] == ["公民身份号码"]
     assert govdata("validate", cwd=root).exit_code == 0
+    assert govdata("fmt", "--check", "--no-cache", "responsibility", cwd=root).exit_code == 0  # written canonical
 
     # A department records its aggregation; the rebuild recomputes the due date and keeps the record.
     _keep_by_hand(root, "307002/000003", "已汇聚", "2026-09-01", "九月数据已汇聚")
