@@ -98,11 +98,13 @@ def _ranked(catalog: Catalog, demand: Demand) -> list[Candidate]:
         candidate = _candidate(resource, demand.items)
         likeness = difflib.SequenceMatcher(None, demand.title, resource.name).ratio()
         if candidate.covered or candidate.not_shared or likeness >= 0.5:
-            scored.append(
-                (candidate.substance + len(candidate.not_shared), len(candidate.covered), likeness, candidate)
-            )
-    scored.sort(key=lambda entry: (-entry[0], -entry[1], -entry[2], entry[3].code))
-    return [entry[3] for entry in scored]
+            # Serving everything first, then data items served, then data held though not shared
+            # (which tells the requester where the data is), then keys, then the name.
+            held = candidate.substance + len(candidate.not_shared)
+            rank = (candidate.serves_all, candidate.substance, held, len(candidate.covered), likeness)
+            scored.append((rank, candidate))
+    scored.sort(key=lambda entry: (tuple(-value for value in entry[0]), entry[1].code))
+    return [candidate for _, candidate in scored]
 
 
 def match_demand(catalog: Catalog, slug: str, path: str, index: int, demand: Demand) -> Match:

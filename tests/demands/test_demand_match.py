@@ -111,3 +111,18 @@ def test_item_names_match_across_width_and_spacing() -> None:
     assert normalise("公民身份号码 ") == normalise("公民身份号码")
     assert normalise("ＩＣ卡号") == normalise("IC 卡号")
     assert normalise("出生日期") != normalise("死亡日期")
+
+
+def test_a_resource_that_serves_everything_outranks_one_that_holds_it_closed(instance: Callable[..., Path]) -> None:
+    base = Path(__file__).resolve().parents[1] / "rules" / "_base" / "catalogs" / "gongan" / "101002-000001.yaml"
+    closed = (
+        base.read_text(encoding="utf-8")
+        .replace('code: "101002/000001"', 'code: "307002/000009"')
+        .replace("name: 户籍人口基本信息", "name: 户籍人口基本信息（涉密）")
+        .replace("type: 无条件共享", "type: 不予共享")
+    )
+    demands = "demands:\n" + _demand("MZ-07", "户籍人口基本信息", ["公民身份号码", "姓名"]) + "\n"
+    root = instance({"catalogs/gongan/307002-000009.yaml": closed, "catalogs/minzheng/demands.yaml": demands})
+    [match] = match_all(validate(open_instance(root)).catalog)
+    assert (match.state, match.resource) == (State.SUGGESTED, "101002/000001")
+    assert [c.code for c in match.candidates] == ["101002/000001", "307002/000009"]
