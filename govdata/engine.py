@@ -140,14 +140,16 @@ def _within(path: str, scopes: Iterable[str]) -> bool:
     return any(path == scope or path.startswith(scope.rstrip("/") + "/") for scope in scopes)
 
 
-def run_rules(catalog: Catalog, settings: RuleSettings, selection: Selection, reader: Reader) -> list[Diagnostic]:
+def run_rules(
+    catalog: Catalog, settings: RuleSettings, selection: Selection, reader: Reader, *, today: dt.date
+) -> list[Diagnostic]:
     positions = _Positions(reader)
     diagnostics: list[Diagnostic] = []
     for rule_class in CATALOG_RULES:
         severity = settings.severities[rule_class.id]
         if severity is None or not selection.picks(rule_class):
             continue
-        context = RuleContext(catalog, settings.options[rule_class.id])
+        context = RuleContext(catalog, settings.options[rule_class.id], today)
         for finding in rule_class().check(context):
             diagnostics.append(_diagnostic(rule_class, severity, finding, positions))
     return diagnostics
@@ -189,8 +191,8 @@ def validate(
         for d in diagnostics
         if settings.severities[d.rule_id] is not None and selection.picks(builtin[d.rule_id])
     ]
-    diagnostics += run_rules(catalog, settings, selection, read)
     day = today or dt.date.today()
+    diagnostics += run_rules(catalog, settings, selection, read, today=day)
     diagnostics = [d for d in diagnostics if not settings.waived(d.rule_id, d.location.path, day)]
     if scopes is not None:
         diagnostics = [d for d in diagnostics if _within(d.location.path, scopes)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -12,6 +14,8 @@ import typer
 
 from govdata.cli.common import ConfigOption, LangOption, early_lang, instance_path, resolve_lang
 from govdata.diagnostics import Severity
+from govdata.errors import UsageError
+from govdata.i18n import Text
 from govdata.report import OutputFormat
 
 
@@ -34,6 +38,13 @@ def validate(
     fail_on: Annotated[
         Severity, typer.Option("--fail-on", help="达到此级别即以 1 退出 / lowest severity that fails the run")
     ] = Severity.ERROR,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--today",
+            help="按此日期（YYYY-MM-DD）判断期限和到期，默认今天；用于可复现的报告 / judge dates as of this day",
+        ),
+    ] = None,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="在终端显示进度条 / progress bar")] = True,
     config: ConfigOption = None,
     lang: LangOption = None,
@@ -61,7 +72,7 @@ def validate(
     scopes = [instance_path(instance.root, path) for path in paths] if paths else None
     selection = Selection(tuple(select or ()), tuple(ignore or ()))
     with _progress_bar(progress) as tick:
-        result = run_validation(instance, scopes=scopes, selection=selection, progress=tick)
+        result = run_validation(instance, scopes=scopes, selection=selection, progress=tick, today=_day(today))
     reporter_for(output_format).report(result, chosen_lang, sys.stdout)
     threshold = fail_on.rank
     if any(d.severity.rank >= threshold for d in result.diagnostics):
@@ -86,3 +97,17 @@ def _progress_bar(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
                 bar.update(task, completed=done, total=total)
 
         yield tick
+
+
+def _day(text: str | None) -> dt.date | None:
+    """``--today`` as a date; only YYYY-MM-DD, the form every file of the instance uses."""
+    if text is None:
+        return None
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise UsageError(
+        Text(f"--today 应为 YYYY-MM-DD 格式的日期，而不是“{text}”", f"--today must be a YYYY-MM-DD date, not {text!r}")
+    )

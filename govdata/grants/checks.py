@@ -16,7 +16,6 @@ from govdata.engine import run_rules
 from govdata.loading import load_file
 from govdata.model.catalog import Catalog
 from govdata.model.kinds import GRANT
-from govdata.rules.gd308_grant_past_end import GrantPastEnd, GrantPastEndOptions
 from govdata.settings import RuleSettings, Selection
 
 _GRANT_RULES = Selection(("grant",))
@@ -34,18 +33,8 @@ def grant_findings(root: Path, catalog: Catalog, path: str, data: bytes | None, 
             return outcome.diagnostics
         grants = [d for d in catalog.grants if d.path != path] + [outcome.document]
         catalog = dataclasses.replace(catalog, grants=grants)  # type: ignore[arg-type]
-    settings = _dated(RuleSettings.from_config(catalog.config), today)
-    return [d for d in run_rules(catalog, settings, _GRANT_RULES, read) if d.location.path == path]
-
-
-def _dated(settings: RuleSettings, today: dt.date) -> RuleSettings:
-    """``settings`` judging grant end dates on ``today``, unless govdata.yaml fixes a date."""
-    options = dict(settings.options)
-    current = options[GrantPastEnd.id]
-    assert isinstance(current, GrantPastEndOptions)
-    if current.today is None:
-        options[GrantPastEnd.id] = current.model_copy(update={"today": today})
-    return dataclasses.replace(settings, options=options)
+    settings = RuleSettings.from_config(catalog.config)
+    return [d for d in run_rules(catalog, settings, _GRANT_RULES, read, today=today) if d.location.path == path]
 
 
 def errors(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

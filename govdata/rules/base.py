@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import inspect
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -38,6 +39,8 @@ class Finding:
 class RuleContext:
     catalog: Catalog
     options: RuleOptions
+    today: dt.date
+    """The day deadlines and dates are judged on (``validate --today``; default the real date)."""
 
 
 class RuleInfo:

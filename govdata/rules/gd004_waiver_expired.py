@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 from govdata.i18n import Text
-from govdata.rules.base import Finding, Rule, RuleContext, RuleOptions
-
-
-class WaiverExpiredOptions(RuleOptions):
-    today: dt.date | None = None
-    """Override today's date (for reproducible reports and tests)."""
+from govdata.rules.base import Finding, Rule, RuleContext
 
 
 class WaiverExpired(Rule):
@@ -30,8 +24,6 @@ class WaiverExpired(Rule):
     Fix the findings the waiver covered and delete it, or have the data authority extend
     `expires` with a reason.
 
-    ## Options
-    `today`: the date to compare with (default: the current date).
     """
 
     id = "GD004"
@@ -39,11 +31,9 @@ class WaiverExpired(Rule):
     title = Text("豁免已过期", "waiver expired")
     article = "Art. 19"
     tags = frozenset({"config"})
-    Options = WaiverExpiredOptions
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        assert isinstance(ctx.options, WaiverExpiredOptions)
-        today = ctx.options.today or dt.date.today()
+        today = ctx.today
         for index, waiver in enumerate(ctx.catalog.config.waivers):
             if waiver.expires is not None and waiver.expires < today:
                 yield Finding(

@@ -51,7 +51,12 @@ class SchemaModeline(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         catalog = ctx.catalog
-        documents: list[Document] = [*catalog.resources, *catalog.demand_lists]  # type: ignore[list-item]
+        documents: list[Document] = [
+            *catalog.resources,
+            *catalog.demand_lists,
+            *catalog.grants,
+            *catalog.responsibility_lists,
+        ]  # type: ignore[list-item]
         documents += [d for d in (catalog.departments_doc, catalog.legal_bases_doc) if d is not None]
         for document in documents:
             expected = expected_schema_ref(document.path)

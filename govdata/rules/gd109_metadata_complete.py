@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import unicodedata
 from collections.abc import Iterator
 from typing import Any, get_args
@@ -16,15 +15,28 @@ from govdata.rules.base import Finding, Rule, RuleContext, RuleOptions
 
 STRUCTURED_FORMATS = ("数据库", "电子表格")
 DEFAULT_PLACEHOLDERS = (
-    "暂无", "无", "空", "略", "-", "--", "—", "/", "TBD", "TODO", "待定", "待补充", "待完善", "N/A", "NA", "同上",
+    "暂无",
+    "无",
+    "空",
+    "略",
+    "-",
+    "--",
+    "—",
+    "/",
+    "TBD",
+    "TODO",
+    "待定",
+    "待补充",
+    "待完善",
+    "N/A",
+    "NA",
+    "同上",
 )
 
 
 class MetadataCompleteOptions(RuleOptions):
     placeholders: tuple[str, ...] = DEFAULT_PLACEHOLDERS
     """Texts that stand for a missing value (compared ignoring width, case and surrounding spaces)."""
-    today: dt.date | None = None
-    """Override today's date (for reproducible reports and tests)."""
 
 
 def _canonical(text: str) -> str:
@@ -98,7 +110,6 @@ class MetadataComplete(Rule):
 
     ## Options
     `placeholders`: the texts that count as placeholders.
-    `today`: the date to compare release dates with (default: the current date).
     """
 
     id = "GD109"
@@ -113,7 +124,7 @@ class MetadataComplete(Rule):
         placeholders = {_canonical(p) for p in ctx.options.placeholders}
         # Longer texts cannot be a placeholder: skip normalising the many real names and abstracts.
         longest = 2 * max((len(p) for p in ctx.options.placeholders), default=0) + 2
-        today = ctx.options.today or dt.date.today()
+        today = ctx.today
         for document in ctx.catalog.resources:
             resource = document.model
             for pointer, value in text_fields(resource):
@@ -125,13 +136,19 @@ class MetadataComplete(Rule):
                             f"{element_title(pointer)}“{value}”是占位文字，不是实际内容",
                             f"{'.'.join(str(p) for p in pointer)}: '{value}' is a placeholder, not a value",
                         ),
-                        Text("填写实际内容；不适用的可选项直接删除", "write the real value, or drop an optional key that does not apply"),
+                        Text(
+                            "填写实际内容；不适用的可选项直接删除",
+                            "write the real value, or drop an optional key that does not apply",
+                        ),
                     )
             if resource.release_date > today:
                 yield Finding(
                     document.path,
                     ("release_date",),
-                    Text(f"发布日期 {resource.release_date} 晚于今天（{today}）", f"release date {resource.release_date} is after today ({today})"),
+                    Text(
+                        f"发布日期 {resource.release_date} 晚于今天（{today}）",
+                        f"release date {resource.release_date} is after today ({today})",
+                    ),
                     Text("填写资源实际发布的日期", "give the date the resource was actually released"),
                 )
             if resource.format.category in STRUCTURED_FORMATS and not resource.items:
@@ -142,5 +159,8 @@ class MetadataComplete(Rule):
                         f"格式为“{resource.format.category}”的结构化资源须列出信息项（items）",
                         f"a structured resource ({resource.format.category}) must list its items",
                     ),
-                    Text("在 items 下列出每个字段的名称、数据类型和长度", "list each field's name, data type and length under items"),
+                    Text(
+                        "在 items 下列出每个字段的名称、数据类型和长度",
+                        "list each field's name, data type and length under items",
+                    ),
                 )

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 from govdata.i18n import Text
 from govdata.model.grant import IN_FORCE
-from govdata.rules.base import Finding, Rule, RuleContext, RuleOptions
-
-
-class GrantPastEndOptions(RuleOptions):
-    today: dt.date | None = None
-    """Override today's date (for reproducible reports and tests)."""
+from govdata.rules.base import Finding, Rule, RuleContext
 
 
 class GrantPastEnd(Rule):
@@ -30,8 +24,6 @@ class GrantPastEnd(Rule):
     Record the end with `govdata grant expire ID`, or, if the scenario continues,
     `govdata grant renew ID --until YYYY-MM-DD --by … --reason …`.
 
-    ## Options
-    `today`: the date to compare with (default: the current date).
     """
 
     id = "GD308"
@@ -39,11 +31,9 @@ class GrantPastEnd(Rule):
     title = Text("授权已过有效期仍在生效", "grant in force past its end date")
     article = "Art. 9, 36"
     tags = frozenset({"grant", "deadline"})
-    Options = GrantPastEndOptions
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        assert isinstance(ctx.options, GrantPastEndOptions)
-        today = ctx.options.today or dt.date.today()
+        today = ctx.today
         for document in ctx.catalog.grants:
             grant = document.model
             if grant.status in IN_FORCE and grant.valid_until < today:

@@ -130,3 +130,15 @@ def test_no_instance_found(govdata: Run, tmp_path: Path) -> None:
 def test_bad_options_exit_2(instance: Callable[..., Path], govdata: Run, option: tuple[str, str]) -> None:
     result = govdata("validate", *option, cwd=instance())
     assert result.exit_code == 2 and option[1] in result.stderr
+
+
+def test_today_judges_waiver_expiry(instance: Callable[..., Path], govdata: Run) -> None:
+    base = (Path(__file__).parents[1] / "rules" / "_base" / "govdata.yaml").read_text(encoding="utf-8")
+    waiver = 'waivers:\n  - rule: GD002\n    reason: 迁移期间的临时豁免\n    expires: "2027-01-31"'
+    root = instance({**BAD_RESOURCE, "govdata.yaml": base.replace("waivers: []", waiver)})
+    assert govdata("validate", "--today", "2027-01-15", cwd=root).exit_code == 0
+    expired = govdata("validate", "--today", "2027-02-01", "--format", "json", cwd=root)
+    assert expired.exit_code == 1
+    assert {d["rule"] for d in json.loads(expired.stdout)["diagnostics"]} == {"GD002", "GD004"}
+    bad = govdata("validate", "--today", "2027-2-1", cwd=root)
+    assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.stderr
