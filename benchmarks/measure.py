@@ -34,6 +34,7 @@ class Measurement:
     cpu: float  # user + system seconds
     peak_mib: float  # peak resident set size of the process
     exit_code: int
+    load: float = 0.0  # 1-minute load average when it started: how busy the shared machine was
 
     @staticmethod
     def combine(parts: Sequence[Measurement]) -> Measurement:
@@ -43,11 +44,13 @@ class Measurement:
             sum(p.cpu for p in parts),
             max(p.peak_mib for p in parts),
             max(p.exit_code for p in parts),
+            parts[0].load,
         )
 
 
 def run(argv: Sequence[str], cwd: Path, stdout: Path, stderr: Path) -> Measurement:
     """Run ``argv`` in ``cwd`` with its output in files, and measure it."""
+    load = os.getloadavg()[0]
     with stdout.open("wb") as out, stderr.open("wb") as err:
         started = time.perf_counter()
         process = subprocess.Popen(list(argv), cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
@@ -55,7 +58,8 @@ def run(argv: Sequence[str], cwd: Path, stdout: Path, stderr: Path) -> Measureme
         wall = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)  # already reaped: tell Popen
     # ru_maxrss is in KiB on Linux.
-    return Measurement(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode)
+    cpu = usage.ru_utime + usage.ru_stime  # includes the worker processes it waited for
+    return Measurement(wall, cpu, usage.ru_maxrss / 1024, process.returncode, load)
 
 
 def argv_chunks(head: Sequence[str], args: Sequence[str], budget: int | None = None) -> list[list[str]]:

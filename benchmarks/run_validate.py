@@ -16,6 +16,7 @@ temporary folder (or ``--keep DIR``), never into the repository.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import shlex
 import shutil
@@ -23,12 +24,15 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
+from dataclasses import asdict
 from pathlib import Path
 
 from generate_instance import Generated, add_instance_options, check_instance_options, generate
 from measure import Measurement, argv_chunks, machine, median, run, spread
 from profile_validate import markdown as profile_markdown
 from profile_validate import profile
+from stage_times import markdown as stages_markdown
+from stage_times import stage_times
 
 REPO = Path(__file__).resolve().parent.parent
 TARGET_SECONDS = 20.0
@@ -49,6 +53,14 @@ def _revision() -> str:
 
     dirty = " + uncommitted changes in govdata/" if git("status", "--porcelain", "--", "govdata") else ""
     return (git("rev-parse", "--short", "HEAD") or "unknown") + dirty
+
+
+def _fingerprint() -> str:
+    """A hash of govdata/'s source: others edit the tree, and a run must say what it measured."""
+    digest = hashlib.sha256()
+    for path in sorted((REPO / "govdata").rglob("*.py")):
+        digest.update(path.relative_to(REPO).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def _checked(name: str, measured: Measurement, expected: int, stderr: Path) -> Measurement:
@@ -87,6 +99,10 @@ def _rounds(args: argparse.Namespace, work: Path, valid: Generated, invalid: Gen
     return results
 
 
+def _by_rule(counts: Counter[str]) -> str:
+    return ", ".join(f"{rule} {n:,}" for rule, n in sorted(counts.items()))
+
+
 def _error_path(work: Path, invalid: Generated) -> tuple[list[str], bool]:
     """Facts about the findings, and whether all are located to a line with every spoiled file reported."""
     clean = json.loads((work / "valid.json").read_text(encoding="utf-8"))["diagnostics"]
@@ -96,17 +112,17 @@ def _error_path(work: Path, invalid: Generated) -> tuple[list[str], bool]:
     missed = sorted(set(invalid.invalid) - reported)
     kinds = Counter(invalid.invalid.values())
     rules = Counter(d["rule"] for d in found)
+    # e.g. GD011 also reports the untouched file whose code a spoiled file now repeats
+    follow_on = Counter(d["rule"] for d in found if d["path"] not in invalid.invalid)
     lines = [
         f"- Valid instance: {len(clean)} findings" + (" (expected none!)" if clean else " (clean, as generated)."),
         f"- Spoiled instance: {len(invalid.invalid):,} of {len(invalid.resources):,} resource files spoiled "
         f"({', '.join(f'{k} {n}' for k, n in sorted(kinds.items()))}).",
-        f"- Findings: {len(found):,} in {len(reported):,} files, by rule: "
-        + ", ".join(f"{rule} {n:,}" for rule, n in sorted(rules.items()))
-        + ".",
+        f"- Findings: {len(found):,} in {len(reported):,} files, by rule: " + _by_rule(rules) + ".",
         f"- **Findings without a line number: {len(without_line)}** of {len(found):,}.",
         f"- Spoiled files without a finding: {len(missed)}" + (f" (e.g. {', '.join(missed[:5])})." if missed else "."),
-        f"- Files reported that were not spoiled: {len(reported - set(invalid.invalid)):,} "
-        "(follow-on findings, e.g. an `obtained_from` pointing at a spoiled source file).",
+        f"- Files reported that were not spoiled: {len(reported - set(invalid.invalid)):,}"
+        + (f" (follow-on findings about a spoiled file, by rule: {_by_rule(follow_on)})." if follow_on else "."),
     ]
     return lines, not without_line and not missed
 
@@ -115,7 +131,8 @@ def _row(label: str, values: list[Measurement], files: int) -> str:
     wall = [m.wall for m in values]
     return (
         f"| {label} | {median(wall):.1f} ({spread(wall)}) | {files / median(wall):,.0f} | "
-        f"{median([m.cpu for m in values]):.1f} | {median([m.peak_mib for m in values]):,.0f} |"
+        f"{median([m.cpu for m in values]):.1f} | {median([m.peak_mib for m in values]):,.0f} | "
+        f"{' '.join(f'{m.load:.1f}' for m in values)} |"
     )
 
 
@@ -126,6 +143,7 @@ def report(
     results: dict[str, list[Measurement]],
     error_path: tuple[list[str], bool],
     profiled: str | None,
+    revision: str,
 ) -> str:
     govdata, cjs, bad = results["govdata"], results["check-jsonschema"], results["govdata-invalid"]
     ratios = [g.wall / c.wall for g, c in zip(govdata, cjs, strict=True)]
@@ -135,7 +153,7 @@ def report(
     lines = [
         f"Machine: {machine()}",
         "",
-        f"govdata revision: {_revision()}",
+        f"govdata revision: {revision}",
         "",
         f"Instance: {args.departments} departments × {args.resources} resources = {resources:,} resource files "
         f"+ 3 config/registry files, {valid.bytes / 1e6:.1f} MB of YAML ({valid.bytes / resources / 1024:.1f} KiB "
@@ -157,11 +175,15 @@ def report(
         "C: govdata validate --format json --no-progress                      # spoiled instance",
         "```",
         "",
-        "| run | wall s | files/s | CPU s | peak MiB |",
-        "|---|---|---|---|---|",
+        "| run | wall s | files/s | CPU s | peak MiB | load at start |",
+        "|---|---|---|---|---|---|",
         _row(f"A govdata validate, valid ({files:,} files)", govdata, files),
         _row(f"B check-jsonschema, same {resources:,} resource files", cjs, resources),
         _row(f"C govdata validate, {len(invalid.invalid):,} files spoiled", bad, invalid.files),
+        "",
+        "CPU s includes the worker processes a run waited for; peak MiB is the largest single process; "
+        "load at start is the machine's 1-minute load average as each run began (2 cores: above about 1, "
+        "something else competed for them).",
         "",
         f"Ratio of wall times govdata : check-jsonschema = 1 : {1 / median(ratios):.1f} "
         f"(median of the {len(ratios)} paired rounds: {', '.join(f'{r:.3f}' for r in ratios)}).",
@@ -188,7 +210,9 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     add_instance_options(parser, invalid_rate=0.1)
     parser.add_argument("--repeat", type=int, default=3, help="rounds of A/B/C (default 3)")
     parser.add_argument("--keep", type=Path, help="generate into this folder (empty or absent) and keep it")
-    parser.add_argument("--top", type=int, default=25, help="profile rows (default 25; 0 skips the profile)")
+    parser.add_argument(
+        "--top", type=int, default=25, help="profile rows (default 25; 0 skips the profile and the stage times)"
+    )
     parser.add_argument("--report", type=Path, help="also write the Markdown report to this file")
     args = parser.parse_args(argv)
     check_instance_options(parser, args, args.keep)
@@ -197,21 +221,35 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+def _analysis(root: Path, top: int) -> str:
+    """Stage times and profile; a failure here (the engine's API moved) must not lose the timings."""
+    try:
+        print("timing each stage without the profiler …", file=sys.stderr, flush=True)
+        stages, files = stage_times(root, repeat=2)
+        print("profiling one in-process run …", file=sys.stderr, flush=True)
+        return stages_markdown(stages, files, 2) + "\n\n" + profile_markdown(profile(root, top), top)
+    except Exception as error:  # noqa: BLE001 - reported in the output instead
+        return f"(stage times and profile failed: {type(error).__name__}: {error})"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
     work = args.keep.resolve() if args.keep else Path(tempfile.mkdtemp(prefix="govdata-bench-"))
     try:
         print(f"generating into {work} …", file=sys.stderr, flush=True)
+        revision, before = _revision(), _fingerprint()
         valid = generate(work / "valid", args.departments, args.resources, args.seed)
         invalid = generate(work / "invalid", args.departments, args.resources, args.seed, args.invalid_rate)
         subprocess.run([_tool("govdata"), "schemas"], cwd=valid.root, check=True, capture_output=True)
         results = _rounds(args, work, valid, invalid)
         facts = _error_path(work, invalid)
-        profiled = None
-        if args.top:
-            print("profiling one in-process run …", file=sys.stderr, flush=True)
-            profiled = profile_markdown(profile(valid.root, args.top), args.top)
-        text = report(args, valid, invalid, results, facts, profiled)
+        (work / "measurements.json").write_text(json.dumps({k: [asdict(m) for m in v] for k, v in results.items()}))
+        profiled = _analysis(valid.root, args.top) if args.top else None
+        after = _fingerprint()
+        revision += f", source fingerprint {before}" + (
+            "" if after == before else f" → {after} (govdata/ changed during the run: rounds may mix versions)"
+        )
+        text = report(args, valid, invalid, results, facts, profiled, revision)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
