@@ -11,39 +11,13 @@ from govdata.i18n import Lang
 from govdata.model.catalog import Catalog
 from govdata.model.resource import Item
 from tests.gitops.conftest import base_files
+from tests.gitops.scenario import GRANT_TEXT as GRANT
 
 RESOURCE = "catalogs/gongan/101002-000001.yaml"
 GRANT_PATH = "grants/minzheng/minzheng-2026-001.yaml"
 DEMANDS = "catalogs/minzheng/demands.yaml"
 BASE = base_files()
 
-GRANT = """\
-id: minzheng-2026-001
-title: 低保申请人户籍信息核验
-applicant: 11419001MB0539268D
-resource: "101002/000001"
-items:
-  - name: 公民身份号码
-  - name: 出生日期
-scenario: 最低生活保障申请受理时核验申请人户籍身份
-duty_basis: 《社会救助暂行办法》第十一条规定的最低生活保障审核确认职责
-method: 核验
-valid_from: "2026-01-01"
-valid_until: "2026-12-31"
-status: 已批准
-decision:
-  outcome: 批准
-  decided_by: 测试区政务服务和大数据管理局
-  date: "2025-12-20"
-  reason: 履职需要，核验方式最少够用
-history:
-  - date: "2025-12-15"
-    status: 申请中
-    by: 测试区民政局社会救助科
-  - date: "2025-12-20"
-    status: 已批准
-    by: 测试区政务服务和大数据管理局
-"""
 
 
 def catalog(edits: dict[str, str | None] | None = None) -> Catalog:
