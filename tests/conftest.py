@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+# The git fixtures serve the CLI tests too.
+pytest_plugins = ["tests.gitops.conftest"]
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 BASE_INSTANCE = REPO_ROOT / "tests" / "rules" / "_base"
 

@@ -20,12 +20,16 @@ class VerdictFormat(StrEnum):
 
 def check_authorship(
     author: Annotated[
-        str, typer.Option("--author", help="作者在部门名录中的账号，如 @jiyuan-gongan/catalog 或 @zhangsan / author handle")
+        str,
+        typer.Option("--author", help="作者在部门名录中的账号，如 @jiyuan-gongan/catalog 或 @zhangsan / author handle"),
     ],
     base: Annotated[
-        str | None, typer.Option("--base", help="基线版本（默认：与主分支的合并基点）/ base revision", show_default=False)
+        str | None,
+        typer.Option("--base", help="基线版本（默认：与主分支的合并基点）/ base revision", show_default=False),
     ] = None,
-    head: Annotated[str | None, typer.Option("--head", help="比较版本（默认：工作区）/ head revision", show_default=False)] = None,
+    head: Annotated[
+        str | None, typer.Option("--head", help="比较版本（默认：工作区）/ head revision", show_default=False)
+    ] = None,
     approved_by: Annotated[
         list[str] | None,
         typer.Option("--approved-by", help="已批准此变更的账号，可重复 / handles that approved, repeatable"),
@@ -64,8 +68,9 @@ def check_authorship(
     span = resolve_range(repo, base, head, main)
     reader = RevisionReader.for_instance(repo, instance.root)
     diff = compare(reader, instance.root, span.base, span.head, (span.base_label, span.head_label))
-    registry = reader.snapshot(span.base, lambda tree: [p for p in tree if p.startswith("registry/")],
-                               fallback=instance.config).catalog
+    registry = reader.snapshot(
+        span.base, lambda tree: [p for p in tree if p.startswith("registry/")], fallback=instance.config
+    ).catalog
     rules = ownership_rules(registry, reader.prefix)
     verdict = judge(diff, registry, rules, diff.changed, author, approved_by or ())
     report = json_report if output_format is VerdictFormat.JSON else text_report

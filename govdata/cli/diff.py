@@ -20,29 +20,47 @@ class FailOn(StrEnum):
 
 
 MainOption = Annotated[
-    str | None, typer.Option("--main", help="主分支（默认 origin/HEAD、main 或 master）/ the branch pull requests merge into")
+    str | None,
+    typer.Option("--main", help="主分支（默认 origin/HEAD、main 或 master）/ the branch pull requests merge into"),
 ]
 
 
 def diff(
     base: Annotated[
         str | None,
-        typer.Argument(help="基线版本（默认：与主分支的合并基点）；也可写 A..B 或 A...B / base revision", show_default=False),
+        typer.Argument(
+            help="基线版本（默认：与主分支的合并基点）；也可写 A..B 或 A...B / base revision", show_default=False
+        ),
     ] = None,
-    head: Annotated[str | None, typer.Argument(help="比较版本（默认：工作区）/ head revision (default: working tree)", show_default=False)] = None,
+    head: Annotated[
+        str | None,
+        typer.Argument(help="比较版本（默认：工作区）/ head revision (default: working tree)", show_default=False),
+    ] = None,
     output_format: Annotated[
         DiffFormat,
-        typer.Option("--format", "-f", help="输出格式；markdown 用于合并请求评论，auto 在 GitHub Actions 中为 github / output format"),
+        typer.Option(
+            "--format",
+            "-f",
+            help="输出格式；markdown 用于合并请求评论，auto 在 GitHub Actions 中为 github / output format",
+        ),
     ] = DiffFormat.AUTO,
     fail_on: Annotated[
         FailOn,
-        typer.Option("--fail-on", help="合并闸门：breaking 有破坏性变更、authority 另含须主管部门批准的变更时以 1 退出 / merge gate"),
+        typer.Option(
+            "--fail-on",
+            help="合并闸门：breaking 有破坏性变更、authority 另含须主管部门批准的变更时以 1 退出 / merge gate",
+        ),
     ] = FailOn.NEVER,
     link_base: Annotated[
         str | None,
-        typer.Option("--link-base", help="文件链接前缀，如 https://git.example/org/repo/blob/{sha}/（{sha} 换为对应提交）/ URL prefix for links"),
+        typer.Option(
+            "--link-base",
+            help="文件链接前缀，如 https://git.example/org/repo/blob/{sha}/（{sha} 换为对应提交）/ URL prefix for links",
+        ),
     ] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而非标准输出 / write to a file")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="写入文件而非标准输出 / write to a file")
+    ] = None,
     main: MainOption = None,
     config: ConfigOption = None,
     lang: LangOption = None,

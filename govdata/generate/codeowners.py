@@ -94,8 +94,12 @@ def _handles(catalog: Catalog, codes: tuple[str, ...]) -> list[str]:
 
 
 def github_codeowners(catalog: Catalog, prefix: str = "") -> str:
-    lines = [_HEADER, "# GitHub：后出现的规则优先。数据主管部门的兜底规则在最前，其专属路径在最后，不会被部门规则覆盖。",
-             "# GitHub: the last matching line wins. The authority's catch-all comes first, its own paths last.", ""]
+    lines = [
+        _HEADER,
+        "# GitHub：后出现的规则优先。数据主管部门的兜底规则在最前，其专属路径在最后，不会被部门规则覆盖。",
+        "# GitHub: the last matching line wins. The authority's catch-all comes first, its own paths last.",
+        "",
+    ]
     rules = ownership_rules(catalog, prefix)
     width = max(len(r.pattern) for r in rules) + 2
     section = ""
@@ -112,8 +116,12 @@ def github_codeowners(catalog: Catalog, prefix: str = "") -> str:
 
 
 def gitlab_codeowners(catalog: Catalog, prefix: str = "", approvals: int = 1) -> str:
-    lines = [_HEADER, "# GitLab：文件同时出现在多个分节时，每个分节都须批准（共享授权须部门和数据主管部门双方批准）。",
-             "# GitLab: a file listed in several sections needs an approval from each section.", ""]
+    lines = [
+        _HEADER,
+        "# GitLab：文件同时出现在多个分节时，每个分节都须批准（共享授权须部门和数据主管部门双方批准）。",
+        "# GitLab: a file listed in several sections needs an approval from each section.",
+        "",
+    ]
     authority = catalog.authority
     if authority is not None and authority.maintainers:
         lines.append(f"# {authority.name}（数据主管部门）")

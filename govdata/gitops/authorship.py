@@ -72,7 +72,11 @@ def check_authorship(
     allowed = set(own) | set(helped)
     paths = sorted(changed)
     result = AuthorshipResult(
-        author, own, approvers, helped, len(paths),
+        author,
+        own,
+        approvers,
+        helped,
+        len(paths),
         names={d.code: d.name for d in base.departments},
         handles={d.code: list(d.maintainers) for d in base.departments},
     )
@@ -87,5 +91,7 @@ def check_authorship(
             where = diff.prefix + entry.location.path
             # A file already refused as a whole (a registry, a schema) needs no second line.
             if entry.review.level is Level.AUTHORITY and entry.review.reason is not None and where not in refused:
-                result.refusals.append(Refusal(where, entry.location.line, entry.text, (authority,), entry.review.reason))
+                result.refusals.append(
+                    Refusal(where, entry.location.line, entry.text, (authority,), entry.review.reason)
+                )
     return result

@@ -109,38 +109,85 @@ def describe(change: Change) -> Text:
     item, field = _item(change), _field(change)
     sentences: dict[ChangeKind, Text] = {
         ChangeKind.RESOURCE_ADDED: Text(f"新增信息资源 {subject}“{new.zh}”", f"resource {subject} added ({new.en})"),
-        ChangeKind.RESOURCE_REMOVED: Text(f"删除信息资源 {subject}“{old.zh}”", f"resource {subject} removed ({old.en})"),
-        ChangeKind.RESOURCE_MOVED: Text(f"信息资源 {subject} 由 {old.zh} 移至 {new.zh}", f"resource {subject} moved from {old.en} to {new.en}"),
-        ChangeKind.PROVIDER_CHANGED: Text(f"提供方由 {old.zh} 改为 {new.zh}", f"provider changed from {old.en} to {new.en}"),
-        ChangeKind.SHARING_LOOSENED: Text(f"{item.zh}共享类型由 {old.zh} 放宽为 {new.zh}", f"{item.en}sharing loosened from {old.en} to {new.en}"),
-        ChangeKind.SHARING_TIGHTENED: Text(f"{item.zh}共享类型由 {old.zh} 收紧为 {new.zh}", f"{item.en}sharing tightened from {old.en} to {new.en}"),
-        ChangeKind.SHARING_BASIS_CHANGED: Text(f"共享依据由 {old.zh} 改为 {new.zh}", f"sharing basis changed from {old.en} to {new.en}"),
-        ChangeKind.OPENING_LOOSENED: Text(f"{item.zh}开放类型由 {old.zh} 放宽为 {new.zh}", f"{item.en}opening loosened from {old.en} to {new.en}"),
-        ChangeKind.OPENING_TIGHTENED: Text(f"{item.zh}开放类型由 {old.zh} 收紧为 {new.zh}", f"{item.en}opening tightened from {old.en} to {new.en}"),
-        ChangeKind.OPENING_BASIS_CHANGED: Text(f"开放依据由 {old.zh} 改为 {new.zh}", f"opening basis changed from {old.en} to {new.en}"),
-        ChangeKind.UPDATE_CYCLE_CHANGED: Text(f"更新周期由 {old.zh} 改为 {new.zh}", f"update cycle changed from {old.en} to {new.en}"),
-        ChangeKind.SECURITY_LEVEL_CHANGED: Text(f"数据安全级别由 {old.zh} 改为 {new.zh}", f"security level changed from {old.en} to {new.en}"),
+        ChangeKind.RESOURCE_REMOVED: Text(
+            f"删除信息资源 {subject}“{old.zh}”", f"resource {subject} removed ({old.en})"
+        ),
+        ChangeKind.RESOURCE_MOVED: Text(
+            f"信息资源 {subject} 由 {old.zh} 移至 {new.zh}", f"resource {subject} moved from {old.en} to {new.en}"
+        ),
+        ChangeKind.PROVIDER_CHANGED: Text(
+            f"提供方由 {old.zh} 改为 {new.zh}", f"provider changed from {old.en} to {new.en}"
+        ),
+        ChangeKind.SHARING_LOOSENED: Text(
+            f"{item.zh}共享类型由 {old.zh} 放宽为 {new.zh}", f"{item.en}sharing loosened from {old.en} to {new.en}"
+        ),
+        ChangeKind.SHARING_TIGHTENED: Text(
+            f"{item.zh}共享类型由 {old.zh} 收紧为 {new.zh}", f"{item.en}sharing tightened from {old.en} to {new.en}"
+        ),
+        ChangeKind.SHARING_BASIS_CHANGED: Text(
+            f"共享依据由 {old.zh} 改为 {new.zh}", f"sharing basis changed from {old.en} to {new.en}"
+        ),
+        ChangeKind.OPENING_LOOSENED: Text(
+            f"{item.zh}开放类型由 {old.zh} 放宽为 {new.zh}", f"{item.en}opening loosened from {old.en} to {new.en}"
+        ),
+        ChangeKind.OPENING_TIGHTENED: Text(
+            f"{item.zh}开放类型由 {old.zh} 收紧为 {new.zh}", f"{item.en}opening tightened from {old.en} to {new.en}"
+        ),
+        ChangeKind.OPENING_BASIS_CHANGED: Text(
+            f"开放依据由 {old.zh} 改为 {new.zh}", f"opening basis changed from {old.en} to {new.en}"
+        ),
+        ChangeKind.UPDATE_CYCLE_CHANGED: Text(
+            f"更新周期由 {old.zh} 改为 {new.zh}", f"update cycle changed from {old.en} to {new.en}"
+        ),
+        ChangeKind.SECURITY_LEVEL_CHANGED: Text(
+            f"数据安全级别由 {old.zh} 改为 {new.zh}", f"security level changed from {old.en} to {new.en}"
+        ),
         ChangeKind.ITEM_ADDED: Text(f"新增信息项“{change.item}”", f"item {change.item!r} added"),
         ChangeKind.ITEM_REMOVED: Text(f"删除信息项“{change.item}”", f"item {change.item!r} removed"),
         ChangeKind.ITEM_RENAMED: Text(f"信息项“{old.zh}”更名为“{new.zh}”", f"item {old.en!r} renamed to {new.en!r}"),
-        ChangeKind.ITEM_RETYPED: Text(f"{item.zh}数据类型由 {old.zh} 改为 {new.zh}", f"{item.en}data type changed from {old.en} to {new.en}"),
-        ChangeKind.DEPARTMENT_ADDED: Text(f"部门名录新增 {new.zh}（{subject}）", f"department {new.en} ({subject}) registered"),
-        ChangeKind.DEPARTMENT_REMOVED: Text(f"部门名录删除 {old.zh}（{subject}）", f"department {old.en} ({subject}) removed"),
-        ChangeKind.LEGAL_BASIS_ADDED: Text(f"法律依据名录新增 {subject}“{new.zh}”", f"legal basis {subject} added ({new.en})"),
-        ChangeKind.LEGAL_BASIS_REMOVED: Text(f"法律依据名录删除 {subject}“{old.zh}”", f"legal basis {subject} removed ({old.en})"),
+        ChangeKind.ITEM_RETYPED: Text(
+            f"{item.zh}数据类型由 {old.zh} 改为 {new.zh}", f"{item.en}data type changed from {old.en} to {new.en}"
+        ),
+        ChangeKind.DEPARTMENT_ADDED: Text(
+            f"部门名录新增 {new.zh}（{subject}）", f"department {new.en} ({subject}) registered"
+        ),
+        ChangeKind.DEPARTMENT_REMOVED: Text(
+            f"部门名录删除 {old.zh}（{subject}）", f"department {old.en} ({subject}) removed"
+        ),
+        ChangeKind.LEGAL_BASIS_ADDED: Text(
+            f"法律依据名录新增 {subject}“{new.zh}”", f"legal basis {subject} added ({new.en})"
+        ),
+        ChangeKind.LEGAL_BASIS_REMOVED: Text(
+            f"法律依据名录删除 {subject}“{old.zh}”", f"legal basis {subject} removed ({old.en})"
+        ),
         ChangeKind.DEMAND_ADDED: Text(f"需求清单新增 {subject}“{new.zh}”", f"demand {subject} added ({new.en})"),
         ChangeKind.DEMAND_REMOVED: Text(f"需求清单删除 {subject}“{old.zh}”", f"demand {subject} removed ({old.en})"),
         ChangeKind.GRANT_ADDED: Text(f"新增共享授权申请 {subject}“{new.zh}”", f"grant {subject} requested ({new.en})"),
         ChangeKind.GRANT_REMOVED: Text(f"删除共享授权 {subject}“{old.zh}”", f"grant {subject} removed ({old.en})"),
-        ChangeKind.RESPONSIBILITY_ADDED: Text(f"责任清单新增 {subject}“{new.zh}”", f"responsibility for {subject} added ({new.en})"),
-        ChangeKind.RESPONSIBILITY_REMOVED: Text(f"责任清单删除 {subject}“{old.zh}”", f"responsibility for {subject} removed ({old.en})"),
-        ChangeKind.GRANT_DECIDED: Text(f"共享授权 {subject} 的{field.zh}由 {old.zh} 改为 {new.zh}", f"grant {subject}: {field.en} changed from {old.en} to {new.en}"),
-        ChangeKind.FILE_INVALID: Text(f"{change.path} 未通过数据规范校验，未做语义比较", f"{change.path} does not pass its schema; not compared"),
+        ChangeKind.RESPONSIBILITY_ADDED: Text(
+            f"责任清单新增 {subject}“{new.zh}”", f"responsibility for {subject} added ({new.en})"
+        ),
+        ChangeKind.RESPONSIBILITY_REMOVED: Text(
+            f"责任清单删除 {subject}“{old.zh}”", f"responsibility for {subject} removed ({old.en})"
+        ),
+        ChangeKind.GRANT_DECIDED: Text(
+            f"共享授权 {subject} 的{field.zh}由 {old.zh} 改为 {new.zh}",
+            f"grant {subject}: {field.en} changed from {old.en} to {new.en}",
+        ),
+        ChangeKind.FILE_INVALID: Text(
+            f"{change.path} 未通过数据规范校验，未做语义比较", f"{change.path} does not pass its schema; not compared"
+        ),
     }
     if kind in sentences:
         return sentences[kind]
     if kind is ChangeKind.FILE_CHANGED:
-        verb = Text("新增", "added") if change.old is None else Text("删除", "deleted") if change.new is None else Text("修改", "changed")
+        verb = (
+            Text("新增", "added")
+            if change.old is None
+            else Text("删除", "deleted")
+            if change.new is None
+            else Text("修改", "changed")
+        )
         return Text(f"{verb.zh}文件 {change.path}", f"file {change.path} {verb.en}")
     owner = {
         ChangeKind.DEPARTMENT_CHANGED: Text(f"部门 {subject} 的", f"department {subject}: "),
@@ -150,4 +197,6 @@ def describe(change: Change) -> Text:
         ChangeKind.GRANT_CHANGED: Text(f"共享授权 {subject} 的", f"grant {subject}: "),
         ChangeKind.RESPONSIBILITY_CHANGED: Text(f"责任清单中 {subject} 的", f"responsibility for {subject}: "),
     }.get(kind, item)
-    return Text(f"{owner.zh}{field.zh}由 {old.zh} 改为 {new.zh}", f"{owner.en}{field.en} changed from {old.en} to {new.en}")
+    return Text(
+        f"{owner.zh}{field.zh}由 {old.zh} 改为 {new.zh}", f"{owner.en}{field.en} changed from {old.en} to {new.en}"
+    )

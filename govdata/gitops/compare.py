@@ -41,7 +41,8 @@ class DiffResult:
 
     def count(self, level: Level | None = None, breaking: bool | None = None) -> int:
         return sum(
-            1 for e in self.entries
+            1
+            for e in self.entries
             if (level is None or e.review.level is level) and (breaking is None or e.review.breaking is breaking)
         )
 
@@ -63,8 +64,14 @@ def _broken(snapshot: Snapshot) -> set[str]:
 
 
 def build_result(
-    old: Snapshot, new: Snapshot, changed: list[str], old_paths: set[str], new_paths: set[str],
-    labels: tuple[str, str], prefix: str = "", names: dict[str, str] | None = None,
+    old: Snapshot,
+    new: Snapshot,
+    changed: list[str],
+    old_paths: set[str],
+    new_paths: set[str],
+    labels: tuple[str, str],
+    prefix: str = "",
+    names: dict[str, str] | None = None,
 ) -> DiffResult:
     """Diff, review and locate: the pure part of :func:`compare`, given both snapshots.
 
@@ -89,8 +96,16 @@ def build_result(
         verdict = review(change, old.catalog, grants=grants, department_owns=lambda p: department_of(p) is not None)
         entries.append(Entry(change, verdict, snapshot.locate(change.path, change.pointer), describe(change)))
     return DiffResult(
-        old.rev or "", new.rev, labels[0], labels[1], entries, names or _names(new.catalog, old.catalog), authority,
-        list(new.diagnostics), prefix, list(changed),
+        old.rev or "",
+        new.rev,
+        labels[0],
+        labels[1],
+        entries,
+        names or _names(new.catalog, old.catalog),
+        authority,
+        list(new.diagnostics),
+        prefix,
+        list(changed),
     )
 
 
@@ -103,8 +118,10 @@ def compare(reader: RevisionReader, root: Path, base: str, head: str | None, lab
     changed = reader.changed(base, head)
     old_tree = reader.tree(base)
     new_paths = set(reader.tree(head)) if head is not None else set(discover(root)) | _present(root, changed)
-    new = reader.snapshot(head, lambda tree: diff_paths(changed, tree)) if head else reader.worktree(
-        root, diff_paths(changed, new_paths)
+    new = (
+        reader.snapshot(head, lambda tree: diff_paths(changed, tree))
+        if head
+        else reader.worktree(root, diff_paths(changed, new_paths))
     )
     old = reader.snapshot(base, lambda tree: diff_paths(changed, tree), fallback=new.catalog.config)
     return build_result(old, new, changed, set(old_tree), new_paths, labels, reader.prefix)

@@ -27,10 +27,23 @@ from govdata.model.vocab import UpdateCycle
 
 UPDATE_ORDER: tuple[str, ...] = get_args(UpdateCycle)  # 实时 … 每年, 不定期: later is slower
 # Resource fields with a change kind of their own; every other field is reported as metadata.
-_OWN_KIND = frozenset({
-    "code", "items", "provider.code", "sharing.type", "sharing.basis", "sharing.condition", "sharing.methods",
-    "opening.type", "opening.basis", "opening.condition", "opening.desensitisation", "update_cycle", "security_level",
-})
+_OWN_KIND = frozenset(
+    {
+        "code",
+        "items",
+        "provider.code",
+        "sharing.type",
+        "sharing.basis",
+        "sharing.condition",
+        "sharing.methods",
+        "opening.type",
+        "opening.basis",
+        "opening.condition",
+        "opening.desensitisation",
+        "update_cycle",
+        "security_level",
+    }
+)
 
 
 def _documents(catalog: Catalog, skip: frozenset[str]) -> dict[str, Document[Resource]]:
@@ -41,7 +54,9 @@ def _documents(catalog: Catalog, skip: frozenset[str]) -> dict[str, Document[Res
     return found
 
 
-def _ordered(kinds: tuple[ChangeKind, ChangeKind], order: tuple[str, ...], old: str, new: str) -> tuple[ChangeKind, bool]:
+def _ordered(
+    kinds: tuple[ChangeKind, ChangeKind], order: tuple[str, ...], old: str, new: str
+) -> tuple[ChangeKind, bool]:
     tighter = order.index(new) > order.index(old)
     return (kinds[1] if tighter else kinds[0]), tighter
 
@@ -51,17 +66,43 @@ def _attribute_changes(old: Document[Resource], new: Document[Resource]) -> Iter
     code, path, dept = n.code, new.path, n.provider.code
 
     def change(kind: ChangeKind, pointer: tuple[str, ...], before: object, after: object, **extra: object) -> Change:
-        return Change(kind, code, path, pointer, Side.NEW, dept, field=".".join(pointer),
-                      old=render(before), new=render(after), **extra)  # type: ignore[arg-type]
+        return Change(
+            kind,
+            code,
+            path,
+            pointer,
+            Side.NEW,
+            dept,
+            field=".".join(pointer),
+            old=render(before),
+            new=render(after),
+            **extra,
+        )  # type: ignore[arg-type]
 
     if o.provider.code != n.provider.code:
-        yield change(ChangeKind.PROVIDER_CHANGED, ("provider", "code"), f"{o.provider.name}（{o.provider.code}）",
-                     f"{n.provider.name}（{n.provider.code}）")
+        yield change(
+            ChangeKind.PROVIDER_CHANGED,
+            ("provider", "code"),
+            f"{o.provider.name}（{o.provider.code}）",
+            f"{n.provider.name}（{n.provider.code}）",
+        )
     for part, order, kinds, basis_kind, terms_kind, terms in (
-        ("sharing", SHARING_ORDER, (ChangeKind.SHARING_LOOSENED, ChangeKind.SHARING_TIGHTENED),
-         ChangeKind.SHARING_BASIS_CHANGED, ChangeKind.SHARING_TERMS_CHANGED, ("condition", "methods")),
-        ("opening", OPENING_ORDER, (ChangeKind.OPENING_LOOSENED, ChangeKind.OPENING_TIGHTENED),
-         ChangeKind.OPENING_BASIS_CHANGED, ChangeKind.OPENING_TERMS_CHANGED, ("condition", "desensitisation")),
+        (
+            "sharing",
+            SHARING_ORDER,
+            (ChangeKind.SHARING_LOOSENED, ChangeKind.SHARING_TIGHTENED),
+            ChangeKind.SHARING_BASIS_CHANGED,
+            ChangeKind.SHARING_TERMS_CHANGED,
+            ("condition", "methods"),
+        ),
+        (
+            "opening",
+            OPENING_ORDER,
+            (ChangeKind.OPENING_LOOSENED, ChangeKind.OPENING_TIGHTENED),
+            ChangeKind.OPENING_BASIS_CHANGED,
+            ChangeKind.OPENING_TERMS_CHANGED,
+            ("condition", "desensitisation"),
+        ),
     ):
         before, after = getattr(o, part), getattr(n, part)
         if before.type != after.type:
@@ -78,14 +119,26 @@ def _attribute_changes(old: Document[Resource], new: Document[Resource]) -> Iter
                 yield change(terms_kind, (part, key), old_value, new_value, label=label, restricts=dropped)
     if o.update_cycle != n.update_cycle:
         slower = UPDATE_ORDER.index(n.update_cycle) > UPDATE_ORDER.index(o.update_cycle)
-        yield change(ChangeKind.UPDATE_CYCLE_CHANGED, ("update_cycle",), o.update_cycle, n.update_cycle, restricts=slower)
+        yield change(
+            ChangeKind.UPDATE_CYCLE_CHANGED, ("update_cycle",), o.update_cycle, n.update_cycle, restricts=slower
+        )
     if o.security_level != n.security_level:
         yield change(ChangeKind.SECURITY_LEVEL_CHANGED, ("security_level",), o.security_level, n.security_level)
     # A new provider brings its own name: one provider change, not a name change besides.
     skip = _OWN_KIND | ({"provider.name"} if o.provider.code != n.provider.code else set())
     for difference in differences(o, n, skip=skip):
-        yield Change(ChangeKind.METADATA_CHANGED, code, path, difference.pointer, Side.NEW, dept,
-                     field=difference.key, label=difference.label, old=difference.old, new=difference.new)
+        yield Change(
+            ChangeKind.METADATA_CHANGED,
+            code,
+            path,
+            difference.pointer,
+            Side.NEW,
+            dept,
+            field=difference.key,
+            label=difference.label,
+            old=difference.old,
+            new=difference.new,
+        )
 
 
 def resource_changes(old: Catalog, new: Catalog, skip: frozenset[str] = frozenset()) -> Iterator[Change]:
@@ -93,17 +146,36 @@ def resource_changes(old: Catalog, new: Catalog, skip: frozenset[str] = frozense
     for code, document in before.items():
         if code not in after:
             model = document.model
-            yield Change(ChangeKind.RESOURCE_REMOVED, code, document.path, (), Side.OLD, model.provider.code,
-                         old=model.name, restricts=True)
+            yield Change(
+                ChangeKind.RESOURCE_REMOVED,
+                code,
+                document.path,
+                (),
+                Side.OLD,
+                model.provider.code,
+                old=model.name,
+                restricts=True,
+            )
     for code, document in after.items():
         model = document.model
         if code not in before:
-            yield Change(ChangeKind.RESOURCE_ADDED, code, document.path, (), Side.NEW, model.provider.code, new=model.name)
+            yield Change(
+                ChangeKind.RESOURCE_ADDED, code, document.path, (), Side.NEW, model.provider.code, new=model.name
+            )
             continue
         previous = before[code]
         if previous.path != document.path:
-            yield Change(ChangeKind.RESOURCE_MOVED, code, document.path, (), Side.NEW, model.provider.code,
-                         field="path", old=previous.path, new=document.path)
+            yield Change(
+                ChangeKind.RESOURCE_MOVED,
+                code,
+                document.path,
+                (),
+                Side.NEW,
+                model.provider.code,
+                field="path",
+                old=previous.path,
+                new=document.path,
+            )
         if previous.model != model:
             yield from _attribute_changes(previous, document)
             yield from item_changes(previous, document)
@@ -139,7 +211,15 @@ def file_changes(
     """
     old_set, new_set = set(old_paths), set(new_paths)
     return [
-        Change(ChangeKind.FILE_CHANGED, path, path, (), Side.NEW if path in new_set else Side.OLD, department_of(path),
-               old="present" if path in old_set else None, new="present" if path in new_set else None)
+        Change(
+            ChangeKind.FILE_CHANGED,
+            path,
+            path,
+            (),
+            Side.NEW if path in new_set else Side.OLD,
+            department_of(path),
+            old="present" if path in old_set else None,
+            new="present" if path in new_set else None,
+        )
         for path in sorted(changed)
     ]

@@ -79,13 +79,30 @@ def _change(
 ) -> Change:
     document = ctx.new if side is Side.NEW else ctx.old
     return Change(
-        kind, ctx.code, document.path, ("items", index, *tail), side, ctx.department,
-        item=item, field=field, label=label, old=old, new=new, restricts=restricts,
+        kind,
+        ctx.code,
+        document.path,
+        ("items", index, *tail),
+        side,
+        ctx.department,
+        item=item,
+        field=field,
+        label=label,
+        old=old,
+        new=new,
+        restricts=restricts,
     )
 
 
 def _level_change(
-    ctx: _Context, index: int, item: str, order: tuple[str, ...], kinds: tuple[ChangeKind, ChangeKind], key: str, old: str, new: str
+    ctx: _Context,
+    index: int,
+    item: str,
+    order: tuple[str, ...],
+    kinds: tuple[ChangeKind, ChangeKind],
+    key: str,
+    old: str,
+    new: str,
 ) -> Change:
     tighter = order.index(new) > order.index(old)
     kind = kinds[1] if tighter else kinds[0]
@@ -95,17 +112,49 @@ def _level_change(
 def _pair_changes(ctx: _Context, old_item: Item, new_item: Item, index: int) -> Iterator[Change]:
     if old_item.name != new_item.name:
         # A rename takes the old name away from whoever relied on it.
-        yield _change(ctx, ChangeKind.ITEM_RENAMED, index, item=new_item.name, field="name", old=old_item.name,
-                      new=new_item.name, restricts=True, tail=("name",))
+        yield _change(
+            ctx,
+            ChangeKind.ITEM_RENAMED,
+            index,
+            item=new_item.name,
+            field="name",
+            old=old_item.name,
+            new=new_item.name,
+            restricts=True,
+            tail=("name",),
+        )
     if (old_item.data_type, old_item.length) != (new_item.data_type, new_item.length):
-        yield _change(ctx, ChangeKind.ITEM_RETYPED, index, item=new_item.name, field="data_type",
-                      old=type_text(old_item), new=type_text(new_item), restricts=True, tail=("data_type",))
+        yield _change(
+            ctx,
+            ChangeKind.ITEM_RETYPED,
+            index,
+            item=new_item.name,
+            field="data_type",
+            old=type_text(old_item),
+            new=type_text(new_item),
+            restricts=True,
+            tail=("data_type",),
+        )
     old_res, new_res = ctx.old.model, ctx.new.model
     checks = (
-        ("sharing_type", SHARING_ORDER, (ChangeKind.SHARING_LOOSENED, ChangeKind.SHARING_TIGHTENED),
-         old_item.sharing_type, new_item.sharing_type, old_res.sharing.type, new_res.sharing.type),
-        ("opening_type", OPENING_ORDER, (ChangeKind.OPENING_LOOSENED, ChangeKind.OPENING_TIGHTENED),
-         old_item.opening_type, new_item.opening_type, old_res.opening.type, new_res.opening.type),
+        (
+            "sharing_type",
+            SHARING_ORDER,
+            (ChangeKind.SHARING_LOOSENED, ChangeKind.SHARING_TIGHTENED),
+            old_item.sharing_type,
+            new_item.sharing_type,
+            old_res.sharing.type,
+            new_res.sharing.type,
+        ),
+        (
+            "opening_type",
+            OPENING_ORDER,
+            (ChangeKind.OPENING_LOOSENED, ChangeKind.OPENING_TIGHTENED),
+            old_item.opening_type,
+            new_item.opening_type,
+            old_res.opening.type,
+            new_res.opening.type,
+        ),
     )
     for key, order, kinds, old_own, new_own, old_default, new_default in checks:
         # Only an item's own setting is reported here; a resource-wide change is reported once.
@@ -115,8 +164,17 @@ def _pair_changes(ctx: _Context, old_item: Item, new_item: Item, index: int) -> 
         if old_eff != new_eff:
             yield _level_change(ctx, index, new_item.name, order, kinds, key, old_eff, new_eff)
     for difference in differences(old_item, new_item, skip=_SPECIAL):
-        yield _change(ctx, ChangeKind.ITEM_CHANGED, index, item=new_item.name, field=difference.key,
-                      label=difference.label, old=difference.old, new=difference.new, tail=difference.pointer)
+        yield _change(
+            ctx,
+            ChangeKind.ITEM_CHANGED,
+            index,
+            item=new_item.name,
+            field=difference.key,
+            label=difference.label,
+            old=difference.old,
+            new=difference.new,
+            tail=difference.pointer,
+        )
 
 
 def item_changes(old: Document[Resource], new: Document[Resource]) -> Iterator[Change]:
@@ -132,8 +190,15 @@ def item_changes(old: Document[Resource], new: Document[Resource]) -> Iterator[C
             index = new_index[new_name]
             yield from _pair_changes(ctx, old_item, new_items[index], index)
         else:
-            yield _change(ctx, ChangeKind.ITEM_REMOVED, old_index, side=Side.OLD, item=old_item.name,
-                          old=old_item.name, restricts=True)
+            yield _change(
+                ctx,
+                ChangeKind.ITEM_REMOVED,
+                old_index,
+                side=Side.OLD,
+                item=old_item.name,
+                old=old_item.name,
+                restricts=True,
+            )
     paired_new = set(renamed.values())
     for index, item in enumerate(new_items):
         if item.name not in old_names and item.name not in paired_new:

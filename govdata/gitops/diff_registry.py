@@ -32,29 +32,64 @@ def _entries(
     added, removed, changed = kinds
     for ident, (index, entry) in before.items():
         if ident not in after and old_doc is not None:
-            yield Change(removed, ident, old_doc.path, (attribute, index), Side.OLD, department, old=getattr(entry, title))
+            yield Change(
+                removed, ident, old_doc.path, (attribute, index), Side.OLD, department, old=getattr(entry, title)
+            )
     for ident, (index, entry) in after.items():
         assert new_doc is not None
         if ident not in before:
-            yield Change(added, ident, new_doc.path, (attribute, index), Side.NEW, department, new=getattr(entry, title))
+            yield Change(
+                added, ident, new_doc.path, (attribute, index), Side.NEW, department, new=getattr(entry, title)
+            )
             continue
         for difference in differences(before[ident][1], entry, (attribute, index)):
-            yield Change(changed, ident, new_doc.path, difference.pointer, Side.NEW, department,
-                         field=difference.key, label=difference.label, old=difference.old, new=difference.new)
+            yield Change(
+                changed,
+                ident,
+                new_doc.path,
+                difference.pointer,
+                Side.NEW,
+                department,
+                field=difference.key,
+                label=difference.label,
+                old=difference.old,
+                new=difference.new,
+            )
 
 
 def registry_changes(old: Catalog, new: Catalog) -> Iterator[Change]:
-    yield from _entries(old.departments_doc, new.departments_doc, "departments", "code",
-                        (ChangeKind.DEPARTMENT_ADDED, ChangeKind.DEPARTMENT_REMOVED, ChangeKind.DEPARTMENT_CHANGED), "name")
-    yield from _entries(old.legal_bases_doc, new.legal_bases_doc, "legal_bases", "id",
-                        (ChangeKind.LEGAL_BASIS_ADDED, ChangeKind.LEGAL_BASIS_REMOVED, ChangeKind.LEGAL_BASIS_CHANGED), "title")
+    yield from _entries(
+        old.departments_doc,
+        new.departments_doc,
+        "departments",
+        "code",
+        (ChangeKind.DEPARTMENT_ADDED, ChangeKind.DEPARTMENT_REMOVED, ChangeKind.DEPARTMENT_CHANGED),
+        "name",
+    )
+    yield from _entries(
+        old.legal_bases_doc,
+        new.legal_bases_doc,
+        "legal_bases",
+        "id",
+        (ChangeKind.LEGAL_BASIS_ADDED, ChangeKind.LEGAL_BASIS_REMOVED, ChangeKind.LEGAL_BASIS_CHANGED),
+        "title",
+    )
 
 
 def config_changes(old: Catalog, new: Catalog) -> Iterator[Change]:
     for difference in differences(old.config, new.config):
-        yield Change(ChangeKind.CONFIG_CHANGED, difference.key.split(".")[0], new.config_path,
-                     difference.pointer, Side.NEW, None, field=difference.key, label=difference.label,
-                     old=difference.old, new=difference.new)
+        yield Change(
+            ChangeKind.CONFIG_CHANGED,
+            difference.key.split(".")[0],
+            new.config_path,
+            difference.pointer,
+            Side.NEW,
+            None,
+            field=difference.key,
+            label=difference.label,
+            old=difference.old,
+            new=difference.new,
+        )
 
 
 def _department_of_folder(path: str, *catalogs: Catalog) -> str | None:
@@ -76,9 +111,15 @@ def demand_changes(old: Catalog, new: Catalog, skip: frozenset[str] = frozenset(
         old_doc, new_doc = before.get(path), after.get(path)
         if old_doc is not None and new_doc is not None and old_doc.model == new_doc.model:
             continue
-        yield from _entries(old_doc, new_doc, "demands", "id",
-                            (ChangeKind.DEMAND_ADDED, ChangeKind.DEMAND_REMOVED, ChangeKind.DEMAND_CHANGED), "title",
-                            _department_of_folder(path, new, old))
+        yield from _entries(
+            old_doc,
+            new_doc,
+            "demands",
+            "id",
+            (ChangeKind.DEMAND_ADDED, ChangeKind.DEMAND_REMOVED, ChangeKind.DEMAND_CHANGED),
+            "title",
+            _department_of_folder(path, new, old),
+        )
 
 
 def grant_changes(old: Catalog, new: Catalog, skip: frozenset[str] = frozenset()) -> Iterator[Change]:
@@ -86,18 +127,37 @@ def grant_changes(old: Catalog, new: Catalog, skip: frozenset[str] = frozenset()
     after = {d.model.id: d for d in new.grants if d.path not in skip}
     for ident, document in before.items():
         if ident not in after:
-            yield Change(ChangeKind.GRANT_REMOVED, ident, document.path, (), Side.OLD,
-                         _department_of_folder(document.path, old), old=document.model.title, restricts=True)
+            yield Change(
+                ChangeKind.GRANT_REMOVED,
+                ident,
+                document.path,
+                (),
+                Side.OLD,
+                _department_of_folder(document.path, old),
+                old=document.model.title,
+                restricts=True,
+            )
     for ident, document in after.items():
         department = _department_of_folder(document.path, new, old)
         if ident not in before:
-            yield Change(ChangeKind.GRANT_ADDED, ident, document.path, (), Side.NEW, department, new=document.model.title)
+            yield Change(
+                ChangeKind.GRANT_ADDED, ident, document.path, (), Side.NEW, department, new=document.model.title
+            )
             continue
         for difference in differences(before[ident].model, document.model):
             decision = difference.key.split(".")[0] in GRANT_DECISION_FIELDS
-            yield Change(ChangeKind.GRANT_DECIDED if decision else ChangeKind.GRANT_CHANGED, ident, document.path,
-                         difference.pointer, Side.NEW, department, field=difference.key, label=difference.label,
-                         old=difference.old, new=difference.new)
+            yield Change(
+                ChangeKind.GRANT_DECIDED if decision else ChangeKind.GRANT_CHANGED,
+                ident,
+                document.path,
+                difference.pointer,
+                Side.NEW,
+                department,
+                field=difference.key,
+                label=difference.label,
+                old=difference.old,
+                new=difference.new,
+            )
 
 
 def responsibility_changes(old: Catalog, new: Catalog, skip: frozenset[str] = frozenset()) -> Iterator[Change]:

@@ -35,7 +35,10 @@ def render(value: Any) -> str | None:
     if isinstance(value, list | tuple):
         return "、".join(render(v) or "" for v in value) or None
     if isinstance(value, dict):
-        dumped = {k: v.model_dump(mode="json", exclude_defaults=True) if isinstance(v, BaseModel) else v for k, v in value.items()}
+        dumped = {
+            k: v.model_dump(mode="json", exclude_defaults=True) if isinstance(v, BaseModel) else v
+            for k, v in value.items()
+        }
         return json.dumps(dumped, ensure_ascii=False) if dumped else None
     return str(value)
 

@@ -72,7 +72,9 @@ class HistoryStep:
 
 def _strip(reader: RevisionReader, files: list[FileChange]) -> list[FileChange]:
     cut = len(reader.prefix)
-    return [FileChange(f.status, f.path[cut:], f.old_blob, f.new_blob) for f in files if f.path.startswith(reader.prefix)]
+    return [
+        FileChange(f.status, f.path[cut:], f.old_blob, f.new_blob) for f in files if f.path.startswith(reader.prefix)
+    ]
 
 
 def _kept(reader: RevisionReader, trace: Trace, max_count: int | None) -> Iterator[tuple[CommitInfo, list[FileChange]]]:
@@ -90,7 +92,7 @@ def _kept(reader: RevisionReader, trace: Trace, max_count: int | None) -> Iterat
                     commit.parents[0], commit.sha, reader.prefix + added.path, [reader.prefix + g.path for g in gone]
                 )
                 if source is not None:
-                    trace.paths.add(source[len(reader.prefix):])
+                    trace.paths.add(source[len(reader.prefix) :])
                     kept += [g for g in gone if reader.prefix + g.path == source]
         yield commit, kept
         found += 1
@@ -99,7 +101,11 @@ def _kept(reader: RevisionReader, trace: Trace, max_count: int | None) -> Iterat
 
 
 def history(
-    reader: RevisionReader, trace: Trace, head_config: InstanceConfig, names: dict[str, str], max_count: int | None = None
+    reader: RevisionReader,
+    trace: Trace,
+    head_config: InstanceConfig,
+    names: dict[str, str],
+    max_count: int | None = None,
 ) -> list[HistoryStep]:
     """The semantic history of ``trace``, newest first; ``names`` maps department codes to names."""
     commits = list(_kept(reader, trace, max_count))
@@ -115,8 +121,16 @@ def history(
         new_config = load_config(new_blobs.get(CONFIG_NAME), commit.sha[:12], head_config)
         old = build_snapshot(commit.parents[0] if commit.parents else None, old_blobs, old_config, cache)
         new = build_snapshot(commit.sha, new_blobs, new_config, cache)
-        result = build_result(old, new, [f.path for f in files], set(old_blobs), set(new_blobs),
-                              (commit.parents[0][:10] if commit.parents else "∅", commit.sha[:10]), reader.prefix, names)
+        result = build_result(
+            old,
+            new,
+            [f.path for f in files],
+            set(old_blobs),
+            set(new_blobs),
+            (commit.parents[0][:10] if commit.parents else "∅", commit.sha[:10]),
+            reader.prefix,
+            names,
+        )
         result.entries = [e for e in result.entries if trace.keeps(e.change.subject, e.change.department)]
         if result.entries:
             steps.append(HistoryStep(commit, result))

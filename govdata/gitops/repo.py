@@ -61,9 +61,7 @@ class Repository:
             return str(self._repo.git.execute(["git", *args], strip_newline_in_stdout=False))
         except git.GitCommandError as error:
             detail = str(error.stderr or "").strip().removeprefix("stderr:").strip(" '\n")
-            raise RepositoryError(
-                Text(f"git {args[0]} 失败：{detail}", f"git {args[0]} failed: {detail}")
-            ) from error
+            raise RepositoryError(Text(f"git {args[0]} 失败：{detail}", f"git {args[0]} failed: {detail}")) from error
 
     def resolve(self, rev: str) -> str:
         """The full commit id of ``rev`` (a branch, tag, sha or expression such as ``HEAD~2``)."""
@@ -73,7 +71,10 @@ class Repository:
             return str(self._repo.git.rev_parse("--verify", "--quiet", f"{rev}^{{commit}}")).strip()
         except git.GitCommandError:
             raise RepositoryError(
-                Text(f"找不到版本“{rev}”：请检查分支名、标签或提交号", f"unknown revision {rev!r}: check the branch, tag or commit")
+                Text(
+                    f"找不到版本“{rev}”：请检查分支名、标签或提交号",
+                    f"unknown revision {rev!r}: check the branch, tag or commit",
+                )
             ) from None
 
     def exists(self, rev: str) -> bool:
@@ -176,7 +177,9 @@ def _parse_log_chunk(chunk: str) -> tuple[CommitInfo, list[FileChange]]:
             continue
         _old_mode, _new_mode, old_sha, new_sha, status = meta[1:].split(" ")
         changes.append(
-            FileChange(status[0], path, None if old_sha == NULL_SHA else old_sha, None if new_sha == NULL_SHA else new_sha)
+            FileChange(
+                status[0], path, None if old_sha == NULL_SHA else old_sha, None if new_sha == NULL_SHA else new_sha
+            )
         )
     return info, changes
 

@@ -38,12 +38,39 @@ class Review:
     relied_on: tuple[Text, ...] = ()  # what relies on what this change removes or restricts
 
 
-_SHARING = (Text("共享属性由数据主管部门审核，并据以发布共享目录", "the authority reviews sharing attributes and publishes the share catalog"), ("Art. 14", "Art. 32", "Art. 33"))
-_OPENING = (Text("开放属性由数据主管部门审核，并据以发布开放目录", "the authority reviews opening attributes and publishes the open catalog"), ("Art. 38", "Art. 39", "Art. 40"))
-_CATALOG = (Text("信息资源的增删和提供方变更由数据主管部门审核、汇总全区目录", "the authority reviews and compiles the zone catalog"), ("Art. 17", "Art. 19"))
-_REGISTRY = (Text("名录与实例配置由数据主管部门维护", "the authority keeps the registries and the configuration"), ("Art. 4", "Art. 17"))
-_GRANT = (Text("是否共享及共享方式由数据主管部门决定", "the authority decides whether and how data is shared"), ("Art. 7", "Art. 9", "Art. 36"))
-_FILES = (Text("数据规范、CI 与仓库文件由数据主管部门维护", "the authority keeps schemas, CI and repository files"), ("Art. 4",))
+_SHARING = (
+    Text(
+        "共享属性由数据主管部门审核，并据以发布共享目录",
+        "the authority reviews sharing attributes and publishes the share catalog",
+    ),
+    ("Art. 14", "Art. 32", "Art. 33"),
+)
+_OPENING = (
+    Text(
+        "开放属性由数据主管部门审核，并据以发布开放目录",
+        "the authority reviews opening attributes and publishes the open catalog",
+    ),
+    ("Art. 38", "Art. 39", "Art. 40"),
+)
+_CATALOG = (
+    Text(
+        "信息资源的增删和提供方变更由数据主管部门审核、汇总全区目录",
+        "the authority reviews and compiles the zone catalog",
+    ),
+    ("Art. 17", "Art. 19"),
+)
+_REGISTRY = (
+    Text("名录与实例配置由数据主管部门维护", "the authority keeps the registries and the configuration"),
+    ("Art. 4", "Art. 17"),
+)
+_GRANT = (
+    Text("是否共享及共享方式由数据主管部门决定", "the authority decides whether and how data is shared"),
+    ("Art. 7", "Art. 9", "Art. 36"),
+)
+_FILES = (
+    Text("数据规范、CI 与仓库文件由数据主管部门维护", "the authority keeps schemas, CI and repository files"),
+    ("Art. 4",),
+)
 
 AUTHORITY_KINDS: dict[ChangeKind, tuple[Text, tuple[str, ...]]] = {
     ChangeKind.RESOURCE_ADDED: _CATALOG,

@@ -101,7 +101,9 @@ def load_config(data: bytes | None, rev_label: str, fallback: InstanceConfig | N
     if outcome.document is None:
         lines = "; ".join(f"{d.location}: {d.message.zh}" for d in outcome.diagnostics)
         lines_en = "; ".join(f"{d.location}: {d.message.en}" for d in outcome.diagnostics)
-        raise ConfigError(Text(f"{rev_label} 的 {CONFIG_NAME} 有误：{lines}", f"{CONFIG_NAME} at {rev_label} is invalid: {lines_en}"))
+        raise ConfigError(
+            Text(f"{rev_label} 的 {CONFIG_NAME} 有误：{lines}", f"{CONFIG_NAME} at {rev_label} is invalid: {lines_en}")
+        )
     config = outcome.document.model
     assert isinstance(config, InstanceConfig)
     return config
@@ -207,12 +209,12 @@ class RevisionReader:
     def tree(self, rev: str) -> dict[str, str]:
         """``{instance path: blob sha}`` of the instance at ``rev``."""
         found = self.repo.tree(rev, self.prefix)
-        return {p[len(self.prefix):]: sha for p, sha in found.items()}
+        return {p[len(self.prefix) :]: sha for p, sha in found.items()}
 
     def changed(self, base: str, head: str | None) -> list[str]:
         """Instance-relative paths that differ between ``base`` and ``head`` (None: working tree)."""
         found = self.repo.changed_paths(base, head, self.prefix)
-        return [p[len(self.prefix):] for p in found if p.startswith(self.prefix)]
+        return [p[len(self.prefix) :] for p in found if p.startswith(self.prefix)]
 
     def snapshot(
         self,

@@ -144,8 +144,7 @@ def validate_uscc(value: str) -> list[UsccProblem]:
                 "category",
                 2,
                 f"第2位机构类别代码“{cat}”不适用于登记管理部门“{name}”（允许：{allowed}）",
-                f"position 2: category '{cat}' is not defined for department '{dept}' "
-                f"(allowed: {', '.join(cats)})",
+                f"position 2: category '{cat}' is not defined for department '{dept}' (allowed: {', '.join(cats)})",
             )
         )
 

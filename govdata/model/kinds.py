@@ -30,37 +30,58 @@ class FileKind:
 
 
 CONFIG = FileKind(
-    "config", InstanceConfig, "config.schema.json", "政务数据目录实例配置",
+    "config",
+    InstanceConfig,
+    "config.schema.json",
+    "政务数据目录实例配置",
     "govdata.yaml：区域、数据主管部门、语言、信息资源代码规则、规则设置与豁免",
     re.compile(r"govdata\.yaml"),
 )
 DEPARTMENTS = FileKind(
-    "departments", DepartmentRegistry, "departments.schema.json", "政务部门名录",
+    "departments",
+    DepartmentRegistry,
+    "departments.schema.json",
+    "政务部门名录",
     "registry/departments.yaml：各政务部门及参照执行单位的登记信息",
     re.compile(r"registry/departments\.yaml"),
 )
 LEGAL_BASES = FileKind(
-    "legal-bases", LegalBasisRegistry, "legal-bases.schema.json", "法律依据名录",
+    "legal-bases",
+    LegalBasisRegistry,
+    "legal-bases.schema.json",
+    "法律依据名录",
     "registry/legal-bases.yaml：可作为共享、开放限制依据的法律法规和政策",
     re.compile(r"registry/legal-bases\.yaml"),
 )
 DEMANDS = FileKind(
-    "demands", DemandList, "demands.schema.json", "政务数据需求清单",
+    "demands",
+    DemandList,
+    "demands.schema.json",
+    "政务数据需求清单",
     "catalogs/<部门>/demands.yaml：本部门需要其他部门提供的数据（第十六条）",
     re.compile(r"catalogs/[^/]+/demands\.yaml"),
 )
 RESOURCE = FileKind(
-    "resource", Resource, "resource.schema.json", "政务信息资源",
+    "resource",
+    Resource,
+    "resource.schema.json",
+    "政务信息资源",
     "catalogs/<部门>/<代码>.yaml：一个政务信息资源的核心元数据（发改高技〔2017〕1272号）",
     re.compile(r"catalogs/[^/]+/(?!demands\.yaml)[^/]+\.yaml"),
 )
 GRANT = FileKind(
-    "grant", Grant, "grant.schema.json", "政务数据共享授权",
+    "grant",
+    Grant,
+    "grant.schema.json",
+    "政务数据共享授权",
     "grants/<申请部门>/<编号>.yaml：数据应用部门的一项共享申请及其审批、变更记录（第七条、第九条、第三十三条、第三十六条）",
     re.compile(r"grants/[^/]+/[^/]+\.yaml"),
 )
 RESPONSIBILITY = FileKind(
-    "responsibility", ResponsibilityList, "responsibility.schema.json", "政务数据采集责任清单",
+    "responsibility",
+    ResponsibilityList,
+    "responsibility.schema.json",
+    "政务数据采集责任清单",
     "responsibility/<部门>.yaml：由目录生成的采集责任清单，汇聚状态等由部门手工维护（第十八条）",
     re.compile(r"responsibility/[^/]+\.yaml"),
 )

@@ -51,7 +51,9 @@ class ItemSource(Model, title="共享来源"):
 
 class Item(Model, title="信息项"):
     name: NonEmptyText = gb("信息项名称", "信息项（字段）的中文名称，在本资源内唯一")
-    data_type: DataType = gb("数据类型", "C字符型 N数值型 Y货币型 D日期型 T日期时间型 L逻辑型 M备注型 G通用型 B双精度型 I整型 F浮点型")
+    data_type: DataType = gb(
+        "数据类型", "C字符型 N数值型 Y货币型 D日期型 T日期时间型 L逻辑型 M备注型 G通用型 B双精度型 I整型 F浮点型"
+    )
     length: int | None = gb("数据长度", "存储长度（字节）", None, ge=1)
     description: NonEmptyText | None = gb("信息项说明", "信息项含义的说明（可选）", None)
     basic: bool = gb("基础信息项", "是否为基础信息资源库的基础信息项（须无条件共享）", False)

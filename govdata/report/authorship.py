@@ -30,30 +30,38 @@ def _owners(result: AuthorshipResult, refusal: Refusal, lang: Lang) -> str:
 def text_report(result: AuthorshipResult, lang: Lang, stream: TextIO) -> None:
     who = _who(result, lang)
     if not result.author_departments:
-        stream.write(Text(
-            f"✗ {result.author} 不是部门名录（registry/departments.yaml）中任何部门的目录维护人（maintainers），无法确认其所属部门。\n",
-            f"✗ {result.author} is not a maintainer of any department in registry/departments.yaml; "
-            "their department is unknown.\n",
-        ).get(lang))
+        stream.write(
+            Text(
+                f"✗ {result.author} 不是部门名录（registry/departments.yaml）中任何部门的目录维护人（maintainers），无法确认其所属部门。\n",
+                f"✗ {result.author} is not a maintainer of any department in registry/departments.yaml; "
+                "their department is unknown.\n",
+            ).get(lang)
+        )
     if result.approvers:
         stream.write(Text("已批准：", "approved by: ").get(lang) + listing(result.approvers, lang) + "\n")
     if not result.refusals:
-        stream.write(Text(
-            f"✓ {who}可以合并此变更：{result.files} 个改动文件及其中须数据主管部门批准的变更，均属本部门或已获所属部门批准。\n",
-            f"✓ {who} may merge this change: each of the {result.files} changed files, and every change that needs "
-            "the authority, is their department's own or approved by its owners.\n",
-        ).get(lang))
+        stream.write(
+            Text(
+                f"✓ {who}可以合并此变更：{result.files} 个改动文件及其中须数据主管部门批准的变更，均属本部门或已获所属部门批准。\n",
+                f"✓ {who} may merge this change: each of the {result.files} changed files, and every change that needs "
+                "the authority, is their department's own or approved by its owners.\n",
+            ).get(lang)
+        )
         return
-    stream.write(Text(
-        f"✗ {who}不能单独合并此变更，以下 {len(result.refusals)} 处须经所列部门的维护人批准：\n",
-        f"✗ {who} may not merge this change alone; {len(result.refusals)} places need an approval "
-        "from the maintainers listed:\n",
-    ).get(lang))
+    stream.write(
+        Text(
+            f"✗ {who}不能单独合并此变更，以下 {len(result.refusals)} 处须经所列部门的维护人批准：\n",
+            f"✗ {who} may not merge this change alone; {len(result.refusals)} places need an approval "
+            "from the maintainers listed:\n",
+        ).get(lang)
+    )
     for refusal in sorted(result.refusals, key=lambda r: (r.path, r.line or 0)):
         where = refusal.path + (f":{refusal.line}" if refusal.line else "")
         what = "" if refusal.what is None else refusal.what.get(lang) + colon(lang)
         stream.write(f"  {where}\n      {what}{refusal.reason.get(lang)}\n")
-        stream.write("      → " + Text("须批准：", "approval needed from: ").get(lang) + _owners(result, refusal, lang) + "\n")
+        stream.write(
+            "      → " + Text("须批准：", "approval needed from: ").get(lang) + _owners(result, refusal, lang) + "\n"
+        )
 
 
 def json_report(result: AuthorshipResult, lang: Lang, stream: TextIO) -> None:
@@ -70,7 +78,10 @@ def json_report(result: AuthorshipResult, lang: Lang, stream: TextIO) -> None:
                 "line": r.line,
                 "change": r.what.get(lang) if r.what else None,
                 "reason": r.reason.get(lang),
-                "owners": [{"code": c, "name": result.names.get(c, c), "maintainers": result.handles.get(c, [])} for c in r.owners],
+                "owners": [
+                    {"code": c, "name": result.names.get(c, c), "maintainers": result.handles.get(c, [])}
+                    for c in r.owners
+                ],
             }
             for r in result.refusals
         ],

@@ -47,11 +47,16 @@ def _overview(result: DiffResult, lang: Lang, groups: list[tuple[str, list[Entry
         "",
     ]
     if breaking:
-        lines += ["> [!WARNING]", "> " + Text(
-            "破坏性变更删除或收紧了已发布目录或有效共享授权所依赖的内容，合并前请与依赖方确认。",
-            "Breaking changes remove or restrict what the published catalog or an active grant relies on; "
-            "agree them with the consumers before merging.",
-        ).get(lang), ""]
+        lines += [
+            "> [!WARNING]",
+            "> "
+            + Text(
+                "破坏性变更删除或收紧了已发布目录或有效共享授权所依赖的内容，合并前请与依赖方确认。",
+                "Breaking changes remove or restrict what the published catalog or an active grant relies on; "
+                "agree them with the consumers before merging.",
+            ).get(lang),
+            "",
+        ]
     head = Text("| 部门 | 变更 | 须主管部门批准 | 破坏性 |", "| department | changes | authority | breaking |")
     lines += [head.get(lang), "|---|---:|---:|---:|"]
     for name, entries in groups:
@@ -61,7 +66,9 @@ def _overview(result: DiffResult, lang: Lang, groups: list[tuple[str, list[Entry
     return lines
 
 
-def _department_table(name: str, entries: list[Entry], result: DiffResult, lang: Lang, options: DiffOptions) -> list[str]:
+def _department_table(
+    name: str, entries: list[Entry], result: DiffResult, lang: Lang, options: DiffOptions
+) -> list[str]:
     head = Text("| 审批 | 变更 | 对象 | 位置 |", "| review | change | subject | location |")
     lines = ["", f"### {cell(name)}", "", head.get(lang), "|---|---|---|---|"]
     for entry in entries:
@@ -89,7 +96,9 @@ def _details(result: DiffResult, lang: Lang, options: DiffOptions, ordered: list
     for entry in breaking:
         relied = listing([r.get(lang) for r in entry.review.relied_on], lang)
         word = Text("依赖方", "relied on by").get(lang) + colon(lang) + relied
-        lines.append(f"- {_BREAKING.get(lang)} {cell(entry.text.get(lang))}{paren(word, lang)}{colon(lang)}{_link(entry, result, options)}")
+        lines.append(
+            f"- {_BREAKING.get(lang)} {cell(entry.text.get(lang))}{paren(word, lang)}{colon(lang)}{_link(entry, result, options)}"
+        )
     return [*lines, "", "</details>"]
 
 
@@ -112,9 +121,15 @@ class DiffMarkdownReporter:
         ordered = sorted(result.entries, key=lambda e: (department(e), e.location.path, e.location.line or 0))
         groups = [(name, list(group)) for name, group in groupby(ordered, key=department)]
         if not result.entries:
-            lines = [MARKER, "## " + Text("govdata 目录变更审查", "govdata catalog change review").get(lang), "",
-                     Text(f"`{result.base_label}` → `{result.head_label}`：没有语义变更。",
-                          f"`{result.base_label}` → `{result.head_label}`: no semantic changes.").get(lang)]
+            lines = [
+                MARKER,
+                "## " + Text("govdata 目录变更审查", "govdata catalog change review").get(lang),
+                "",
+                Text(
+                    f"`{result.base_label}` → `{result.head_label}`：没有语义变更。",
+                    f"`{result.base_label}` → `{result.head_label}`: no semantic changes.",
+                ).get(lang),
+            ]
         else:
             lines = _overview(result, lang, groups)
             for name, entries in groups:

@@ -46,7 +46,9 @@ def entry_lines(entry: Entry, lang: Lang) -> list[str]:
 class DiffTextReporter:
     def report(self, result: DiffResult, lang: Lang, stream: TextIO, options: DiffOptions) -> None:
         console = Console(file=stream, highlight=False, soft_wrap=True)
-        entries = sorted(result.entries, key=lambda e: (result.department_name(e.change.department), repo_path(e, result)))
+        entries = sorted(
+            result.entries, key=lambda e: (result.department_name(e.change.department), repo_path(e, result))
+        )
         for department, group in groupby(entries, key=lambda e: result.department_name(e.change.department)):
             console.print(f"[bold]{escape(department)}[/]")
             for path, in_file in groupby(group, key=lambda e: repo_path(e, result)):

@@ -25,7 +25,9 @@ def _line(diagnostic: Diagnostic, lang: Lang) -> str:
 
 
 def _case(suite: ET.Element, path: str, findings: list[Diagnostic], lang: Lang) -> bool:
-    case = ET.SubElement(suite, "testcase", classname=path.rsplit("/", 1)[0].replace("/", ".") or "instance", name=path, file=path)
+    case = ET.SubElement(
+        suite, "testcase", classname=path.rsplit("/", 1)[0].replace("/", ".") or "instance", name=path, file=path
+    )
     errors = [d for d in findings if d.severity is Severity.ERROR]
     if errors:
         failure = ET.SubElement(case, "failure", type=errors[0].rule_id, message=errors[0].message.get(lang))

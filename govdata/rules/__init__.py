@@ -80,13 +80,11 @@ def by_id(key: str) -> type[RuleInfo]:
     for rule in RULES:
         if key.upper() == rule.id or key == rule.name:
             return rule
-    raise UsageError(Text(f"未知规则“{key}”；运行 govdata rules 查看全部规则", f"unknown rule {key!r}; see govdata rules"))
+    raise UsageError(
+        Text(f"未知规则“{key}”；运行 govdata rules 查看全部规则", f"unknown rule {key!r}; see govdata rules")
+    )
 
 
 def matches(rule: type[RuleInfo], selector: str) -> bool:
     """Whether ``selector`` (an id, an id prefix such as ``GD01``, a name or a tag) picks ``rule``."""
-    return (
-        rule.id.startswith(selector.upper())
-        or selector == rule.name
-        or selector in rule.tags
-    )
+    return rule.id.startswith(selector.upper()) or selector == rule.name or selector in rule.tags

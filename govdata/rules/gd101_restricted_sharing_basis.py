@@ -77,15 +77,22 @@ class RestrictedSharingBasis(Rule):
                 document.path,
                 ("sharing", "basis") if sharing.basis else ("sharing", "type"),
                 Text(f"共享类型为“{sharing.type}”，但", f"sharing type is {sharing.type}, but ") + shortfall,
-                levels_text(ctx.options.levels) + Text("；没有这样的依据则应无条件共享", "; without one, share unconditionally"),
+                levels_text(ctx.options.levels)
+                + Text("；没有这样的依据则应无条件共享", "; without one, share unconditionally"),
                 at_key=True,
             )
         if sharing.type == CONDITIONAL and sharing.condition is None:
             yield Finding(
                 document.path,
                 ("sharing", "type"),
-                Text("有条件共享未写明共享条件（sharing.condition）", "有条件共享 without its conditions (sharing.condition)"),
-                Text("在 sharing.condition 中写明可共享的对象、用途和范围", "state who may use it, for what, in sharing.condition"),
+                Text(
+                    "有条件共享未写明共享条件（sharing.condition）",
+                    "有条件共享 without its conditions (sharing.condition)",
+                ),
+                Text(
+                    "在 sharing.condition 中写明可共享的对象、用途和范围",
+                    "state who may use it, for what, in sharing.condition",
+                ),
             )
 
     def _item_restrictions(self, ctx: RuleContext, document: Document[Resource]) -> Iterator[Finding]:
@@ -105,7 +112,8 @@ class RestrictedSharingBasis(Rule):
                         f"item '{item.name}' is {item.sharing_type}; its basis is the resource's sharing.basis, but ",
                     )
                     + shortfall,
-                    levels_text(ctx.options.levels) + Text("，写在资源的 sharing.basis 中", " in the resource's sharing.basis"),
+                    levels_text(ctx.options.levels)
+                    + Text("，写在资源的 sharing.basis 中", " in the resource's sharing.basis"),
                 )
             if item.sharing_type == CONDITIONAL and sharing.condition is None:
                 yield Finding(
@@ -115,5 +123,8 @@ class RestrictedSharingBasis(Rule):
                         f"信息项“{item.name}”为有条件共享，但资源未写明共享条件（sharing.condition）",
                         f"item '{item.name}' is 有条件共享, but the resource states no sharing.condition",
                     ),
-                    Text("在资源的 sharing.condition 中写明该信息项的共享条件", "state the item's conditions in sharing.condition"),
+                    Text(
+                        "在资源的 sharing.condition 中写明该信息项的共享条件",
+                        "state the item's conditions in sharing.condition",
+                    ),
                 )

@@ -94,7 +94,9 @@ def _group_known(document: Document[Resource], themes: tuple[str, ...]) -> Itera
 
 
 # Short forms people write for a library or theme: 人口库, 法人基础库, 社会保障主题 …
-_SUFFIX = re.compile(r"(基础信息资源库|基础信息资源|基础信息库|信息资源库|信息资源|基础库|数据库|信息库|资源库|库|主题)$")
+_SUFFIX = re.compile(
+    r"(基础信息资源库|基础信息资源|基础信息库|信息资源库|信息资源|基础库|数据库|信息库|资源库|库|主题)$"
+)
 
 
 def _guess(group: str, allowed: tuple[str, ...]) -> str | None:
@@ -121,7 +123,10 @@ def _kept_by_lead(catalog: Catalog, document: Document[Resource], library: str) 
                 f"部门名录中没有登记“{library}”的牵头建设部门",
                 f"no department in the registry leads {library}",
             ),
-            Text("请数据主管部门在 registry/departments.yaml 的 leads 中登记", "ask the authority to add it to a department's leads"),
+            Text(
+                "请数据主管部门在 registry/departments.yaml 的 leads 中登记",
+                "ask the authority to add it to a department's leads",
+            ),
         )
     elif provider.code not in {lead.code for lead in leads}:
         names = "、".join(lead.name for lead in leads)

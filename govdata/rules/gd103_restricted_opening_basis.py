@@ -115,7 +115,11 @@ def _missing_condition(path: str, pointer: tuple[str | int, ...], who: Text) -> 
     return Finding(
         path,
         pointer,
-        who + Text("为有条件开放，但未写明开放条件（opening.condition）", " is 有条件开放 without its conditions (opening.condition)"),
+        who
+        + Text(
+            "为有条件开放，但未写明开放条件（opening.condition）",
+            " is 有条件开放 without its conditions (opening.condition)",
+        ),
         Text("在 opening.condition 中写明申请条件和使用范围", "state who may apply and for what in opening.condition"),
     )
 

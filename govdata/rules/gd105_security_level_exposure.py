@@ -67,9 +67,13 @@ class SecurityLevelExposure(Rule):
             level = document.model.security_level
             if level == CORE:
                 yield from _exposed(document, "opening", "opening_type", {"无条件开放", "有条件开放"}, "开放", "opened")
-                yield from _exposed(document, "sharing", "sharing_type", {"无条件共享"}, "无条件共享", "shared unconditionally")
+                yield from _exposed(
+                    document, "sharing", "sharing_type", {"无条件共享"}, "无条件共享", "shared unconditionally"
+                )
             elif level == IMPORTANT:
-                yield from _exposed(document, "opening", "opening_type", {"无条件开放"}, "无条件开放", "opened unconditionally")
+                yield from _exposed(
+                    document, "opening", "opening_type", {"无条件开放"}, "无条件开放", "opened unconditionally"
+                )
             yield from _graded_for_personal_info(document, ctx.options.personal_info_levels)
 
 
@@ -91,7 +95,9 @@ def _exposed(
             yield Finding(
                 document.path,
                 pointer,
-                Text(f"{level}不得{zh}，但", f"{level} may not be {en}, but ") + who + Text(f"为“{value}”", f" is {value}"),
+                Text(f"{level}不得{zh}，但", f"{level} may not be {en}, but ")
+                + who
+                + Text(f"为“{value}”", f" is {value}"),
                 Text(
                     "收紧共享或开放类型；若级别定得过高，经分类分级评估后更正 security_level",
                     "restrict the type, or correct security_level after a classification review",

@@ -193,10 +193,15 @@ def _duplicates(catalog: Catalog, places: list[_Place], lead_codes: dict[str, se
         if place.provider in source_codes:
             continue
         others = (other for other in places if other is not place)
-        related = tuple((other.document.path, ("items", other.index, "name")) for other in islice(others, RELATED_LIMIT))
+        related = tuple(
+            (other.document.path, ("items", other.index, "name")) for other in islice(others, RELATED_LIMIT)
+        )
         item, subject = place.item, place.document.model.data_subject
         if item.element_id is not None:
-            what = Text(f"信息项“{item.name}”（数据元 {item.element_id}）", f"item '{item.name}' (data element {item.element_id})")
+            what = Text(
+                f"信息项“{item.name}”（数据元 {item.element_id}）",
+                f"item '{item.name}' (data element {item.element_id})",
+            )
         else:
             what = Text(f"信息项“{item.name}”（{subject}）", f"item '{item.name}' ({subject})")
         if sources:
@@ -216,7 +221,9 @@ def _against_source(catalog: Catalog, what: Text, source: _Place, place: _Place)
         f"{_department_name(catalog, place)} must not collect it again",
     )
     reference = f'obtained_from: {{resource: "{resource.code}", item: {source.item.name}}}'
-    return message, Text(f"通过共享获取，并在该信息项下注明 {reference}", f"obtain it by sharing and declare {reference}")
+    return message, Text(
+        f"通过共享获取，并在该信息项下注明 {reference}", f"obtain it by sharing and declare {reference}"
+    )
 
 
 def _among_equals(catalog: Catalog, what: Text, departments: list[str], subject: str) -> tuple[Text, Text]:

@@ -61,24 +61,34 @@ class AggregationBasis(Rule):
                     yield Finding(
                         document.path,
                         ("aggregation", "exemption_basis") if aggregation.exemption_basis else ("aggregation", "mode"),
-                        Text("汇聚方式为“不汇聚”，但免于汇聚的依据：", "aggregation mode is 不汇聚, but its exemption: ")
+                        Text(
+                            "汇聚方式为“不汇聚”，但免于汇聚的依据：", "aggregation mode is 不汇聚, but its exemption: "
+                        )
                         + shortfall,
-                        levels_text(ctx.options.levels) + Text("，写在 aggregation.exemption_basis 中", " in aggregation.exemption_basis"),
+                        levels_text(ctx.options.levels)
+                        + Text("，写在 aggregation.exemption_basis 中", " in aggregation.exemption_basis"),
                         at_key=True,
                     )
                 if aggregation.interface is None:
                     yield Finding(
                         document.path,
                         ("aggregation", "mode"),
-                        Text("不汇聚的数据须以接口服务方式提供，但未写明接口服务（aggregation.interface）",
-                             "data not aggregated must be offered as an interface service; aggregation.interface is missing"),
-                        Text("在 aggregation.interface 中写明向数据中台提供的接口服务名称", "name the interface service in aggregation.interface"),
+                        Text(
+                            "不汇聚的数据须以接口服务方式提供，但未写明接口服务（aggregation.interface）",
+                            "data not aggregated must be offered as an interface service; aggregation.interface is missing",
+                        ),
+                        Text(
+                            "在 aggregation.interface 中写明向数据中台提供的接口服务名称",
+                            "name the interface service in aggregation.interface",
+                        ),
                     )
             elif aggregation.mode == "非实时汇聚" and aggregation.filing is None:
                 yield Finding(
                     document.path,
                     ("aggregation", "mode"),
-                    Text("非实时汇聚须向数据主管部门备案，但未写明备案编号（aggregation.filing）",
-                         "non-real-time aggregation must be filed with the authority; aggregation.filing is missing"),
+                    Text(
+                        "非实时汇聚须向数据主管部门备案，但未写明备案编号（aggregation.filing）",
+                        "non-real-time aggregation must be filed with the authority; aggregation.filing is missing",
+                    ),
                     Text("备案后在 aggregation.filing 中写明备案编号", "write the filing number in aggregation.filing"),
                 )

@@ -61,7 +61,10 @@ def _check_demand(catalog: Catalog, demand_list: Document[DemandList], index: in
                     f"需求“{demand.id}”的提供部门“{demand.provider}”未在部门名录中登记",
                     f"demand {demand.id}: provider {demand.provider} is not in the department registry",
                 ),
-                Text("填写 registry/departments.yaml 中该部门的统一社会信用代码", "use the department's code from the registry"),
+                Text(
+                    "填写 registry/departments.yaml 中该部门的统一社会信用代码",
+                    "use the department's code from the registry",
+                ),
             )
         return
     if demand.resource is None:
@@ -69,7 +72,10 @@ def _check_demand(catalog: Catalog, demand_list: Document[DemandList], index: in
             yield Finding(
                 path,
                 ("demands", index, "status"),
-                Text(f"需求“{demand.id}”标为已匹配，但未填写匹配资源（resource）", f"demand {demand.id} is 已匹配 but names no resource"),
+                Text(
+                    f"需求“{demand.id}”标为已匹配，但未填写匹配资源（resource）",
+                    f"demand {demand.id} is 已匹配 but names no resource",
+                ),
                 Text("填写满足该需求的信息资源代码", "give the code of the resource that meets it"),
             )
         return
@@ -115,7 +121,9 @@ def _check_demand(catalog: Catalog, demand_list: Document[DemandList], index: in
                 f"需求“{demand.id}”所需信息项“{wanted}”不在资源“{resource.code}”（{resource.name}）中",
                 f"demand {demand.id}: item '{wanted}' is not in resource {resource.code} ({resource.name})",
             ),
-            Text(f"是否应为“{guess[0]}”？", f"did you mean '{guess[0]}'?") if guess else _offer("该资源的信息项有", "its items are", names),
+            Text(f"是否应为“{guess[0]}”？", f"did you mean '{guess[0]}'?")
+            if guess
+            else _offer("该资源的信息项有", "its items are", names),
         )
 
 

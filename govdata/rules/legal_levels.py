@@ -16,7 +16,12 @@ from govdata.model.vocab import LegalLevel
 SHARING_LEVELS: tuple[LegalLevel, ...] = ("法律", "行政法规", "党中央国务院政策")
 # Art. 39: a law, a regulation, or a national document.
 OPENING_LEVELS: tuple[LegalLevel, ...] = (
-    "法律", "行政法规", "地方性法规", "党中央国务院政策", "部门规章", "国家规范性文件",
+    "法律",
+    "行政法规",
+    "地方性法规",
+    "党中央国务院政策",
+    "部门规章",
+    "国家规范性文件",
 )
 # Art. 8: laws, regulations (法规: administrative and local) and Party Central / State Council policy.
 AGGREGATION_LEVELS: tuple[LegalLevel, ...] = ("法律", "行政法规", "地方性法规", "党中央国务院政策")

@@ -36,7 +36,9 @@ def test_there_are_workflows_to_check() -> None:
     assert {p.name for p in WORKFLOWS} >= {"validate.yml", "review.yml"}
 
 
-@pytest.mark.parametrize("workflow", [*WORKFLOWS, *ACTIONS_TEMPLATES], ids=lambda p: p.relative_to(REPO_ROOT).as_posix())
+@pytest.mark.parametrize(
+    "workflow", [*WORKFLOWS, *ACTIONS_TEMPLATES], ids=lambda p: p.relative_to(REPO_ROOT).as_posix()
+)
 def test_workflow_passes_actionlint(workflow: Path) -> None:
     completed = subprocess.run(
         [actionlint(), "-no-color", workflow.as_posix()], cwd=REPO_ROOT, capture_output=True, text=True, check=False
@@ -46,7 +48,9 @@ def test_workflow_passes_actionlint(workflow: Path) -> None:
 
 def test_actionlint_does_find_mistakes(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yml"
-    bad.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.evnt.x }}\n")
+    bad.write_text(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.evnt.x }}\n"
+    )
     completed = subprocess.run([actionlint(), "-no-color", bad.as_posix()], capture_output=True, text=True, check=False)
     assert completed.returncode == 1 and "evnt" in completed.stdout
 
@@ -76,13 +80,17 @@ def test_gitlab_template_reports_code_quality_and_junit() -> None:
     config = yaml.safe_load((TEMPLATES / "gitlab-ci.yml").read_text(encoding="utf-8"))
     reports = config["validate"]["artifacts"]["reports"]
     assert reports == {"codequality": "gl-code-quality-report.json", "junit": "govdata-junit.xml"}
-    assert {job["stage"] for name, job in config.items() if isinstance(job, dict) and "script" in job} <= set(config["stages"])
+    assert {job["stage"] for name, job in config.items() if isinstance(job, dict) and "script" in job} <= set(
+        config["stages"]
+    )
 
 
 def test_pre_commit_hooks_run_on_the_files_pre_commit_passes(
     instance: Callable[..., Path], govdata: Callable[..., CliResult]
 ) -> None:
-    hooks = {hook["id"]: hook for hook in yaml.safe_load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    hooks = {
+        hook["id"]: hook for hook in yaml.safe_load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    }
     assert set(hooks) == {"govdata-validate", "govdata-owners"}
     validate = hooks["govdata-validate"]
     pattern = re.compile(validate["files"])
@@ -92,7 +100,9 @@ def test_pre_commit_hooks_run_on_the_files_pre_commit_passes(
     entry = validate["entry"].split()[1:]
     assert govdata(*entry, "catalogs/gongan/101002-000001.yaml", cwd=root).exit_code == 0
     resource = root / "catalogs/gongan/101002-000001.yaml"
-    resource.write_text(resource.read_text(encoding="utf-8").replace("update_cycle: 实时", "update_cycle: 每时"), encoding="utf-8")
+    resource.write_text(
+        resource.read_text(encoding="utf-8").replace("update_cycle: 实时", "update_cycle: 每时"), encoding="utf-8"
+    )
     failed = govdata(*entry, "catalogs/gongan/101002-000001.yaml", cwd=root)
     assert failed.exit_code == 1 and "101002-000001.yaml" in failed.stdout
     owners = hooks["govdata-owners"]
@@ -101,4 +111,6 @@ def test_pre_commit_hooks_run_on_the_files_pre_commit_passes(
 
 def test_this_repositorys_codeowners_match_its_registry(govdata: Callable[..., CliResult]) -> None:
     result = govdata("owners", "--check", cwd=REPO_ROOT)
-    assert result.exit_code == 0, "run `govdata owners` and commit .github/CODEOWNERS and .gitlab/CODEOWNERS\n" + result.stdout
+    assert result.exit_code == 0, (
+        "run `govdata owners` and commit .github/CODEOWNERS and .gitlab/CODEOWNERS\n" + result.stdout
+    )

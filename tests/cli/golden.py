@@ -24,7 +24,9 @@ def without_commit_ids(text: str, repo: Path) -> str:
     """
     import subprocess
 
-    listed = subprocess.run(["git", "rev-list", "--all", "--reverse"], cwd=repo, capture_output=True, text=True, check=True)
+    listed = subprocess.run(
+        ["git", "rev-list", "--all", "--reverse"], cwd=repo, capture_output=True, text=True, check=True
+    )
     for number, sha in enumerate(listed.stdout.split(), start=1):
         text = text.replace(sha, f"<commit {number}>").replace(sha[:10], f"<commit {number}>")
     return text

@@ -13,14 +13,14 @@ import pytest
 
 from tests.cli.golden import assert_golden, without_commit_ids
 from tests.conftest import CliResult
-from tests.gitops.conftest import GitRepo, git_repo  # noqa: F401  (the fixture)
+from tests.gitops.conftest import GitRepo
 from tests.gitops.scenario import GONGAN, MINZHENG, pull_request_repo, replace
 
 LINK_BASE = "https://git.example/jiyuan/catalog/blob/{sha}/"
 
 
 @pytest.fixture
-def pull_request(git_repo: Callable[..., GitRepo]) -> GitRepo:  # noqa: F811
+def pull_request(git_repo: Callable[..., GitRepo]) -> GitRepo:
     return pull_request_repo(git_repo)
 
 
@@ -44,7 +44,9 @@ def test_pull_request_diff_matches_golden(
 
 def test_every_change_has_the_right_review_level(pull_request: GitRepo, govdata: Callable[..., CliResult]) -> None:
     result = govdata("diff", "main...gongan-update", "--format", "json", cwd=pull_request.root)
-    changes = {(c["kind"], c["subject"], c["item"]): (c["level"], c["breaking"]) for c in json.loads(result.stdout)["changes"]}
+    changes = {
+        (c["kind"], c["subject"], c["item"]): (c["level"], c["breaking"]) for c in json.loads(result.stdout)["changes"]
+    }
     assert changes[("item-renamed", "101002/000001", "出生年月日")] == ("department", True)
     assert changes[("opening-loosened", "101002/000001", None)] == ("authority", False)
     assert changes[("resource-added", "101002/000002", None)] == ("authority", False)
@@ -65,8 +67,14 @@ def test_removal_links_to_the_base_revision(pull_request: GitRepo, govdata: Call
 
 
 def test_fail_on_gates(pull_request: GitRepo, govdata: Callable[..., CliResult]) -> None:
-    assert govdata("diff", "main...gongan-update", "--fail-on", "breaking", "-f", "text", cwd=pull_request.root).exit_code == 1
-    assert govdata("diff", "main...gongan-update", "--fail-on", "authority", "-f", "text", cwd=pull_request.root).exit_code == 1
+    assert (
+        govdata("diff", "main...gongan-update", "--fail-on", "breaking", "-f", "text", cwd=pull_request.root).exit_code
+        == 1
+    )
+    assert (
+        govdata("diff", "main...gongan-update", "--fail-on", "authority", "-f", "text", cwd=pull_request.root).exit_code
+        == 1
+    )
     pull_request.switch("main")
     pull_request.branch("typo-fix")
     pull_request.commit({GONGAN: replace(pull_request.text(GONGAN), ("辖区户籍人口", "本区户籍人口"))}, "摘要措辞")

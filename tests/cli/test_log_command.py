@@ -9,7 +9,7 @@ import pytest
 
 from tests.cli.golden import assert_golden, without_commit_ids
 from tests.conftest import CliResult
-from tests.gitops.conftest import GitRepo, git_repo  # noqa: F401  (the fixture)
+from tests.gitops.conftest import GitRepo
 from tests.gitops.scenario import GONGAN, pull_request_repo, replace
 
 HUKOU = "catalogs/gongan/hukou.yaml"
@@ -17,7 +17,7 @@ MOVED = "catalogs/minzheng/101002-000001.yaml"
 
 
 @pytest.fixture
-def long_history(git_repo: Callable[..., GitRepo]) -> GitRepo:  # noqa: F811
+def long_history(git_repo: Callable[..., GitRepo]) -> GitRepo:
     """The pull-request scenario merged, then the 公安 resource renamed, edited, and moved to 民政."""
     g = pull_request_repo(git_repo)
     g.switch("main")
@@ -26,7 +26,9 @@ def long_history(git_repo: Callable[..., GitRepo]) -> GitRepo:  # noqa: F811
     g.commit({GONGAN: None, HUKOU: text}, "文件改名为拼音", author="张三 <zhangsan@gongan.example>")
     daily = replace(text, ("update_cycle: 实时", "update_cycle: 每日"))
     g.commit({HUKOU: daily}, "更新周期改为每日", author="张三 <zhangsan@gongan.example>")
-    moved = replace(daily, ("code: 11419001MB03847296\n  name: 测试区公安局", "code: 11419001MB0539268D\n  name: 测试区民政局"))
+    moved = replace(
+        daily, ("code: 11419001MB03847296\n  name: 测试区公安局", "code: 11419001MB0539268D\n  name: 测试区民政局")
+    )
     g.commit({HUKOU: None, MOVED: moved}, "职责调整：户籍信息划转民政", author="王五 <wangwu@dashuju.example>")
     return g
 
@@ -41,12 +43,20 @@ def test_path_history_follows_renames_backwards(long_history: GitRepo, govdata: 
     result = govdata("log", MOVED, "--format", "json", cwd=long_history.root)
     commits = json.loads(result.stdout)["commits"]
     assert [c["subject"] for c in commits] == [
-        "职责调整：户籍信息划转民政", "更新周期改为每日", "文件改名为拼音", "公安：出生日期更名，有条件开放", "初始目录 / initial catalog"]
+        "职责调整：户籍信息划转民政",
+        "更新周期改为每日",
+        "文件改名为拼音",
+        "公安：出生日期更名，有条件开放",
+        "初始目录 / initial catalog",
+    ]
     move = {c["kind"] for c in commits[0]["changes"]}
     assert move == {"resource-moved", "provider-changed"}
     assert commits[0]["author"] == "王五" and commits[0]["date"].startswith("2026-11-")
     renamed = commits[3]["changes"]
-    assert any(c["kind"] == "item-renamed" and c["breaking"] and "minzheng-2026-001" not in str(c["relied_on"]) for c in renamed)
+    assert any(
+        c["kind"] == "item-renamed" and c["breaking"] and "minzheng-2026-001" not in str(c["relied_on"])
+        for c in renamed
+    )
 
 
 def test_department_history_and_max_count(long_history: GitRepo, govdata: Callable[..., CliResult]) -> None:

@@ -17,7 +17,9 @@ def _long_instance(root: Path, count: int = 260) -> Path:
     files = {}
     for number in range(2, count + 2):
         code = f"101002/{number:06d}"
-        files[f"catalogs/gongan/{code.replace('/', '-')}.yaml"] = RESOURCE.replace('code: "101002/000001"', f'code: "{code}"')
+        files[f"catalogs/gongan/{code.replace('/', '-')}.yaml"] = RESOURCE.replace(
+            'code: "101002/000001"', f'code: "{code}"'
+        )
     return build_instance(root, files)
 
 

@@ -53,9 +53,12 @@ class GitRepo:
         date = f"2026-11-{1 + self._clock // 60:02d}T09:{self._clock % 60:02d}:00+08:00"
         name, _, email = author.partition(" <")
         return {
-            "GIT_AUTHOR_NAME": name, "GIT_AUTHOR_EMAIL": email.rstrip(">") or f"{name}@example.invalid",
-            "GIT_COMMITTER_NAME": name, "GIT_COMMITTER_EMAIL": email.rstrip(">") or f"{name}@example.invalid",
-            "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date,
+            "GIT_AUTHOR_NAME": name,
+            "GIT_AUTHOR_EMAIL": email.rstrip(">") or f"{name}@example.invalid",
+            "GIT_COMMITTER_NAME": name,
+            "GIT_COMMITTER_EMAIL": email.rstrip(">") or f"{name}@example.invalid",
+            "GIT_AUTHOR_DATE": date,
+            "GIT_COMMITTER_DATE": date,
         }
 
     def commit(self, files: Files, message: str, author: str = "张三 <zhangsan@example.invalid>") -> str:

@@ -68,7 +68,10 @@ def minzheng_resource(base: str) -> str:
         ("name: 户籍人口基本信息", "name: 最低生活保障对象信息"),
         ("code: 11419001MB03847296\n  name: 测试区公安局", "code: 11419001MB0539268D\n  name: 测试区民政局"),
         ("class: 基础信息资源\n  group: 人口基础信息资源", "class: 部门信息资源\n  group: 测试区民政局"),
-        ("  type: 无条件共享\n", "  type: 有条件共享\n  condition: 仅向社会救助相关部门共享\n  basis: [gov-info-sharing-measures-2016]\n"),
+        (
+            "  type: 无条件共享\n",
+            "  type: 有条件共享\n  condition: 仅向社会救助相关部门共享\n  basis: [gov-info-sharing-measures-2016]\n",
+        ),
     )
 
 
@@ -96,7 +99,10 @@ def pull_request_repo(git_repo: Callable[..., GitRepo]) -> GitRepo:
     g.commit({GONGAN_NEW: new}, "公安：新增户籍迁移登记信息", author=ZHANGSAN)
     minzheng = replace(
         g.text(MINZHENG),
-        ("  type: 有条件共享\n  condition: 仅向社会救助相关部门共享\n  basis: [gov-info-sharing-measures-2016]\n", "  type: 无条件共享\n"),
+        (
+            "  type: 有条件共享\n  condition: 仅向社会救助相关部门共享\n  basis: [gov-info-sharing-measures-2016]\n",
+            "  type: 无条件共享\n",
+        ),
     )
     g.commit({MINZHENG: minzheng}, "顺手放宽民政低保信息的共享", author=ZHANGSAN)
     registry = g.text("registry/departments.yaml").replace('["@test/gongan"]', '["@test/gongan", "@zhangsan"]')
@@ -104,7 +110,7 @@ def pull_request_repo(git_repo: Callable[..., GitRepo]) -> GitRepo:
     g.switch("main")
     bases = g.text("registry/legal-bases.yaml") + (
         "  - id: social-assistance-measures\n    title: 社会救助暂行办法\n    issuer: 国务院\n"
-        "    number: 国务院令第649号\n    date: \"2014-02-21\"\n    level: 行政法规\n"
+        '    number: 国务院令第649号\n    date: "2014-02-21"\n    level: 行政法规\n'
     )
     g.commit({"registry/legal-bases.yaml": bases}, "数据局：登记社会救助暂行办法", author=DASHUJU)
     g.switch("gongan-update")

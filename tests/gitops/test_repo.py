@@ -32,9 +32,15 @@ def test_unknown_revision_is_a_clear_error(git_repo: Callable[..., GitRepo]) -> 
 def test_tree_changed_paths_and_blobs_in_one_batch(git_repo: Callable[..., GitRepo]) -> None:
     g = git_repo(base_files())
     first = g.head()
-    g.commit({RESOURCE: None, "catalogs/gongan/中文 名.yaml": "a: 1\n", "registry/departments.yaml": "x: 1\n"}, "change")
+    g.commit(
+        {RESOURCE: None, "catalogs/gongan/中文 名.yaml": "a: 1\n", "registry/departments.yaml": "x: 1\n"}, "change"
+    )
     repo = open_repository(g.root)
-    assert repo.changed_paths(first, g.head()) == ["catalogs/gongan/101002-000001.yaml", "catalogs/gongan/中文 名.yaml", "registry/departments.yaml"]
+    assert repo.changed_paths(first, g.head()) == [
+        "catalogs/gongan/101002-000001.yaml",
+        "catalogs/gongan/中文 名.yaml",
+        "registry/departments.yaml",
+    ]
     tree = repo.tree(g.head(), "catalogs/")
     assert list(tree) == ["catalogs/gongan/中文 名.yaml"]
     assert repo.read_blobs(tree.values()) == {tree["catalogs/gongan/中文 名.yaml"]: b"a: 1\n"}
@@ -97,5 +103,6 @@ def test_instance_in_a_subfolder_of_the_repository(git_repo: Callable[..., GitRe
     result = compare(reader, g.root / "city", first, g.head(), ("a", "b"))
     line = text.splitlines().index("update_cycle: 每日") + 1
     assert [(e.change.kind.value, e.location.path, e.location.line) for e in result.entries] == [
-        ("update-cycle-changed", RESOURCE, line)]
+        ("update-cycle-changed", RESOURCE, line)
+    ]
     assert result.prefix == "city/"

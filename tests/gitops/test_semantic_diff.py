@@ -19,7 +19,6 @@ DEMANDS = "catalogs/minzheng/demands.yaml"
 BASE = base_files()
 
 
-
 def catalog(edits: dict[str, str | None] | None = None) -> Catalog:
     """The base instance with files replaced (``{path: text}``) or removed (``{path: None}``)."""
     files = dict(BASE)
@@ -60,7 +59,10 @@ def test_identical_catalogs_have_no_changes() -> None:
 def test_items_reordered_is_no_change_because_items_match_by_name() -> None:
     swapped = edited(
         ("  - name: 姓名\n    data_type: C\n    length: 50\n    basic: true\n    personal_info: 个人信息\n", ""),
-        ("  - name: 出生日期", "  - name: 姓名\n    data_type: C\n    length: 50\n    basic: true\n    personal_info: 个人信息\n  - name: 出生日期"),
+        (
+            "  - name: 出生日期",
+            "  - name: 姓名\n    data_type: C\n    length: 50\n    basic: true\n    personal_info: 个人信息\n  - name: 出生日期",
+        ),
     )
     assert semantic_diff(catalog(), with_resource(swapped)) == []
 
@@ -69,7 +71,11 @@ def test_resource_removed_is_breaking_authority_change_when_published() -> None:
     old, new = catalog(), catalog(R)
     (change,) = semantic_diff(old, new)
     assert (change.kind, change.subject, change.old, change.side.value) == (
-        ChangeKind.RESOURCE_REMOVED, "101002/000001", "户籍人口基本信息", "old")
+        ChangeKind.RESOURCE_REMOVED,
+        "101002/000001",
+        "户籍人口基本信息",
+        "old",
+    )
     verdict = review(change, old)
     assert verdict.level is Level.AUTHORITY and verdict.breaking
     assert "Art. 17" in verdict.articles
@@ -104,7 +110,10 @@ def test_sharing_loosened_and_tightened_follow_the_order_of_the_types() -> None:
     conditional = edited(("  type: 无条件共享\n", "  type: 有条件共享\n  condition: 仅限户籍业务\n  basis: [pipl]\n"))
     tightened = semantic_diff(catalog(), with_resource(conditional))
     assert [c.kind for c in tightened] == [
-        ChangeKind.SHARING_TIGHTENED, ChangeKind.SHARING_BASIS_CHANGED, ChangeKind.SHARING_TERMS_CHANGED]
+        ChangeKind.SHARING_TIGHTENED,
+        ChangeKind.SHARING_BASIS_CHANGED,
+        ChangeKind.SHARING_TERMS_CHANGED,
+    ]
     assert tightened[0].restricts and review(tightened[0], catalog()).breaking
     loosened = semantic_diff(with_resource(conditional), catalog())
     assert loosened[0].kind is ChangeKind.SHARING_LOOSENED and not loosened[0].restricts
@@ -123,7 +132,12 @@ def test_opening_loosened_needs_the_authority() -> None:
 def test_item_level_sharing_override_is_reported_per_item() -> None:
     text = edited(("    length: 8\n", "    length: 8\n    sharing_type: 不予共享\n"))
     (change,) = semantic_diff(catalog(), with_resource(text))
-    assert (change.kind, change.item, change.old, change.new) == (ChangeKind.SHARING_TIGHTENED, "出生日期", "无条件共享", "不予共享")
+    assert (change.kind, change.item, change.old, change.new) == (
+        ChangeKind.SHARING_TIGHTENED,
+        "出生日期",
+        "无条件共享",
+        "不予共享",
+    )
     assert change.pointer == ("items", 2, "sharing_type")
 
 
@@ -140,13 +154,26 @@ def test_item_added_removed_retyped() -> None:
 
 def test_item_renamed_at_same_position_and_type() -> None:
     (change,) = semantic_diff(catalog(), with_resource(edited(("name: 姓名\n", "name: 姓名（中文）\n"))))
-    assert (change.kind, change.old, change.new, change.item) == (ChangeKind.ITEM_RENAMED, "姓名", "姓名（中文）", "姓名（中文）")
+    assert (change.kind, change.old, change.new, change.item) == (
+        ChangeKind.ITEM_RENAMED,
+        "姓名",
+        "姓名（中文）",
+        "姓名（中文）",
+    )
     assert change.restricts
 
 
 def test_rename_heuristic_element_id_first_then_position_and_type() -> None:
-    old = [Item(name="甲", data_type="C", element_id="DE01"), Item(name="乙", data_type="N"), Item(name="丙", data_type="D")]
-    new = [Item(name="丙2", data_type="D"), Item(name="乙2", data_type="C"), Item(name="甲2", data_type="C", element_id="DE01")]
+    old = [
+        Item(name="甲", data_type="C", element_id="DE01"),
+        Item(name="乙", data_type="N"),
+        Item(name="丙", data_type="D"),
+    ]
+    new = [
+        Item(name="丙2", data_type="D"),
+        Item(name="乙2", data_type="C"),
+        Item(name="甲2", data_type="C", element_id="DE01"),
+    ]
     # 甲→甲2 by element id wherever it stands; 乙 (N) and 乙2 (C) differ in type: not a rename;
     # 丙 stood at 2, the item now at 2 is 甲2 (taken): 丙 is removed and 丙2 added.
     assert pair_renamed(old, new) == {"甲": "甲2"}
@@ -172,7 +199,9 @@ def test_update_cycle_slower_restricts_and_metadata_is_department_level() -> Non
 
 def test_unpublished_resource_can_lose_items_without_breaking_anything() -> None:
     closed = edited(("  type: 无条件共享\n", "  type: 不予共享\n  condition: 涉及个人隐私\n  basis: [pipl]\n"))
-    fewer = closed.replace("  - name: 出生日期\n    data_type: D\n    length: 8\n    basic: true\n    personal_info: 个人信息\n", "")
+    fewer = closed.replace(
+        "  - name: 出生日期\n    data_type: D\n    length: 8\n    basic: true\n    personal_info: 个人信息\n", ""
+    )
     (change,) = semantic_diff(with_resource(closed), with_resource(fewer))
     assert change.kind is ChangeKind.ITEM_REMOVED
     assert not review(change, with_resource(closed)).breaking
@@ -180,7 +209,9 @@ def test_unpublished_resource_can_lose_items_without_breaking_anything() -> None
 
 def test_active_grant_makes_removing_its_item_breaking_and_names_the_grant() -> None:
     closed = edited(("  type: 无条件共享\n", "  type: 不予共享\n  condition: 涉及个人隐私\n  basis: [pipl]\n"))
-    fewer = closed.replace("  - name: 出生日期\n    data_type: D\n    length: 8\n    basic: true\n    personal_info: 个人信息\n", "")
+    fewer = closed.replace(
+        "  - name: 出生日期\n    data_type: D\n    length: 8\n    basic: true\n    personal_info: 个人信息\n", ""
+    )
     base = catalog({RESOURCE: closed, GRANT_PATH: GRANT})
     head = catalog({RESOURCE: fewer, GRANT_PATH: GRANT})
     (change,) = semantic_diff(base, head)
@@ -195,8 +226,8 @@ def test_active_grant_makes_removing_its_item_breaking_and_names_the_grant() -> 
 
 def test_grant_decision_needs_the_authority_and_request_edits_do_not() -> None:
     pending = GRANT.replace("status: 已批准\n", "status: 申请中\n", 1)
-    pending = pending[: pending.index("decision:")] + pending[pending.index("history:"):]
-    pending = pending[: pending.index("  - date: \"2025-12-20\"")]
+    pending = pending[: pending.index("decision:")] + pending[pending.index("history:") :]
+    pending = pending[: pending.index('  - date: "2025-12-20"')]
     old = catalog({GRANT_PATH: pending})
     new = catalog({GRANT_PATH: GRANT})
     changes = semantic_diff(old, new)

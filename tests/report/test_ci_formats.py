@@ -58,7 +58,9 @@ def test_junit_report(broken: Path, govdata: Callable[..., CliResult]) -> None:
     assert_golden("validate.junit.xml", re.sub(r'time="[0-9.]+"', 'time="0"', result.stdout))
 
 
-def test_junit_clean_instance_has_one_passing_case(instance: Callable[..., Path], govdata: Callable[..., CliResult]) -> None:
+def test_junit_clean_instance_has_one_passing_case(
+    instance: Callable[..., Path], govdata: Callable[..., CliResult]
+) -> None:
     result = govdata("validate", "--format", "junit", cwd=instance())
     root = ET.fromstring(result.stdout.split("\n", 1)[1])
     assert result.exit_code == 0 and root.get("tests") == "1" and root.get("failures") == "0"
