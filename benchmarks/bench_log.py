@@ -30,14 +30,22 @@ CYCLES = ("实时", "每日", "每周", "每月", "每季度", "每年")
 
 
 def git(repo: Path, *args: str, env: dict[str, str] | None = None) -> str:
-    done = subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True, env={**os.environ, **(env or {})})
+    done = subprocess.run(
+        ["git", *args], cwd=repo, check=True, capture_output=True, text=True, env={**os.environ, **(env or {})}
+    )
     return done.stdout
 
 
 def stamp(number: int, author: str) -> dict[str, str]:
     date = f"@{1_767_225_600 + number * 3600} +0800"  # one commit an hour from 2026-01-01
-    return {"GIT_AUTHOR_NAME": author, "GIT_AUTHOR_EMAIL": f"{author}@example.invalid", "GIT_AUTHOR_DATE": date,
-            "GIT_COMMITTER_NAME": author, "GIT_COMMITTER_EMAIL": f"{author}@example.invalid", "GIT_COMMITTER_DATE": date}
+    return {
+        "GIT_AUTHOR_NAME": author,
+        "GIT_AUTHOR_EMAIL": f"{author}@example.invalid",
+        "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_NAME": author,
+        "GIT_COMMITTER_EMAIL": f"{author}@example.invalid",
+        "GIT_COMMITTER_DATE": date,
+    }
 
 
 def edit(text: str, rng: random.Random, number: int) -> tuple[str, str]:
@@ -53,19 +61,38 @@ def edit(text: str, rng: random.Random, number: int) -> tuple[str, str]:
         renamed = name[:-3] if name.endswith("（修订）") else name + "（修订）"
         return text.replace(f"  - name: {name}\n", f"  - name: {renamed}\n", 1), f"信息项“{name}”更名"
     if roll < 0.75:
-        item = f"  - name: 补充字段{number}\n    data_type: C\n    length: 20\n    basic: false\n    personal_info: 无\n"
+        item = (
+            f"  - name: 补充字段{number}\n    data_type: C\n    length: 20\n    basic: false\n    personal_info: 无\n"
+        )
         return text.replace("items:\n", "items:\n" + item, 1), "新增信息项"
-    return re.sub(r"^abstract: (.*)$", lambda m: f"abstract: {m.group(1)}（第{number}次修订）", text, count=1, flags=re.M), "修订摘要"
+    return re.sub(
+        r"^abstract: (.*)$", lambda m: f"abstract: {m.group(1)}（第{number}次修订）", text, count=1, flags=re.M
+    ), "修订摘要"
 
 
 def build(repo: Path, commits: int, departments: int, resources: int, seed: int) -> None:
-    subprocess.run([sys.executable, HERE / "generate_instance.py", repo, "--departments", str(departments),
-                    "--resources", str(resources), "--seed", str(seed)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            HERE / "generate_instance.py",
+            repo,
+            "--departments",
+            str(departments),
+            "--resources",
+            str(resources),
+            "--seed",
+            str(seed),
+        ],
+        check=True,
+        capture_output=True,
+    )
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "初始目录", env=stamp(0, "dashuju"))
     rng = random.Random(seed)
-    files = sorted(p.relative_to(repo).as_posix() for p in (repo / "catalogs").glob("*/*.yaml") if p.name != "demands.yaml")
+    files = sorted(
+        p.relative_to(repo).as_posix() for p in (repo / "catalogs").glob("*/*.yaml") if p.name != "demands.yaml"
+    )
     folders = sorted({f.split("/")[1] for f in files})
     number = 0
     started = time.perf_counter()
@@ -93,7 +120,16 @@ def build(repo: Path, commits: int, departments: int, resources: int, seed: int)
             git(repo, "commit", "-q", "-m", message, env=stamp(number, path.split("/")[1]))
         if branch:
             git(repo, "switch", "-q", "main")
-            git(repo, "merge", "-q", "--no-ff", "-m", f"合并 pr-{number}", f"pr-{number - 3}", env=stamp(number, "dashuju"))
+            git(
+                repo,
+                "merge",
+                "-q",
+                "--no-ff",
+                "-m",
+                f"合并 pr-{number}",
+                f"pr-{number - 3}",
+                env=stamp(number, "dashuju"),
+            )
         if number % 500 < 3:
             print(f"  {number} commits ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
     git(repo, "gc", "-q")
@@ -114,7 +150,11 @@ def main() -> None:
     total = int(git(repo, "rev-list", "--count", "HEAD"))
     busiest = git(repo, "log", "--format=", "--name-only", "--", "catalogs/")
     path = max(set(busiest.split()), key=busiest.split().count)
-    code = re.search(r'^code: "(.+)"$', (repo / path).read_text(encoding="utf-8"), re.M) if (repo / path).exists() else None
+    code = (
+        re.search(r'^code: "(.+)"$', (repo / path).read_text(encoding="utf-8"), re.M)
+        if (repo / path).exists()
+        else None
+    )
     cases = [("whole instance", []), ("one department", [path.split("/")[1]])]
     if code:
         cases += [("one resource (busiest)", [code.group(1)]), ("one path (busiest)", [path])]
@@ -125,8 +165,10 @@ def main() -> None:
         results = [run(argv, repo, repo / ".git/bench.out", repo / ".git/bench.err") for _ in range(args.runs)]
         shown = (repo / ".git/bench.out").read_text(encoding="utf-8").count('"sha":')
         assert all(r.exit_code == 0 for r in results), (repo / ".git/bench.err").read_text(encoding="utf-8")
-        print(f"| `govdata log {' '.join(target)}` ({label}) | {shown} | {median([r.wall for r in results]):.2f} s "
-              f"| {max(r.peak_mib for r in results):.0f} MiB |")
+        print(
+            f"| `govdata log {' '.join(target)}` ({label}) | {shown} | {median([r.wall for r in results]):.2f} s "
+            f"| {max(r.peak_mib for r in results):.0f} MiB |"
+        )
 
 
 if __name__ == "__main__":
