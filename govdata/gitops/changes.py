@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from govdata.diagnostics import Pointer
+from govdata.gitops.fields import FieldDifference
 from govdata.i18n import Text
 
 
@@ -78,6 +79,24 @@ class Change:
     old: str | None = None
     new: str | None = None
     restricts: bool = False  # removes or narrows something a consumer could rely on
+
+    @classmethod
+    def of_field(
+        cls, kind: ChangeKind, subject: str, path: str, difference: FieldDifference, department: str | None
+    ) -> Change:
+        """The change of one field on the new side, as :func:`~govdata.gitops.fields.differences` found it."""
+        return cls(
+            kind,
+            subject,
+            path,
+            difference.pointer,
+            Side.NEW,
+            department,
+            field=difference.key,
+            label=difference.label,
+            old=difference.old,
+            new=difference.new,
+        )
 
     def sort_key(self) -> tuple[str, str, str]:
         # Stable sort: within one entity, changes keep the order the diff found them in.

@@ -76,8 +76,8 @@ def _attribute_changes(old: Document[Resource], new: Document[Resource]) -> Iter
             field=".".join(pointer),
             old=render(before),
             new=render(after),
-            **extra,
-        )  # type: ignore[arg-type]
+            **extra,  # type: ignore[arg-type]
+        )
 
     if o.provider.code != n.provider.code:
         yield change(
@@ -127,18 +127,7 @@ def _attribute_changes(old: Document[Resource], new: Document[Resource]) -> Iter
     # A new provider brings its own name: one provider change, not a name change besides.
     skip = _OWN_KIND | ({"provider.name"} if o.provider.code != n.provider.code else set())
     for difference in differences(o, n, skip=skip):
-        yield Change(
-            ChangeKind.METADATA_CHANGED,
-            code,
-            path,
-            difference.pointer,
-            Side.NEW,
-            dept,
-            field=difference.key,
-            label=difference.label,
-            old=difference.old,
-            new=difference.new,
-        )
+        yield Change.of_field(ChangeKind.METADATA_CHANGED, code, path, difference, dept)
 
 
 def resource_changes(old: Catalog, new: Catalog, skip: frozenset[str] = frozenset()) -> Iterator[Change]:

@@ -43,18 +43,7 @@ def _entries(
             )
             continue
         for difference in differences(before[ident][1], entry, (attribute, index)):
-            yield Change(
-                changed,
-                ident,
-                new_doc.path,
-                difference.pointer,
-                Side.NEW,
-                department,
-                field=difference.key,
-                label=difference.label,
-                old=difference.old,
-                new=difference.new,
-            )
+            yield Change.of_field(changed, ident, new_doc.path, difference, department)
 
 
 def registry_changes(old: Catalog, new: Catalog) -> Iterator[Change]:
@@ -78,17 +67,8 @@ def registry_changes(old: Catalog, new: Catalog) -> Iterator[Change]:
 
 def config_changes(old: Catalog, new: Catalog) -> Iterator[Change]:
     for difference in differences(old.config, new.config):
-        yield Change(
-            ChangeKind.CONFIG_CHANGED,
-            difference.key.split(".")[0],
-            new.config_path,
-            difference.pointer,
-            Side.NEW,
-            None,
-            field=difference.key,
-            label=difference.label,
-            old=difference.old,
-            new=difference.new,
+        yield Change.of_field(
+            ChangeKind.CONFIG_CHANGED, difference.key.split(".")[0], new.config_path, difference, None
         )
 
 
@@ -146,17 +126,12 @@ def grant_changes(old: Catalog, new: Catalog, skip: frozenset[str] = frozenset()
             continue
         for difference in differences(before[ident].model, document.model):
             decision = difference.key.split(".")[0] in GRANT_DECISION_FIELDS
-            yield Change(
+            yield Change.of_field(
                 ChangeKind.GRANT_DECIDED if decision else ChangeKind.GRANT_CHANGED,
                 ident,
                 document.path,
-                difference.pointer,
-                Side.NEW,
+                difference,
                 department,
-                field=difference.key,
-                label=difference.label,
-                old=difference.old,
-                new=difference.new,
             )
 
 
