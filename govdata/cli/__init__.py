@@ -19,6 +19,7 @@ from govdata.cli import grant as grant_command
 from govdata.cli import init as init_command
 from govdata.cli import log as log_command
 from govdata.cli import owners as owners_command
+from govdata.cli import publish as publish_command
 from govdata.cli import responsibility as responsibility_command
 from govdata.cli import rules as rules_command
 from govdata.cli import schemas as schemas_command
@@ -54,6 +55,7 @@ app.command("owners")(owners_command.owners)
 app.command("check-authorship")(authorship_command.check_authorship)
 app.command("log")(log_command.log)
 app.command("fmt")(fmt_command.fmt)
+app.command("publish")(publish_command.publish)
 app.add_typer(rules_command.app, name="rules")
 app.add_typer(grant_command.app, name="grant")
 app.add_typer(demands_command.app, name="demands")

@@ -45,6 +45,21 @@ class Calendar(Model, title="工作日历补充"):
     workdays: list[IsoDate] = gb("补充调休工作日", "官方日历尚未收录年份的调休上班日", [])
 
 
+class PublishSettings(Model, title="发布设置"):
+    base_url: str | None = gb(
+        "开放网站地址",
+        "开放目录网站的公开地址（以 / 结尾），用于 DCAT 标识和 sitemap.xml；可用 govdata publish --base-url 覆盖",
+        None,
+        pattern=r"^https?://[^\s]+/$",
+    )
+    repository_url: str | None = gb(
+        "仓库地址",
+        "代码托管仓库的网址，开放网站据此链接“申请更正”“申请开放”议题表单；不填则不显示这两个链接",
+        None,
+        pattern=r"^https?://[^\s]+[^/\s]$",
+    )
+
+
 class InstanceConfig(Model, title="实例配置"):
     """govdata.yaml"""
 
@@ -56,3 +71,4 @@ class InstanceConfig(Model, title="实例配置"):
     rules: dict[str, RuleSetting] = gb("规则设置", "按规则编号覆盖严重程度与选项", {})
     waivers: list[Waiver] = gb("豁免", "经批准的规则豁免，须写明理由", [])
     calendar: Calendar = gb("工作日历补充", "官方日历以外年份的节假日与调休", Calendar())
+    publish: PublishSettings = gb("发布设置", "govdata publish 生成开放目录网站时使用的地址", PublishSettings())
