@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.resources import files
 
 from rdflib import Graph
@@ -22,7 +23,9 @@ class ShapeResult:
         return sum(1 for result in self.results if result[0] == severity)
 
 
+@lru_cache(maxsize=1)
 def own_shapes() -> Graph:
+    """The project's shapes, parsed once (pyshacl only reads the shapes graph)."""
     text = files("govdata.publish").joinpath("shapes", OWN_SHAPES).read_text(encoding="utf-8")
     return Graph().parse(data=text, format="turtle")
 

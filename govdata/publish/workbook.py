@@ -13,6 +13,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.writer.excel import ExcelWriter
 
 from govdata.publish.records import Record
 from govdata.publish.tables import Column, cell_text, item_rows
@@ -55,5 +56,7 @@ def xlsx_bytes(columns: list[Column], records: list[Record], type_key: str, stam
     workbook.properties.created = moment
     workbook.properties.modified = moment
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    # Workbook.save would stamp the current time as "modified"; the writer itself keeps ours.
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).write_data()
     return _reproducible(buffer.getvalue())
