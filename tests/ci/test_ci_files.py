@@ -21,7 +21,13 @@ WORKFLOWS = sorted((REPO_ROOT / ".github" / "workflows").glob("*.yml"))
 TEMPLATES = REPO_ROOT / "govdata" / "templates"
 # Templates in GitHub Actions syntax (Gitea Actions reads the same); gitlab-ci.yml is GitLab's own.
 ACTIONS_TEMPLATES = [TEMPLATES / "validate.yml", TEMPLATES / "gitea-review.yml"]
-CI_TEXTS = [*WORKFLOWS, *ACTIONS_TEMPLATES, TEMPLATES / "gitlab-ci.yml", REPO_ROOT / ".pre-commit-hooks.yaml"]
+CI_TEXTS = [
+    *WORKFLOWS,
+    *ACTIONS_TEMPLATES,
+    TEMPLATES / "gitlab-ci.yml",
+    TEMPLATES / "gitlab-pages.yml",
+    REPO_ROOT / ".pre-commit-hooks.yaml",
+]
 COMMAND = re.compile(r"\bgovdata ((?:[a-z][a-z-]*)(?: [a-z][a-z-]*)?)((?: [^|>&;\n]*)?)")
 
 
