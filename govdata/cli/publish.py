@@ -37,12 +37,15 @@ def publish(
     site: Annotated[bool, typer.Option("--site", help="同时生成开放数据网站（site/）/ also build the site")] = False,
     base_url: Annotated[
         str | None,
-        typer.Option("--base-url", help="网站公开地址，以 / 结尾；默认取 govdata.yaml 的 publish.base_url / public address"),
+        typer.Option(
+            "--base-url", help="网站公开地址，以 / 结尾；默认取 govdata.yaml 的 publish.base_url / public address"
+        ),
     ] = None,
     repository_url: Annotated[
         str | None,
         typer.Option(
-            "--repository-url", help="仓库地址，用于“申请更正”“申请开放”链接；默认取 publish.repository_url / repository"
+            "--repository-url",
+            help="仓库地址，用于“申请更正”“申请开放”链接；默认取 publish.repository_url / repository",
         ),
     ] = None,
     config: ConfigOption = None,

@@ -14,13 +14,12 @@ from urllib.parse import quote
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SKOS, XSD
 
-VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
-
 from govdata.model.catalog import Catalog
 from govdata.model.resource import Resource
 from govdata.publish import accessors as at
 from govdata.publish.records import open_resources
 
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")  # rdflib's VCARD is the 2001 RDF form
 EU = "http://publications.europa.eu/resource/authority/"
 FREQUENCY = Namespace(EU + "frequency/")
 ACCESS_RIGHT = Namespace(EU + "access-right/")
@@ -207,7 +206,9 @@ def dcat_graph(catalog: Catalog, base_url: str) -> Graph:
     graph.add((node, DCTERMS.description, Literal(description, lang=ZH)))
     authority = catalog.authority
     graph.add((node, DCTERMS.publisher, iris.agent(catalog.config.authority)))
-    _agent(graph, iris.agent(catalog.config.authority), authority.name if authority else region, catalog.config.authority)
+    _agent(
+        graph, iris.agent(catalog.config.authority), authority.name if authority else region, catalog.config.authority
+    )
     graph.add((node, DCTERMS.language, LANGUAGE_ZH))
     graph.add((node, FOAF.homepage, URIRef(base_url)))
     graph.add((node, DCAT.themeTaxonomy, iris.scheme()))

@@ -207,7 +207,9 @@ def site_files(catalog: Catalog, records: list[Record], options: SiteOptions) ->
             "department.html",
             "../",
             name=name,
-            code=department.code if department else next(r["provider"]["code"] for r in records if r["department"] == slug),
+            code=department.code
+            if department
+            else next(r["provider"]["code"] for r in records if r["department"] == slug),
             records=[r for r in records if r["department"] == slug],
         )
     pages = ["index.html", *(p for p in sorted(out) if p != "index.html")]

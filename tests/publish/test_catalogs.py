@@ -17,7 +17,6 @@ from govdata.publish.output import MANIFEST
 from tests.conftest import CliResult, build_instance
 from tests.publish.conftest import BASE, PUBLISH_INSTANCE, REPOSITORY
 
-
 GOLDEN = Path(__file__).parent / "golden"
 
 
@@ -85,8 +84,12 @@ def test_same_catalog_same_bytes_and_stray_files_removed(
     # Withdraw the conditional resource from the open catalog: its page goes, other files stay.
     instance = build_instance(tmp_path / "changed", PUBLISH_INSTANCE)
     resource = instance / "catalogs/shichang/307003-000001.yaml"
-    resource.write_text(resource.read_text(encoding="utf-8").replace("type: 有条件开放", "type: 不予开放")
-                        .replace("  condition: 仅向从事药品流通研究的单位提供，且不得再行公开\n", ""), encoding="utf-8")
+    resource.write_text(
+        resource.read_text(encoding="utf-8")
+        .replace("type: 有条件开放", "type: 不予开放")
+        .replace("  condition: 仅向从事药品流通研究的单位提供，且不得再行公开\n", ""),
+        encoding="utf-8",
+    )
     keep = tmp_path / "a" / "notes.txt"
     keep.write_text("mine", encoding="utf-8")
     third = _run(govdata, instance, tmp_path / "a")
@@ -106,7 +109,9 @@ def test_refuses_an_instance_with_errors(govdata: Callable[..., CliResult], tmp_
     assert not (tmp_path / "out").exists()
 
 
-def test_rejects_a_base_url_without_trailing_slash(govdata: Callable[..., CliResult], small_root: Path, tmp_path: Path) -> None:
+def test_rejects_a_base_url_without_trailing_slash(
+    govdata: Callable[..., CliResult], small_root: Path, tmp_path: Path
+) -> None:
     result = govdata("publish", "--out", str(tmp_path / "o"), "--base-url", "https://x.example/open", cwd=small_root)
     assert result.exit_code == 2 and "--base-url" in result.stderr
     assert not (tmp_path / "o").exists()

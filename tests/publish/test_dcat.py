@@ -33,7 +33,10 @@ def _graph(publication: Publication) -> Graph:
 def test_reference_export_conforms_to_official_mandatory_shapes(reference_publication: Publication) -> None:
     shapes = Graph().parse(dcat_ap_folder() / "shapes.ttl")
     for name in ("open/dcat.ttl", "open/dcat.jsonld"):
-        data = Graph().parse(data=reference_publication.files[name].decode("utf-8"), format="turtle" if name.endswith("ttl") else "json-ld")
+        data = Graph().parse(
+            data=reference_publication.files[name].decode("utf-8"),
+            format="turtle" if name.endswith("ttl") else "json-ld",
+        )
         result = check(data, shapes)
         assert result.conforms, result.results[:5]
         assert result.count("Violation") == 0
@@ -86,7 +89,9 @@ def test_same_bytes_under_another_hash_seed(small_root: Path, small_publication:
         env = {**os.environ, "PYTHONHASHSEED": seed}
         subprocess.run(
             [sys.executable, "-c", script, str(small_root), str(tmp_path / "t"), str(tmp_path / "j")],
-            cwd=REPO_ROOT, env=env, check=True,
+            cwd=REPO_ROOT,
+            env=env,
+            check=True,
         )
         assert (tmp_path / "t").read_bytes() == small_publication.files["open/dcat.ttl"]
         assert (tmp_path / "j").read_bytes() == small_publication.files["open/dcat.jsonld"]

@@ -32,7 +32,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, reference_publication: Publication, small_publication: Publication) -> Iterator[str]:
+def server(
+    tmp_path_factory: pytest.TempPathFactory, reference_publication: Publication, small_publication: Publication
+) -> Iterator[str]:
     """Both sites under one local server on 127.0.0.1: /reference/ and /small/."""
     root = tmp_path_factory.mktemp("sites")
     for name, publication in (("reference", reference_publication), ("small", small_publication)):
@@ -55,8 +57,16 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebDriver]:
     assert CHROMIUM.is_file() and CHROMEDRIVER.is_file(), "install chromium and chromium-driver (.ci/apt-packages)"
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                     "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", "--lang=zh-CN"):
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        "--lang=zh-CN",
+    ):
         options.add_argument(argument)
     options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
     driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
@@ -66,7 +76,11 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebDriver]:
 
 
 def _visible(browser: WebDriver) -> list[str]:
-    return [item.find_element(By.TAG_NAME, "a").text for item in browser.find_elements(By.CSS_SELECTOR, "#results li[data-doc]") if item.is_displayed()]
+    return [
+        item.find_element(By.TAG_NAME, "a").text
+        for item in browser.find_elements(By.CSS_SELECTOR, "#results li[data-doc]")
+        if item.is_displayed()
+    ]
 
 
 def _search(browser: WebDriver, query: str) -> list[str]:
@@ -139,15 +153,18 @@ def test_dataset_page(browser: WebDriver, server: str) -> None:
     rows = [row.text for row in browser.find_elements(By.CSS_SELECTOR, "tbody th")]
     assert rows == ["许可证编号", "统一社会信用代码", "企业名称", "定点药店标识"]
     apply = browser.find_element(By.PARTIAL_LINK_TEXT, "申请开放").get_attribute("href")
-    assert apply == "https://github.com/example/catalog/issues/new?template=open-application.yml&resource_code=307003%2F000001"
+    assert (
+        apply
+        == "https://github.com/example/catalog/issues/new?template=open-application.yml&resource_code=307003%2F000001"
+    )
     correct = browser.find_element(By.PARTIAL_LINK_TEXT, "申请更正").get_attribute("href")
     assert correct is not None and "template=correction.yml" in correct
-    data = json.loads(browser.find_element(By.CSS_SELECTOR, "script[type='application/ld+json']").get_attribute("textContent") or "")
+    data = json.loads(
+        browser.find_element(By.CSS_SELECTOR, "script[type='application/ld+json']").get_attribute("textContent") or ""
+    )
     assert data["@type"] == "Dataset" and data["identifier"] == "307003/000001"
     # No request leaves the page's own server (intranet, no CDN, no tracking).
-    origins = browser.execute_script(
-        "return performance.getEntriesByType('resource').map(e => new URL(e.name).origin)"
-    )
+    origins = browser.execute_script("return performance.getEntriesByType('resource').map(e => new URL(e.name).origin)")
     assert set(origins) <= {server}
     _shot(browser, "dataset", 1280)
     _shot(browser, "dataset", 390)
