@@ -10,14 +10,13 @@ Never commit DIR.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from generate_instance import generate
+from generate_instance import benchmark_instance
 from measure import Measurement, median, run
 
 GOVDATA = Path(sys.executable).parent / "govdata"
@@ -76,15 +75,7 @@ def _day() -> Any:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("directory", type=Path)
-    parser.add_argument("--departments", type=int, default=10)
-    parser.add_argument("--resources", type=int, default=100)
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
-    root: Path = args.directory
-    if not root.exists():
-        generate(root, args.departments, args.resources)
+    root, args = benchmark_instance(__doc__)
     out = root.parent / (root.name + "-published")
     results: list[Measurement] = [
         run([str(GOVDATA), "publish", "--site", "--out", str(out)], root, root / ".bench.out", root / ".bench.err")

@@ -11,13 +11,12 @@ memory the largest. Never commit DIR.
 
 from __future__ import annotations
 
-import argparse
 import re
 import shutil
 import sys
 from pathlib import Path
 
-from generate_instance import generate
+from generate_instance import benchmark_instance
 from measure import Measurement, median, run
 
 GOVDATA = Path(sys.executable).parent / "govdata"
@@ -41,15 +40,7 @@ def _time(root: Path, argv: list[str], runs: int) -> tuple[float, float, int]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("directory", type=Path)
-    parser.add_argument("--departments", type=int, default=10)
-    parser.add_argument("--resources", type=int, default=100)
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
-    root: Path = args.directory
-    if not root.exists():
-        generate(root, args.departments, args.resources)
+    root, args = benchmark_instance(__doc__.split("\n\n")[0])
     slugs = sorted(p.name for p in (root / "catalogs").iterdir() if p.is_dir())
     code, item = _first_resource(root, slugs[1])
     cache = root / ".govdata-cache"

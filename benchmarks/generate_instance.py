@@ -200,6 +200,21 @@ def _sources(plans: list[Planned], picks: list[Picked]) -> list[dict[str, str]]:
     return sources
 
 
+def benchmark_instance(description: str) -> tuple[Path, argparse.Namespace]:
+    """A benchmark's command line (DIR --departments --resources --runs); the instance in DIR is
+    generated unless DIR exists already, so that repeated measurements reuse it."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("directory", type=Path)
+    parser.add_argument("--departments", type=int, default=10)
+    parser.add_argument("--resources", type=int, default=100)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    root: Path = args.directory
+    if not root.exists():
+        generate(root, args.departments, args.resources)
+    return root, args
+
+
 def generate(root: Path, n_departments: int, n_resources: int, seed: int = 1, invalid_rate: float = 0.0) -> Generated:
     """Write the instance under ``root`` (which must be empty or absent)."""
     started = time.perf_counter()
