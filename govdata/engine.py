@@ -175,13 +175,18 @@ def validate(
     progress: Progress | None = None,
     reader: Reader | None = None,
     today: dt.date | None = None,
+    paths: list[str] | None = None,
 ) -> RunResult:
-    """Load and check the whole instance; report findings in ``scopes`` (all when None)."""
+    """Load and check the whole instance; report findings in ``scopes`` (all when None).
+
+    ``reader`` and ``paths`` together check another version of the files (a git revision);
+    by default the working tree's files are read.
+    """
     started = time.perf_counter()
     settings = RuleSettings.from_config(instance.config)
     selection = selection or Selection()
     read: Reader = reader or WorkingTree(instance.root)
-    paths = discover(instance.root)
+    paths = paths if paths is not None else discover(instance.root)
     catalog, diagnostics = load_catalog(
         instance.config, paths, read, config_path=instance.relative(instance.config_path), progress=progress
     )

@@ -48,6 +48,12 @@ def publish(
             help="仓库地址，用于“申请更正”“申请开放”链接；默认取 publish.repository_url / repository",
         ),
     ] = None,
+    rev: Annotated[
+        str | None,
+        typer.Option(
+            "--rev", help="发布该 git 版本中提交的目录（如 HEAD），而非工作区 / publish the catalog as committed at REV"
+        ),
+    ] = None,
     config: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -60,6 +66,7 @@ def publish(
       govdata publish                                  写入 build/publish / write build/publish
       govdata publish --site --out public              含网站 / with the site
       govdata publish --site --base-url https://data.example.gov.cn/open/
+      govdata publish --rev HEAD                       只发布已提交的内容 / only what is committed
     """
     from govdata.diagnostics import Severity
     from govdata.engine import validate
@@ -71,10 +78,17 @@ def publish(
     early_lang(lang)
     instance = open_instance(Path.cwd(), config)
     chosen = resolve_lang(lang, instance.config.language)
-    settings = instance.config.publish
-    base = _url(base_url, "--base-url", trailing_slash=True) or settings.base_url
-    repository = _url(repository_url, "--repository-url", trailing_slash=False) or settings.repository_url
-    result = validate(instance)
+    base = _url(base_url, "--base-url", trailing_slash=True)
+    repository = _url(repository_url, "--repository-url", trailing_slash=False)
+    if rev is not None:
+        from govdata.publish.revision import instance_at
+
+        instance, paths, reader = instance_at(instance, rev)
+        result = validate(instance, reader=reader, paths=paths)
+    else:
+        result = validate(instance)
+    base = base or instance.config.publish.base_url
+    repository = repository or instance.config.publish.repository_url
     errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
     if errors:
         for diagnostic in errors[:20]:

@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from govdata.publish import Publication
 from govdata.publish.output import MANIFEST
 from tests.conftest import CliResult, build_instance
+from tests.gitops.conftest import GitRepo, base_files
 from tests.publish.conftest import BASE, PUBLISH_INSTANCE, REPOSITORY
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -115,3 +116,23 @@ def test_rejects_a_base_url_without_trailing_slash(
     result = govdata("publish", "--out", str(tmp_path / "o"), "--base-url", "https://x.example/open", cwd=small_root)
     assert result.exit_code == 2 and "--base-url" in result.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_rev_publishes_what_is_committed(
+    git_repo: Callable[..., GitRepo], govdata: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    files = {
+        p.relative_to(PUBLISH_INSTANCE).as_posix(): p.read_text(encoding="utf-8")
+        for p in PUBLISH_INSTANCE.rglob("*.yaml")
+    }
+    repo = git_repo({**base_files(), **files})
+    # An uncommitted draft renames a dataset; --rev HEAD publishes the reviewed version.
+    resource = repo.root / "catalogs/shichang/102003-000001.yaml"
+    resource.write_text(resource.read_text(encoding="utf-8").replace("name: 市场主体登记基本信息", "name: 草稿名称"))
+    committed = govdata("publish", "--rev", "HEAD", "--out", str(tmp_path / "head"), cwd=repo.root)
+    assert committed.exit_code == 0, committed.stderr
+    assert "市场主体登记基本信息" in (tmp_path / "head/open/catalog.json").read_text(encoding="utf-8")
+    working = govdata("publish", "--out", str(tmp_path / "work"), cwd=repo.root)
+    assert working.exit_code == 0 and "草稿名称" in (tmp_path / "work/open/catalog.json").read_text(encoding="utf-8")
+    unknown = govdata("publish", "--rev", "no-such-branch", "--out", str(tmp_path / "x"), cwd=repo.root)
+    assert unknown.exit_code == 2 and "no-such-branch" in unknown.stderr and not (tmp_path / "x").exists()
