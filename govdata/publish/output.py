@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from govdata.errors import WriteError
+from govdata.i18n import Text
 from govdata.io.roundtrip import atomic_write
 
 MANIFEST = ".govdata-publish"
@@ -19,6 +21,20 @@ def _previous(out: Path) -> set[str]:
 
 def write_publication(out: Path, files: dict[str, bytes]) -> tuple[int, int]:
     """Write ``files`` under ``out``; returns (files written or changed, stale files removed)."""
+    if out.exists() and not out.is_dir():
+        raise WriteError(Text(f"输出位置 {out} 不是目录", f"the output {out} is not a folder"))
+    try:
+        return _write(out, files)
+    except OSError as error:  # a folder that cannot be made (a file in the way, no permission)
+        raise WriteError(
+            Text(
+                f"无法写入 {error.filename or out}：{error.strerror}",
+                f"cannot write {error.filename or out}: {error.strerror}",
+            )
+        ) from error
+
+
+def _write(out: Path, files: dict[str, bytes]) -> tuple[int, int]:
     changed = 0
     for name, content in sorted(files.items()):
         target = out / name

@@ -136,3 +136,15 @@ def test_rev_publishes_what_is_committed(
     assert working.exit_code == 0 and "草稿名称" in (tmp_path / "work/open/catalog.json").read_text(encoding="utf-8")
     unknown = govdata("publish", "--rev", "no-such-branch", "--out", str(tmp_path / "x"), cwd=repo.root)
     assert unknown.exit_code == 2 and "no-such-branch" in unknown.stderr and not (tmp_path / "x").exists()
+
+
+def test_output_that_is_a_file_is_refused(govdata: Callable[..., CliResult], small_root: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "out"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = govdata("publish", "--out", str(blocker), cwd=small_root)
+    assert result.exit_code == 2 and "不是目录" in result.stderr
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
+    (tmp_path / "busy").mkdir()
+    (tmp_path / "busy/open").write_text("a file where a folder goes", encoding="utf-8")
+    blocked = govdata("publish", "--out", str(tmp_path / "busy"), cwd=small_root)
+    assert blocked.exit_code == 2 and "无法写入" in blocked.stderr and "Traceback" not in blocked.stderr
