@@ -139,6 +139,13 @@ def test_chinese_search_and_facets(browser: WebDriver, server: str, reference_pu
     _shot(browser, "search-社保", 390)
 
 
+def test_theme_link_opens_its_facet(browser: WebDriver, server: str) -> None:
+    browser.get(f"{server}/small/index.html")
+    browser.find_element(By.PARTIAL_LINK_TEXT, "法人单位基础信息资源").click()
+    assert _visible(browser) == ["市场主体登记基本信息"]
+    assert browser.find_element(By.ID, "facet-theme").get_attribute("open") is not None
+
+
 def test_abbreviation_search_finds_the_full_form(browser: WebDriver, server: str) -> None:
     browser.get(f"{server}/small/index.html?q=医保")
     assert _visible(browser) == ["药品零售企业许可信息"]  # its abstract says 医疗保障

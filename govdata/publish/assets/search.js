@@ -68,7 +68,10 @@
     var params = new URLSearchParams(window.location.search);
     if (params.get("q")) { form.querySelector("#q").value = params.get("q"); }
     form.querySelectorAll("input[type=checkbox]").forEach(function (box) {
-      if (params.getAll(box.name).indexOf(box.value) >= 0) { box.checked = true; }
+      if (params.getAll(box.name).indexOf(box.value) >= 0) {
+        box.checked = true;
+        box.closest("details").open = true;  // show why the list is filtered
+      }
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
     form.addEventListener("input", run);
