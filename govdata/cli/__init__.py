@@ -15,6 +15,7 @@ from govdata.cli import authorship as authorship_command
 from govdata.cli import demands as demands_command
 from govdata.cli import diff as diff_command
 from govdata.cli import fmt as fmt_command
+from govdata.cli import gate as gate_command
 from govdata.cli import grant as grant_command
 from govdata.cli import init as init_command
 from govdata.cli import log as log_command
@@ -52,6 +53,7 @@ app.command("schemas")(schemas_command.schemas)
 app.command("diff")(diff_command.diff)
 app.command("owners")(owners_command.owners)
 app.command("check-authorship")(authorship_command.check_authorship)
+app.command("gate")(gate_command.gate)
 app.command("log")(log_command.log)
 app.command("fmt")(fmt_command.fmt)
 app.add_typer(rules_command.app, name="rules")

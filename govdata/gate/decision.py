@@ -1,0 +1,126 @@
+"""The gate's decision: every approval the change needs, and which of them are still missing.
+
+Inputs, all read at BASE except the change itself: the semantic diff (BASE…HEAD), the
+ownership rules and registry of BASE, the author, and the approvals that count (see
+:mod:`govdata.gate.approvals`). Each changed file needs its owner per :mod:`govdata.gate.ownership`;
+each change the diff classes as authority-level needs the authority. The authority's approval
+never comes from a maintainer of the department whose file it is (the applicant of a grant,
+the provider of a resource), whatever handles that department lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from govdata.gate.approvals import Ignored
+from govdata.gate.ownership import file_kind, owner_of, parties
+from govdata.gate.teams import Directory
+from govdata.generate.codeowners import OwnershipRule
+from govdata.gitops.compare import DiffResult
+from govdata.gitops.review import Level
+from govdata.i18n import Text
+
+_OWNER_REASON = Text("改动的文件归该部门维护，须其维护人批准", "the changed file is this department's to approve")
+_AUTHORITY_FILE = Text(
+    "此文件由数据主管部门维护（名录、配置、数据规范、CI 与仓库文件）",
+    "the authority keeps this file (registries, configuration, schemas, CI and repository files)",
+)
+_UNREADABLE_FILE = Text(
+    "govdata 无法识别或读取此文件，按最严格的审批处理：所属部门和数据主管部门均须批准",
+    "govdata cannot recognise or read this file, so it needs the strictest approval: its owner and the authority",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """One approval the change needs: from ``party`` (a department code), for ``what`` in ``path``."""
+
+    party: str
+    path: str  # repository-relative
+    line: int | None
+    what: Text | None  # the change; None for the file as a whole
+    reason: Text
+    excluded: str | None = None  # a department whose maintainers cannot give this approval
+
+
+@dataclass
+class GateResult:
+    author: str
+    head: str
+    approvers: list[str]  # handles whose approval counts
+    ignored: list[Ignored]
+    requirements: list[Requirement]
+    missing: list[Requirement]
+    authority: str
+    names: dict[str, str] = field(default_factory=dict)  # code → department name
+    handles: dict[str, list[str]] = field(default_factory=dict)  # code → maintainers as registered
+    unexpanded: dict[str, list[str]] = field(default_factory=dict)  # code → team handles not expanded
+
+    @property
+    def mergeable(self) -> bool:
+        return not self.missing
+
+
+def requirements(
+    diff: DiffResult, changed: Iterable[str], rules: list[OwnershipRule], authority: str, special: dict[str, str]
+) -> list[Requirement]:
+    """Every approval the change needs; ``changed`` are repository-relative paths."""
+    needed: list[Requirement] = []
+    for path in sorted(changed):
+        kind = file_kind(path, diff.prefix, special)
+        owner = owner_of(path, rules, authority)
+        for party in parties(kind, owner, authority):
+            if party != authority:
+                reason = _OWNER_REASON
+            else:
+                reason = _AUTHORITY_FILE if owner == authority else _UNREADABLE_FILE
+            needed.append(Requirement(party, path, None, None, reason, owner if party != owner else None))
+    for entry in diff.entries:
+        if entry.review.level is not Level.AUTHORITY:
+            continue
+        path = diff.prefix + entry.location.path
+        owner = owner_of(path, rules, authority)
+        reason = entry.review.reason or _AUTHORITY_FILE
+        excluded = owner if owner != authority else None
+        needed.append(Requirement(authority, path, entry.location.line, entry.text, reason, excluded))
+    return list(dict.fromkeys(needed))
+
+
+def satisfied(requirement: Requirement, approvers: Iterable[str], directory: Directory) -> bool:
+    for handle in approvers:
+        departments = directory.of(handle)
+        if requirement.party in departments and requirement.excluded not in departments:
+            return True
+    return False
+
+
+def decide(
+    diff: DiffResult,
+    changed: Iterable[str],
+    rules: list[OwnershipRule],
+    directory: Directory,
+    *,
+    authority: str,
+    author: str,
+    head: str,
+    approvers: list[str],
+    ignored: list[Ignored],
+    special: dict[str, str] | None = None,
+    names: dict[str, str] | None = None,
+    handles: dict[str, list[str]] | None = None,
+) -> GateResult:
+    needed = requirements(diff, changed, rules, authority, special or {})
+    missing = [r for r in needed if not satisfied(r, approvers, directory)]
+    return GateResult(
+        author,
+        head,
+        approvers,
+        ignored,
+        needed,
+        missing,
+        authority,
+        names or {},
+        handles or {},
+        directory.unexpanded,
+    )
