@@ -19,7 +19,12 @@ def gate(
         str, typer.Argument(help="合并目标（如 origin/main 或其提交号）/ the branch or commit merged into")
     ],
     head: Annotated[str, typer.Argument(help="合并请求的最新提交 / the pull request's head commit")],
-    author: Annotated[str, typer.Option("--author", help="合并请求作者的账号 / the pull request author's handle")],
+    author: Annotated[
+        str | None,
+        typer.Option(
+            "--author", help="合并请求作者的账号（GitLab 可从合并请求读取）/ the author's handle", show_default=False
+        ),
+    ] = None,
     approved_by: Annotated[
         list[str] | None,
         typer.Option("--approved-by", help="已在 HEAD 上批准的账号，可重复 / handles that approved HEAD, repeatable"),
@@ -58,7 +63,7 @@ def gate(
       govdata gate origin/main HEAD --author @zhangsan --host gitea --reviews reviews.json
     """
     from govdata.errors import UsageError
-    from govdata.gate.approvals import Approval, State
+    from govdata.gate.approvals import Approval, State, normal
     from govdata.gate.hosts import adapter
     from govdata.gate.run import run_gate
     from govdata.gate.teams import Expander, no_expansion
@@ -76,6 +81,7 @@ def gate(
     # Handles given on the command line approve HEAD: whoever runs the gate vouches for them.
     approvals = [Approval(handle, State.APPROVED, head_sha) for handle in approved_by or ()]
     expand: Expander = no_expansion
+    host_author: str | None = None
     if host is not None:
         chosen = adapter(host)
         if reviews is not None:
@@ -90,6 +96,7 @@ def gate(
             expand = chosen.expander()
         try:
             approvals += chosen.parse(body)
+            host_author = chosen.author(body)
         except (AttributeError, KeyError, TypeError) as error:
             raise UsageError(
                 Text(
@@ -97,6 +104,17 @@ def gate(
                     f"not a {host.value} review body: {error!r}",
                 )
             ) from None
+    if author is None and host_author is None:
+        raise UsageError(Text("须给出 --author（合并请求作者的账号）", "--author is needed (the pull request author)"))
+    if author is not None and host_author is not None and normal(author) != normal(host_author):
+        raise UsageError(
+            Text(
+                f"--author {author} 与平台记录的作者 @{host_author} 不一致",
+                f"--author {author} is not the author the host names, @{host_author}",
+            )
+        )
+    author = author or host_author
+    assert author is not None
     result, _ = run_gate(instance.root, base, head, author, approvals, expand=expand, literal=approved_by or ())
     report = json_report if output_format is VerdictFormat.JSON else text_report
     report(result, chosen_lang, sys.stdout)

@@ -20,7 +20,7 @@ from tests.conftest import REPO_ROOT, CliResult
 WORKFLOWS = sorted((REPO_ROOT / ".github" / "workflows").glob("*.yml"))
 TEMPLATES = REPO_ROOT / "govdata" / "templates"
 # Templates in GitHub Actions syntax (Gitea Actions reads the same); gitlab-ci.yml is GitLab's own.
-ACTIONS_TEMPLATES = [TEMPLATES / "validate.yml", TEMPLATES / "gitea-review.yml"]
+ACTIONS_TEMPLATES = [TEMPLATES / "validate.yml", TEMPLATES / "github-review.yml", TEMPLATES / "gitea-review.yml"]
 CI_TEXTS = [*WORKFLOWS, *ACTIONS_TEMPLATES, TEMPLATES / "gitlab-ci.yml", REPO_ROOT / ".pre-commit-hooks.yaml"]
 COMMAND = re.compile(r"\bgovdata ((?:[a-z][a-z-]*)(?: [a-z][a-z-]*)?)((?: [^|>&;\n]*)?)")
 

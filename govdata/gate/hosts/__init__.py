@@ -28,6 +28,8 @@ class Adapter(Protocol):
 
     def expander(self) -> Expander: ...
 
+    def author(self, body: Any) -> str | None: ...
+
 
 def adapter(host: Host) -> Adapter:
     """The adapter module of ``host``."""

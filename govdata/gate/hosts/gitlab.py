@@ -65,3 +65,9 @@ def expander() -> Expander:
         return [str(member["username"]) for member in members if member.get("username")]
 
     return expand
+
+
+def author(body: Any) -> str | None:
+    """The merge request's author, so the pipeline need not guess it (``GITLAB_USER_LOGIN`` is whoever ran it)."""
+    found = ((body.get("merge_request") or {}).get("author") or {}).get("username")
+    return str(found) if found else None
