@@ -205,3 +205,22 @@ def test_gitlab_fetch_reads_the_three_documented_endpoints(
         "gate", "main", "HEAD", "--author", "@zhangsan", "--host", "gitlab", "--pr", "12", cwd=catalog_repo.root
     )
     assert failed.exit_code == 2 and "HTTP 404" in failed.stderr
+
+
+def test_gitlab_names_the_author_itself_and_a_wrong_author_is_refused(
+    catalog_repo: GitRepo, govdata: Run, tmp_path: Path
+) -> None:
+    catalog_repo.branch("pr")
+    head = catalog_repo.commit({GONGAN: catalog_repo.text(GONGAN).replace("辖区", "本区")}, "公安")
+    saved = tmp_path / "gitlab.json"
+    saved.write_text(json.dumps(body(Host.GITLAB, head)), encoding="utf-8")
+    args = ("gate", "main", "HEAD", "--host", "gitlab", "--reviews", str(saved))
+    assert govdata(*args, cwd=catalog_repo.root).exit_code == 0  # author zhangsan from the merge request
+    wrong = govdata(*args, "--author", "@xiaoming", cwd=catalog_repo.root)
+    assert wrong.exit_code == 2 and "@zhangsan" in wrong.stderr
+    github = tmp_path / "github.json"
+    github.write_text(json.dumps(body(Host.GITHUB, head)), encoding="utf-8")
+    missing_author = govdata(
+        "gate", "main", "HEAD", "--host", "github", "--reviews", str(github), cwd=catalog_repo.root
+    )
+    assert missing_author.exit_code == 2 and "--author" in missing_author.stderr
