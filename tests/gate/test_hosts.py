@@ -66,12 +66,19 @@ def test_gitea_stale_and_dismissed_reviews_do_not_count() -> None:
     assert valid == ["@xiaoming"] and "@wangwu" in {i.handle for i in ignored}
 
 
-def test_gitlab_approvals_are_current_only_when_the_project_resets_them_on_push() -> None:
+def test_gitlab_approvals_count_when_reset_on_push_or_given_after_the_push() -> None:
     head = "d" * 40
     assert counted(adapter(Host.GITLAB).parse(body(Host.GITLAB, head)), "@zhangsan", head)[0] == ["@xiaoming"]
+    # GitLab Free keeps approvals on push: the approval (01:20) came after the push of HEAD (00:59)
     keeps = body(Host.GITLAB, head, **{'"reset_approvals_on_push": true': '"reset_approvals_on_push": false'})
-    valid, ignored = counted(adapter(Host.GITLAB).parse(keeps), "@zhangsan", head)
+    assert counted(adapter(Host.GITLAB).parse(keeps), "@zhangsan", head)[0] == ["@xiaoming"]
+    # ... but an approval older than the push of HEAD is stale
+    before = json.loads(json.dumps(keeps).replace("2026-11-20T00:59:00.000Z", "2026-11-20T02:00:00.000Z"))
+    valid, ignored = counted(adapter(Host.GITLAB).parse(before), "@zhangsan", head)
     assert valid == [] and ignored[0].handle == "@xiaoming"
+    # and without the push time or the approval time nothing can be told: stale
+    unknown = {**keeps, "versions": []}
+    assert counted(adapter(Host.GITLAB).parse(unknown), "@zhangsan", head)[0] == []
     moved = body(Host.GITLAB, "c" * 40)  # the merge request moved on since this pipeline's commit
     assert counted(adapter(Host.GITLAB).parse(moved), "@zhangsan", head)[0] == []
 
@@ -191,6 +198,7 @@ def test_gitlab_fetch_reads_the_three_documented_endpoints(
         "/api/v4/projects/7/merge_requests/12": recorded["merge_request"],
         "/api/v4/projects/7/merge_requests/12/approvals": recorded["approvals"],
         "/api/v4/projects/7/approvals": recorded["project_approvals"],
+        "/api/v4/projects/7/merge_requests/12/versions": recorded["versions"],
     }
     monkeypatch.setenv("CI_API_V4_URL", f"{fake_host}/api/v4")
     monkeypatch.setenv("CI_PROJECT_ID", "7")

@@ -1,16 +1,23 @@
 """GitLab: merge request approvals (``GET /projects/:id/merge_requests/:iid/approvals``).
 
-GitLab lists who approved (``approved_by[].user.username``) but not which commit. Approvals
-count as given on the merge request's current commit (``sha`` of ``GET .../merge_requests/:iid``)
-only when the project withdraws approvals on every push (``reset_approvals_on_push`` of
-``GET /projects/:id/approvals``, "Remove all approvals when commits are added"); otherwise
-they are stale (fail closed). A saved body for ``gate --reviews`` is one object with the three
-responses: ``{"merge_request": …, "approvals": …, "project_approvals": …}``.
+GitLab lists who approved (``approved_by[].user.username``, ``approved_at``) but not which
+commit. An approval counts as given on the merge request's current commit (``sha`` of
+``GET .../merge_requests/:iid``) when
+
+- the project withdraws approvals on every push (``reset_approvals_on_push`` of
+  ``GET /projects/:id/approvals``, "Remove all approvals when commits are added"; Premium), or
+- it was given after GitLab recorded the push of that commit: ``approved_at`` is not earlier
+  than the ``created_at`` of the diff version whose ``head_commit_sha`` is the current commit
+  (``GET .../merge_requests/:iid/versions``; server times, works on GitLab Free / CE).
+
+Otherwise it is stale (fail closed). A saved body for ``gate --reviews`` is one object with the
+responses: ``{"merge_request": …, "approvals": …, "project_approvals": …, "versions": […]}``.
 Groups (``@group/sub``) expand through ``GET /groups/:path/members/all`` (token with ``read_api``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import urllib.parse
 from typing import Any
@@ -20,15 +27,33 @@ from govdata.gate.hosts.http import Forbidden, get_json, get_pages, require
 from govdata.gate.teams import Expander
 
 
+def _time(text: Any) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(str(text).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _pushed_at(versions: list[Any], sha: str | None) -> dt.datetime | None:
+    """When GitLab recorded the push of ``sha`` (the earliest diff version with that head)."""
+    times = [_time(v.get("created_at")) for v in versions if sha and v.get("head_commit_sha") == sha]
+    found = [t for t in times if t is not None]
+    return min(found) if found else None
+
+
 def parse(body: Any) -> list[Approval]:
+    sha = (body.get("merge_request") or {}).get("sha")
     resets = bool((body.get("project_approvals") or {}).get("reset_approvals_on_push"))
-    commit = (body.get("merge_request") or {}).get("sha") if resets else None
-    approved = (body.get("approvals") or {}).get("approved_by") or []
-    return [
-        Approval(str(entry["user"]["username"]), State.APPROVED, commit)
-        for entry in approved
-        if (entry.get("user") or {}).get("username")
-    ]
+    pushed = _pushed_at(body.get("versions") or [], sha)
+    approvals = []
+    for entry in (body.get("approvals") or {}).get("approved_by") or []:
+        login = (entry.get("user") or {}).get("username")
+        if not login:
+            continue
+        approved = _time(entry.get("approved_at")) if entry.get("approved_at") else None
+        after_push = pushed is not None and approved is not None and approved >= pushed
+        approvals.append(Approval(str(login), State.APPROVED, sha if resets or after_push else None))
+    return approvals
 
 
 def _headers() -> dict[str, str]:
@@ -50,6 +75,7 @@ def fetch(merge_request: str) -> Any:
         "merge_request": get_json(f"{base}/merge_requests/{merge_request}", headers)[0],
         "approvals": get_json(f"{base}/merge_requests/{merge_request}/approvals", headers)[0],
         "project_approvals": get_json(f"{base}/approvals", headers)[0],
+        "versions": get_pages(f"{base}/merge_requests/{merge_request}/versions", headers),
     }
 
 
