@@ -17,6 +17,7 @@ from govdata.gate.approvals import Ignored
 from govdata.gate.ownership import file_kind, owner_of, parties
 from govdata.gate.teams import Directory
 from govdata.generate.codeowners import OwnershipRule
+from govdata.gitops.changes import ChangeKind
 from govdata.gitops.compare import DiffResult
 from govdata.gitops.review import Level
 from govdata.i18n import Text
@@ -62,10 +63,25 @@ class GateResult:
         return not self.missing
 
 
+_SETTLED_AT_BASE = Text(
+    "此授权在合并目标（BASE）中已不是申请中：其内容由数据主管部门决定",
+    "this grant is no longer a pending request at BASE: what it says is the authority's decision",
+)
+
+
 def requirements(
-    diff: DiffResult, changed: Iterable[str], rules: list[OwnershipRule], authority: str, special: dict[str, str]
+    diff: DiffResult,
+    changed: Iterable[str],
+    rules: list[OwnershipRule],
+    authority: str,
+    special: dict[str, str],
+    settled: frozenset[str] = frozenset(),
 ) -> list[Requirement]:
-    """Every approval the change needs; ``changed`` are repository-relative paths."""
+    """Every approval the change needs; ``changed`` are repository-relative paths.
+
+    ``settled`` are ids of grants that are not pending requests at BASE: a pull request that
+    forked while a grant was pending must not edit it once the authority has decided it.
+    """
     needed: list[Requirement] = []
     for path in sorted(changed):
         kind = file_kind(path, diff.prefix, special)
@@ -77,11 +93,12 @@ def requirements(
                 reason = _AUTHORITY_FILE if owner == authority else _UNREADABLE_FILE
             needed.append(Requirement(party, path, None, None, reason, owner if party != owner else None))
     for entry in diff.entries:
-        if entry.review.level is not Level.AUTHORITY:
+        decided = entry.change.kind is ChangeKind.GRANT_CHANGED and entry.change.subject in settled
+        if entry.review.level is not Level.AUTHORITY and not decided:
             continue
         path = diff.prefix + entry.location.path
         owner = owner_of(path, rules, authority)
-        reason = entry.review.reason or _AUTHORITY_FILE
+        reason = entry.review.reason or (_SETTLED_AT_BASE if decided else _AUTHORITY_FILE)
         excluded = owner if owner != authority else None
         needed.append(Requirement(authority, path, entry.location.line, entry.text, reason, excluded))
     return list(dict.fromkeys(needed))
@@ -107,10 +124,11 @@ def decide(
     approvers: list[str],
     ignored: list[Ignored],
     special: dict[str, str] | None = None,
+    settled: frozenset[str] = frozenset(),
     names: dict[str, str] | None = None,
     handles: dict[str, list[str]] | None = None,
 ) -> GateResult:
-    needed = requirements(diff, changed, rules, authority, special or {})
+    needed = requirements(diff, changed, rules, authority, special or {}, settled)
     missing = [r for r in needed if not satisfied(r, approvers, directory)]
     return GateResult(
         author,

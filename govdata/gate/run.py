@@ -10,6 +10,7 @@ from govdata.gate.approvals import Approval, counted
 from govdata.gate.decision import GateResult, decide
 from govdata.gate.teams import Directory, Expander, no_expansion
 from govdata.i18n import Text
+from govdata.model.grant import INITIAL
 
 
 def run_gate(
@@ -38,7 +39,7 @@ def run_gate(
     fork = repo.merge_base(base_sha, head_sha)
     reader = RevisionReader.for_instance(repo, root)
     diff = compare(reader, root, fork, head_sha, (f"{base} ({fork[:10]})", f"{head} ({head_sha[:10]})"))
-    registry = reader.snapshot(base_sha, lambda tree: [p for p in tree if p.startswith("registry/")])
+    registry = reader.snapshot(base_sha, lambda tree: [p for p in tree if p.startswith(("registry/", "grants/"))])
     if registry.diagnostics or not registry.catalog.departments:
         where = (
             "; ".join(f"{d.location}: {d.message.en}" for d in registry.diagnostics[:3]) or "registry/departments.yaml"
@@ -66,6 +67,7 @@ def run_gate(
         approvers=approvers,
         ignored=ignored,
         special=special,
+        settled=frozenset(d.model.id for d in registry.catalog.grants if d.model.status != INITIAL),
         names={d.code: d.name for d in catalog.departments},
         handles={d.code: list(d.maintainers) for d in catalog.departments},
     )

@@ -263,3 +263,29 @@ def test_errors_exit_2(catalog_repo: GitRepo, govdata: Run, tmp_path: Path) -> N
     assert (
         govdata("gate", "main", "HEAD", "--author", "@x", "--reviews", str(bad), cwd=catalog_repo.root).exit_code == 2
     )
+
+
+def test_a_request_edited_on_a_branch_forked_before_the_authority_decided_it(
+    catalog_repo: GitRepo, govdata: Run
+) -> None:
+    catalog_repo.branch("edit-request")
+    catalog_repo.commit({PENDING: catalog_repo.text(PENDING).replace("method: 核验", "method: 接口")}, "改申请")
+    catalog_repo.switch("main")
+    done = govdata(
+        "grant",
+        "approve",
+        "minzheng-2026-002",
+        "--by",
+        "数据局",
+        "--reason",
+        "同意",
+        "--date",
+        "2026-01-05",
+        cwd=catalog_repo.root,
+    )
+    assert done.exit_code == 0, done.stderr
+    catalog_repo.commit({}, "数据局批准", author="王五 <wangwu@dashuju.example>")
+    catalog_repo.switch("edit-request")
+    result = gate(govdata, catalog_repo, "@lisi", "@xiaohong")
+    assert result.exit_code == 1
+    assert AUTHORITY_NEEDED in result.stdout and "在合并目标（BASE）中已不是申请中" in result.stdout
