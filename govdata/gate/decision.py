@@ -63,6 +63,8 @@ class GateResult:
         return not self.missing
 
 
+# Changes that stand for a whole file, already covered by the file's own requirement.
+_WHOLE_FILE = frozenset({ChangeKind.FILE_CHANGED, ChangeKind.FILE_UNREADABLE})
 _SETTLED_AT_BASE = Text(
     "此授权在合并目标（BASE）中已不是申请中：其内容由数据主管部门决定",
     "this grant is no longer a pending request at BASE: what it says is the authority's decision",
@@ -92,11 +94,14 @@ def requirements(
             else:
                 reason = _AUTHORITY_FILE if owner == authority else _UNREADABLE_FILE
             needed.append(Requirement(party, path, None, None, reason, owner if party != owner else None))
+    file_level = {(r.party, r.path) for r in needed}
     for entry in diff.entries:
         decided = entry.change.kind is ChangeKind.GRANT_CHANGED and entry.change.subject in settled
         if entry.review.level is not Level.AUTHORITY and not decided:
             continue
         path = diff.prefix + entry.location.path
+        if entry.change.kind in _WHOLE_FILE and (authority, path) in file_level:
+            continue  # the file as a whole already needs the authority: one line, not two
         owner = owner_of(path, rules, authority)
         reason = entry.review.reason or (_SETTLED_AT_BASE if decided else _AUTHORITY_FILE)
         excluded = owner if owner != authority else None

@@ -18,9 +18,9 @@ FORMAT_VERSION = 1
 
 def _party(result: GateResult, code: str, lang: Lang) -> str:
     handles = " ".join(result.handles.get(code, [])) or Text("未登记维护人", "no maintainers registered").get(lang)
-    role = Text("数据主管部门", "the data authority").get(lang) if code == result.authority else ""
-    name = result.names.get(code, code)
-    return (f"{role} {name}" if role and lang is Lang.EN else f"{role}{name}") + paren(handles, lang)
+    if code == result.authority:
+        handles = Text("数据主管部门", "the data authority").get(lang) + colon(lang) + handles
+    return result.names.get(code, code) + paren(handles, lang)
 
 
 def _hint(result: GateResult, code: str) -> Text | None:
@@ -60,7 +60,7 @@ def text_report(result: GateResult, lang: Lang, stream: TextIO) -> None:
     )
     for code in dict.fromkeys(r.party for r in result.missing):
         stream.write("\n" + Text("须批准：", "approval needed from: ").get(lang) + _party(result, code, lang) + "\n")
-        for requirement in (r for r in result.missing if r.party == code):
+        for requirement in sorted((r for r in result.missing if r.party == code), key=lambda r: (r.path, r.line or 0)):
             where = requirement.path + (f":{requirement.line}" if requirement.line else "")
             what = "" if requirement.what is None else requirement.what.get(lang) + colon(lang)
             detail = what + requirement.reason.get(lang) + _excluded(result, requirement, lang)

@@ -16,7 +16,7 @@ from tests.gitops.conftest import GitRepo
 from tests.gitops.scenario import GONGAN, GRANT, MINZHENG, replace
 
 Run = Callable[..., CliResult]
-AUTHORITY_NEEDED = "须批准：数据主管部门测试区政务服务和大数据管理局（@test/dashuju @wangwu @zhaoliu）"
+AUTHORITY_NEEDED = "须批准：测试区政务服务和大数据管理局（数据主管部门：@test/dashuju @wangwu @zhaoliu）"
 GONGAN_NEEDED = "须批准：测试区公安局（@test/gongan @zhangsan @xiaoming）"
 
 
