@@ -85,23 +85,29 @@ def requirements(
     forked while a grant was pending must not edit it once the authority has decided it.
     """
     needed: list[Requirement] = []
+    # Files the diff already describes as a whole for the authority (a symlink, an unknown kind):
+    # that line says more than the file's, so the file's own authority line is left out.
+    described = {
+        diff.prefix + e.location.path
+        for e in diff.entries
+        if e.change.kind in _WHOLE_FILE and e.review.level is Level.AUTHORITY
+    }
     for path in sorted(changed):
         kind = file_kind(path, diff.prefix, special)
         owner = owner_of(path, rules, authority)
         for party in parties(kind, owner, authority):
+            if party == authority and path in described:
+                continue
             if party != authority:
                 reason = _OWNER_REASON
             else:
                 reason = _AUTHORITY_FILE if owner == authority else _UNREADABLE_FILE
             needed.append(Requirement(party, path, None, None, reason, owner if party != owner else None))
-    file_level = {(r.party, r.path) for r in needed}
     for entry in diff.entries:
         decided = entry.change.kind is ChangeKind.GRANT_CHANGED and entry.change.subject in settled
         if entry.review.level is not Level.AUTHORITY and not decided:
             continue
         path = diff.prefix + entry.location.path
-        if entry.change.kind in _WHOLE_FILE and (authority, path) in file_level:
-            continue  # the file as a whole already needs the authority: one line, not two
         owner = owner_of(path, rules, authority)
         reason = entry.review.reason or (_SETTLED_AT_BASE if decided else _AUTHORITY_FILE)
         excluded = owner if owner != authority else None
