@@ -102,6 +102,13 @@ def test_pre_commit_hooks_validate_the_whole_instance_and_have_offline_twins() -
             k: v for k, v in offline.items() if k not in ("id", "name", "description", "language")
         }
         assert online["pass_filenames"] is False  # the whole instance, not only the staged names
+    pre_commit = Path(sys.executable).parent / "pre-commit"
+    manifest = subprocess.run(
+        [str(pre_commit), "validate-manifest", str(REPO_ROOT / ".pre-commit-hooks.yaml")],
+        capture_output=True,
+        text=True,
+    )
+    assert manifest.returncode == 0, manifest.stdout + manifest.stderr
     pattern = re.compile(hooks["govdata-validate"]["files"])
     staged = ["catalogs/gongan/101002-000001.yaml", "registry/departments.yaml", "README.md", "city/schemas/x.json"]
     assert [p for p in staged if pattern.search(p)] == [staged[0], staged[1], staged[3]]
