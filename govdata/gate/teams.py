@@ -2,7 +2,7 @@
 
 A registry may list team handles (``@jiyuan-gongan/catalog``). Reviews come from people, so a
 team is only useful to the gate once expanded into its members, which needs a token that may
-read the organisation (GitHub ``read:org``, GitLab ``read_api``). A team the gate could not
+read the organisation (GitHub ``read:org``, GitLab ``read_api``, Gitea ``read:organization``). A team the gate could not
 expand counts for nobody; the report says how to fix it.
 """
 
@@ -20,9 +20,11 @@ Expander = Callable[[str], list[str] | None]
 
 TEAM_HINT = Text(
     "无法展开团队账号 {teams}：请给闸门一个能读取组织成员的令牌（GitHub：具有 read:org 权限的令牌，存为 GOVDATA_TEAMS_TOKEN；"
-    "GitLab：具有 read_api 权限的项目或群组令牌），或在部门名录 maintainers 中列出个人账号",
+    "GitLab：具有 read_api 权限的项目或群组令牌，存为 GOVDATA_GITLAB_TOKEN；Gitea：具有 read:organization 权限的令牌，"
+    "存为 GOVDATA_TEAMS_TOKEN），或在部门名录 maintainers 中列出个人账号",
     "team handles {teams} could not be expanded: give the gate a token that can read the organisation "
-    "(GitHub: a token with read:org, as GOVDATA_TEAMS_TOKEN; GitLab: a project or group token with read_api), "
+    "(GitHub: a token with read:org, as GOVDATA_TEAMS_TOKEN; GitLab: a project or group token with read_api, "
+    "as GOVDATA_GITLAB_TOKEN; Gitea: a token with read:organization, as GOVDATA_TEAMS_TOKEN), "
     "or list personal handles in the registry's maintainers",
 )
 

@@ -232,3 +232,28 @@ def test_gitlab_names_the_author_itself_and_a_wrong_author_is_refused(
         "gate", "main", "HEAD", "--host", "github", "--reviews", str(github), cwd=catalog_repo.root
     )
     assert missing_author.exit_code == 2 and "--author" in missing_author.stderr
+
+
+def test_gitea_fetch_and_team_expansion(
+    git_repo: Callable[..., GitRepo], govdata: Run, fake_host: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.gitops.scenario import initial_files
+
+    g = git_repo(initial_files())  # team handles only
+    g.branch("pr")
+    head = g.commit({GONGAN: g.text(GONGAN).replace("辖区", "本区")}, "公安", author="张三 <zhangsan@gongan.example>")
+    _Host.routes = {
+        "/api/v1/repos/jiyuan/catalog/pulls/12/reviews": body(Host.GITEA, head),
+        "/api/v1/orgs/test/teams/search": {"ok": True, "data": [{"id": 5, "name": "gongan"}]},
+        "/api/v1/teams/5/members": [{"login": "zhangsan"}, {"login": "xiaoming"}],
+    }
+    monkeypatch.setenv("GITEA_API_URL", f"{fake_host}/api/v1")
+    monkeypatch.setenv("GITHUB_REPOSITORY", "jiyuan/catalog")
+    monkeypatch.setenv("GITEA_TOKEN", "workflow")
+    args = ("gate", "main", "HEAD", "--author", "@zhangsan", "--host", "gitea", "--pr", "12")
+    refused = govdata(*args, cwd=g.root)  # no token that may read teams: fail closed, say how
+    assert refused.exit_code == 1 and "read:organization" in refused.stdout
+    monkeypatch.setenv("GOVDATA_TEAMS_TOKEN", "org-reader")
+    assert govdata(*args, cwd=g.root).exit_code == 0
+    assert ("/api/v1/teams/5/members?limit=100&page=1", "token org-reader") in _Host.seen
+    assert ("/api/v1/repos/jiyuan/catalog/pulls/12/reviews?limit=100&page=1", "token workflow") in _Host.seen

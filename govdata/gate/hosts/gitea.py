@@ -2,17 +2,19 @@
 
 Each review has ``user.login``, ``state`` (APPROVED, REQUEST_CHANGES, COMMENT, PENDING,
 REQUEST_REVIEW), ``commit_id``, and ``stale`` / ``dismissed`` flags that Gitea sets itself:
-a stale or dismissed approval does not count. Team handles are not expanded on Gitea (list
-personal handles in the registry).
+a stale or dismissed approval does not count. Teams (``@org/team``) expand through
+``GET /orgs/{org}/teams/search?q=team`` and ``GET /teams/{id}/members``, which need a token
+with ``read:organization`` (``GOVDATA_TEAMS_TOKEN``; the workflow token usually cannot).
 """
 
 from __future__ import annotations
 
 import os
 from typing import Any
+from urllib.parse import quote
 
 from govdata.gate.approvals import Approval, State
-from govdata.gate.hosts.http import get_pages, require
+from govdata.gate.hosts.http import Forbidden, get_json, get_pages, require
 from govdata.gate.teams import Expander, no_expansion
 
 _STATES = {
@@ -36,17 +38,37 @@ def parse(body: Any) -> list[Approval]:
     return approvals
 
 
+def _api() -> str:
+    return require(os.environ.get("GITEA_API_URL") or os.environ.get("GITHUB_API_URL"), "GITEA_API_URL").rstrip("/")
+
+
 def fetch(pull: str) -> Any:
-    api = require(os.environ.get("GITEA_API_URL") or os.environ.get("GITHUB_API_URL"), "GITEA_API_URL")
     repository = require(os.environ.get("GITHUB_REPOSITORY"), "GITHUB_REPOSITORY")
     token = require(os.environ.get("GITEA_TOKEN") or os.environ.get("GITHUB_TOKEN"), "GITEA_TOKEN")
     return get_pages(
-        f"{api.rstrip('/')}/repos/{repository}/pulls/{pull}/reviews", {"Authorization": f"token {token}"}, size="limit"
+        f"{_api()}/repos/{repository}/pulls/{pull}/reviews", {"Authorization": f"token {token}"}, size="limit"
     )
 
 
 def expander() -> Expander:
-    return no_expansion
+    token = os.environ.get("GOVDATA_TEAMS_TOKEN")
+    if not token:
+        return no_expansion
+    headers = {"Authorization": f"token {token}"}
+
+    def expand(team: str) -> list[str] | None:
+        org, _, name = team.lstrip("@").partition("/")
+        try:
+            found, _ = get_json(f"{_api()}/orgs/{quote(org)}/teams/search?q={quote(name)}", headers)
+            ids = [t["id"] for t in (found or {}).get("data") or [] if str(t.get("name", "")).lower() == name.lower()]
+            if len(ids) != 1:
+                return None
+            members = get_pages(f"{_api()}/teams/{ids[0]}/members", headers, size="limit")
+        except Forbidden:
+            return None
+        return [str(member["login"]) for member in members if member.get("login")]
+
+    return expand
 
 
 def author(body: Any) -> str | None:
