@@ -143,6 +143,9 @@ def test_a_symlink_into_another_departments_folder_needs_owner_and_authority(
     assert result.exit_code == 1
     assert AUTHORITY_NEEDED in result.stdout and "是symlink，不是普通文件，无法读取" in result.stdout
     assert gate(govdata, catalog_repo, "@zhangsan", "@xiaoming", "@wangwu").exit_code == 0
+    diff = govdata("diff", "main", "HEAD", "--format", "json", cwd=catalog_repo.root)
+    (link,) = json.loads(diff.stdout)["changes"]
+    assert (link["kind"], link["level"], link["breaking"]) == ("file-unreadable", "authority", True)
 
 
 @pytest.mark.parametrize(
