@@ -292,3 +292,17 @@ def test_a_request_edited_on_a_branch_forked_before_the_authority_decided_it(
     result = gate(govdata, catalog_repo, "@lisi", "@xiaohong")
     assert result.exit_code == 1
     assert AUTHORITY_NEEDED in result.stdout and "在合并目标（BASE）中已不是申请中" in result.stdout
+
+
+def test_a_file_broken_at_base_cannot_be_compared_and_needs_owner_and_authority(
+    catalog_repo: GitRepo, govdata: Run
+) -> None:
+    broken = catalog_repo.text(GONGAN).replace("security_level:", "securty_level:")
+    catalog_repo.commit({GONGAN: broken}, "main 上的坏文件")
+    fixed = replace(
+        broken, ("securty_level:", "security_level:"), ("  type: 无条件共享\n", "  type: 不予共享\n  basis: [pipl]\n")
+    )
+    pull_request(catalog_repo, {GONGAN: fixed}, author="张三 <zhangsan@gongan.example>")
+    result = gate(govdata, catalog_repo, "@zhangsan", "@xiaoming")
+    assert result.exit_code == 1
+    assert AUTHORITY_NEEDED in result.stdout and "在基线版本中未通过数据规范校验，无法比较" in result.stdout
