@@ -14,8 +14,9 @@ from typing import Any
 from urllib.parse import quote
 
 from govdata.gate.approvals import Approval, State
-from govdata.gate.hosts.http import Forbidden, get_json, get_pages, require
+from govdata.gate.hosts.http import Forbidden, get_json, get_pages, members_or_none, require
 from govdata.gate.teams import Expander, no_expansion
+from govdata.i18n import Text
 
 _STATES = {
     "APPROVED": State.APPROVED,
@@ -56,17 +57,16 @@ def expander() -> Expander:
         return no_expansion
     headers = {"Authorization": f"token {token}"}
 
+    def team_members(org: str, name: str) -> list[Any]:
+        found, _ = get_json(f"{_api()}/orgs/{quote(org)}/teams/search?q={quote(name)}", headers)
+        ids = [t["id"] for t in (found or {}).get("data") or [] if str(t.get("name", "")).lower() == name.lower()]
+        if len(ids) != 1:
+            raise Forbidden(Text(f"找不到团队 {org}/{name}", f"no team {org}/{name}"))
+        return get_pages(f"{_api()}/teams/{ids[0]}/members", headers, size="limit")
+
     def expand(team: str) -> list[str] | None:
         org, _, name = team.lstrip("@").partition("/")
-        try:
-            found, _ = get_json(f"{_api()}/orgs/{quote(org)}/teams/search?q={quote(name)}", headers)
-            ids = [t["id"] for t in (found or {}).get("data") or [] if str(t.get("name", "")).lower() == name.lower()]
-            if len(ids) != 1:
-                return None
-            members = get_pages(f"{_api()}/teams/{ids[0]}/members", headers, size="limit")
-        except Forbidden:
-            return None
-        return [str(member["login"]) for member in members if member.get("login")]
+        return members_or_none(lambda: team_members(org, name), "login")
 
     return expand
 

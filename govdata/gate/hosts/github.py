@@ -12,7 +12,7 @@ import os
 from typing import Any
 
 from govdata.gate.approvals import Approval, State
-from govdata.gate.hosts.http import Forbidden, get_pages, require
+from govdata.gate.hosts.http import get_pages, members_or_none, require
 from govdata.gate.teams import Expander
 
 _STATES = {
@@ -58,11 +58,7 @@ def expander() -> Expander:
         org, _, slug = team.lstrip("@").partition("/")
         if not token or not slug:
             return None
-        try:
-            members = get_pages(f"{api()}/orgs/{org}/teams/{slug}/members", _headers(token))
-        except Forbidden:
-            return None
-        return [str(member["login"]) for member in members if member.get("login")]
+        return members_or_none(lambda: get_pages(f"{api()}/orgs/{org}/teams/{slug}/members", _headers(token)), "login")
 
     return expand
 

@@ -23,7 +23,7 @@ import urllib.parse
 from typing import Any
 
 from govdata.gate.approvals import Approval, State
-from govdata.gate.hosts.http import Forbidden, get_json, get_pages, require
+from govdata.gate.hosts.http import get_json, get_pages, members_or_none, require
 from govdata.gate.teams import Expander
 
 
@@ -84,11 +84,7 @@ def expander() -> Expander:
         if not os.environ.get("GOVDATA_GITLAB_TOKEN"):
             return None  # a job token cannot list group members
         path = urllib.parse.quote(team.lstrip("@"), safe="")
-        try:
-            members = get_pages(f"{api()}/groups/{path}/members/all", _headers())
-        except Forbidden:
-            return None
-        return [str(member["username"]) for member in members if member.get("username")]
+        return members_or_none(lambda: get_pages(f"{api()}/groups/{path}/members/all", _headers()), "username")
 
     return expand
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from typing import Any
 
 from govdata.errors import GovdataError
@@ -60,3 +61,12 @@ def require(value: str | None, name: str) -> str:
     if not value:
         raise HostError(Text(f"缺少 {name}（环境变量或命令行选项）", f"{name} is missing (environment or option)"))
     return value
+
+
+def members_or_none(read: Callable[[], list[Any]], key: str) -> list[str] | None:
+    """The handles (``key`` of each member) a team listing gives, or None when the token may not read it."""
+    try:
+        members = read()
+    except Forbidden:
+        return None
+    return [str(member[key]) for member in members if member.get(key)]
