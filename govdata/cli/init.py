@@ -67,3 +67,8 @@ def init(
         atomic_write(directory / name, content)
     typer.echo(f"已新建实例 / created instance: {directory} ({len(planned)} files)")
     typer.echo(f"下一步 / next: cd {directory} && govdata validate")
+    typer.echo(
+        "然后在 registry/departments.yaml 的 maintainers 中登记维护人，运行 govdata owners，并按 docs/review-workflow.md "
+        "设置分支保护（必需检查 review / gate）/ then register maintainers in registry/departments.yaml, run "
+        "govdata owners, and protect the main branch with the required check review / gate"
+    )
