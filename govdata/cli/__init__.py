@@ -12,9 +12,11 @@ import sys
 import typer
 
 from govdata.cli import authorship as authorship_command
+from govdata.cli import ci as ci_command
 from govdata.cli import demands as demands_command
 from govdata.cli import diff as diff_command
 from govdata.cli import fmt as fmt_command
+from govdata.cli import gate as gate_command
 from govdata.cli import grant as grant_command
 from govdata.cli import init as init_command
 from govdata.cli import log as log_command
@@ -53,6 +55,7 @@ app.command("schemas")(schemas_command.schemas)
 app.command("diff")(diff_command.diff)
 app.command("owners")(owners_command.owners)
 app.command("check-authorship")(authorship_command.check_authorship)
+app.command("gate")(gate_command.gate)
 app.command("log")(log_command.log)
 app.command("fmt")(fmt_command.fmt)
 app.command("publish")(publish_command.publish)
@@ -60,6 +63,7 @@ app.add_typer(rules_command.app, name="rules")
 app.add_typer(grant_command.app, name="grant")
 app.add_typer(demands_command.app, name="demands")
 app.add_typer(responsibility_command.app, name="responsibility")
+app.add_typer(ci_command.app, name="ci")
 
 
 def main() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib.resources import files
 
-from govdata import __version__
+from govdata.ci.render import CiHost, InstallSource, ci_files
 from govdata.io.roundtrip import dump_round_trip
 from govdata.rules.gd005_schema_modeline import modeline_for
 from govdata.schema.generate import all_schemas
@@ -28,7 +28,26 @@ def _template(name: str) -> str:
     return files("govdata.templates").joinpath(name).read_text(encoding="utf-8")
 
 
-def instance_files(seed: InstanceSeed) -> dict[str, str]:
+# Temporary files of interrupted writes and govdata's caches never belong in the repository.
+GITIGNORE = (
+    "# govdata：写入中断留下的临时文件与缓存 / temporary files of interrupted writes, caches\n.*.tmp\n.govdata-cache/\n"
+)
+
+
+def _codeowners(files: dict[str, str]) -> dict[str, str]:
+    """The CODEOWNERS files for the new registry (the same ``govdata owners`` writes and checks)."""
+    from govdata.generate.codeowners import codeowners_files
+    from govdata.gitops.snapshot import build_snapshot, load_config
+
+    blobs = {name: files[name].encode() for name in ("govdata.yaml", "registry/departments.yaml")}
+    catalog = build_snapshot(None, blobs, load_config(blobs["govdata.yaml"], "init", None)).catalog
+    return codeowners_files(catalog)
+
+
+def instance_files(
+    seed: InstanceSeed, host: CiHost = CiHost.GITHUB, source: InstallSource | None = None
+) -> dict[str, str]:
+    """Every file of the new instance: configuration, registries, schemas, CODEOWNERS, CI for ``host``."""
     config = {
         "region": {"name": seed.region, "division_code": seed.division_code},
         "authority": seed.authority_code,
@@ -62,8 +81,9 @@ def instance_files(seed: InstanceSeed) -> dict[str, str]:
         ),
         "registry/legal-bases.yaml": _template("legal-bases.yaml"),
         f"catalogs/{seed.authority_slug}/.gitkeep": "",
-        ".github/workflows/validate.yml": _template("validate.yml").replace("__GOVDATA_VERSION__", __version__),
-        ".gitignore": ".govdata-cache/\n",
+        ".gitignore": GITIGNORE,
     }
     result.update({f"schemas/{name}": text for name, text in all_schemas().items()})
+    result.update(ci_files(host, source or InstallSource()))
+    result.update(_codeowners(result))
     return result

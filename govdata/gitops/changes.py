@@ -61,6 +61,7 @@ class ChangeKind(StrEnum):
     RESPONSIBILITY_CHANGED = "responsibility-changed"
     FILE_CHANGED = "file-changed"
     FILE_INVALID = "file-invalid"
+    FILE_UNREADABLE = "file-unreadable"  # a symlink or submodule: git holds no file to read
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +195,12 @@ def describe(change: Change) -> Text:
             f"grant {subject}: {field.en} changed from {old.en} to {new.en}",
         ),
         ChangeKind.FILE_INVALID: Text(
-            f"{change.path} 未通过数据规范校验，未做语义比较", f"{change.path} does not pass its schema; not compared"
+            f"{change.path} 在{'基线' if change.side is Side.OLD else '新'}版本中未通过数据规范校验，无法比较",
+            f"{change.path} fails its schema at the {change.side.value} revision and cannot be compared",
+        ),
+        ChangeKind.FILE_UNREADABLE: Text(
+            f"{change.path} 是{new.zh}，不是普通文件，无法读取",
+            f"{change.path} is a {new.en}, not a file govdata can read",
         ),
     }
     if kind in sentences:

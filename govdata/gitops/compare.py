@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,12 +73,16 @@ def build_result(
     labels: tuple[str, str],
     prefix: str = "",
     names: dict[str, str] | None = None,
+    special: dict[str, str] | None = None,
 ) -> DiffResult:
     """Diff, review and locate: the pure part of :func:`compare`, given both snapshots.
 
     ``names`` (department code → name) stands in when the snapshots hold no registry.
+    ``special`` names changed paths that are symlinks or submodules on either side: they were
+    not loaded, and each is one unreadable change (fail closed).
     """
-    skip = _broken(old) | _broken(new)
+    special = special or {}
+    skip = _broken(old) | _broken(new) | set(special)
     changes = semantic_diff(old.catalog, new.catalog, skip=skip)
     rules = ownership_rules(old.catalog if old.catalog.departments else new.catalog, prefix)
     authority = new.catalog.config.authority
@@ -86,9 +91,20 @@ def build_result(
         owners = [code for code in owners_of(prefix + path, rules) if code != authority]
         return owners[0] if owners else None
 
-    others = [p for p in changed if not is_instance_file(p)]
+    others = [p for p in changed if not is_instance_file(p) and p not in special]
     changes += file_changes(others, old_paths, new_paths, department_of)
-    changes += [Change(ChangeKind.FILE_INVALID, p, p, (), Side.NEW, department_of(p)) for p in sorted(_broken(new))]
+    changes += [
+        Change(ChangeKind.FILE_UNREADABLE, p, p, (), Side.NEW, department_of(p), new=what)
+        for p, what in sorted(special.items())
+    ]
+    # A file broken on either side cannot be compared; the base side only when the new one is fine.
+    broken_new = _broken(new)
+    changes += [Change(ChangeKind.FILE_INVALID, p, p, (), Side.NEW, department_of(p)) for p in sorted(broken_new)]
+    changes += [
+        Change(ChangeKind.FILE_INVALID, p, p, (), Side.OLD, department_of(p))
+        for p in sorted(_broken(old) - broken_new)
+        if p in changed
+    ]
     entries = []
     grants = active_grants(old.catalog)
     for change in changes:
@@ -117,14 +133,18 @@ def compare(reader: RevisionReader, root: Path, base: str, head: str | None, lab
     """
     changed = reader.changed(base, head)
     old_tree = reader.tree(base)
+    special = {p: what for rev in (base, head) if rev for p, what in reader.special(rev).items() if p in changed}
+    if head is None:
+        special.update({p: "symlink" for p in changed if (root / p).is_symlink()})
+    loadable = [p for p in changed if p not in special]
     new_paths = set(reader.tree(head)) if head is not None else set(discover(root)) | _present(root, changed)
-    new = (
-        reader.snapshot(head, lambda tree: diff_paths(changed, tree))
-        if head
-        else reader.worktree(root, diff_paths(changed, new_paths))
-    )
-    old = reader.snapshot(base, lambda tree: diff_paths(changed, tree), fallback=new.catalog.config)
-    return build_result(old, new, changed, set(old_tree), new_paths, labels, reader.prefix)
+
+    def select(tree: Iterable[str]) -> list[str]:
+        return [p for p in diff_paths(loadable, tree) if p not in special]
+
+    new = reader.snapshot(head, select) if head else reader.worktree(root, select(new_paths))
+    old = reader.snapshot(base, select, fallback=new.catalog.config)
+    return build_result(old, new, changed, set(old_tree), new_paths, labels, reader.prefix, special=special)
 
 
 def _present(root: Path, paths: list[str]) -> set[str]:

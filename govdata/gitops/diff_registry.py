@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from govdata.gitops.changes import Change, ChangeKind, Side
 from govdata.gitops.fields import differences
 from govdata.model.catalog import Catalog, Document
+from govdata.model.grant import INITIAL
 
 # Fields of a grant that record the authority's decision rather than the applicant's request.
 GRANT_DECISION_FIELDS = ("status", "decision", "history")
@@ -123,6 +124,19 @@ def grant_changes(old: Catalog, new: Catalog, skip: frozenset[str] = frozenset()
             yield Change(
                 ChangeKind.GRANT_ADDED, ident, document.path, (), Side.NEW, department, new=document.model.title
             )
+            if document.model.status != INITIAL:
+                # A grant that arrives already decided carries a decision nobody approved yet.
+                yield Change(
+                    ChangeKind.GRANT_DECIDED,
+                    ident,
+                    document.path,
+                    ("status",),
+                    Side.NEW,
+                    department,
+                    field="status",
+                    label="状态",
+                    new=document.model.status,
+                )
             continue
         for difference in differences(before[ident].model, document.model):
             decision = difference.key.split(".")[0] in GRANT_DECISION_FIELDS

@@ -117,6 +117,25 @@ class Repository:
                 files[path] = sha
         return files
 
+    def special_files(self, rev: str, prefix: str = "") -> dict[str, str]:
+        """Entries of ``rev`` under ``prefix`` that are no regular file: ``{path: "symlink" | "submodule"}``.
+
+        ``tree`` lists a symlink as a blob (its content is the target's path), so a caller that
+        must not follow or misread one asks here first.
+        """
+        args = ["ls-tree", "-r", "-z", rev] + (["--", prefix] if prefix else [])
+        found: dict[str, str] = {}
+        for record in self._git(*args).split("\0"):
+            if not record:
+                continue
+            meta, path = record.split("\t", 1)
+            mode = meta.split(" ")[0]
+            if mode == "120000":
+                found[path] = "symlink"
+            elif mode == "160000":
+                found[path] = "submodule"
+        return found
+
     def changed_paths(self, base: str, head: str | None, prefix: str = "") -> list[str]:
         """Paths that differ between ``base`` and ``head`` (None: the working tree, untracked included)."""
         spec = ["--", prefix] if prefix else []

@@ -3,8 +3,12 @@
 - ``department``: the owning department's review suffices (its own metadata and items).
 - ``authority``: the data authority must approve — any change of a sharing or opening type,
   basis or terms; a resource entering, leaving or changing department in the zone catalog;
-  the registries, the configuration, schemas and CI files; grant decisions (Art. 7, 17, 19,
-  33, 40).
+  the registries, the configuration, schemas and CI files; grant decisions, and any edit of a
+  grant that is no longer a pending request (申请中): its items, resource, method, scenario,
+  duty basis, period or conditions are what the authority approved (Art. 7, 9, 17, 19, 33,
+  36, 40). Fail closed: a file that cannot be read or compared (fails its schema on either
+  side, a symlink, a kind govdata does not know) needs the authority too, and counts as
+  breaking since nobody can tell what it removes.
 - ``breaking`` (on top of either level): the change removes or restricts something that an
   active grant (status 已批准, or 已暂停 since it may be resumed) or a published catalog relies on. A resource is *published*
   when at the base revision it is shared (sharing type other than 不予共享) or open (opening
@@ -21,7 +25,7 @@ from enum import StrEnum
 from govdata.gitops.changes import Change, ChangeKind
 from govdata.i18n import Text
 from govdata.model.catalog import Catalog
-from govdata.model.grant import IN_FORCE
+from govdata.model.grant import IN_FORCE, INITIAL
 
 
 class Level(StrEnum):
@@ -67,6 +71,21 @@ _GRANT = (
     Text("是否共享及共享方式由数据主管部门决定", "the authority decides whether and how data is shared"),
     ("Art. 7", "Art. 9", "Art. 36"),
 )
+_APPROVED_GRANT = (
+    Text(
+        "已获批（或已结束）的共享授权的内容由数据主管部门决定，申请部门不能自行修改",
+        "the authority decided this grant; the applicant may not change what was approved",
+    ),
+    ("Art. 7", "Art. 9", "Art. 36"),
+)
+_UNREADABLE = (
+    Text(
+        "无法读取或比较此文件，按最严格的审批处理：所属部门和数据主管部门均须批准",
+        "the file cannot be read or compared, so it needs the strictest approval: its owner and the authority",
+    ),
+    ("Art. 4",),
+)
+_UNKNOWN_EFFECT = Text("无法判断此变更影响什么", "what this change affects cannot be determined")
 _FILES = (
     Text("数据规范、CI 与仓库文件由数据主管部门维护", "the authority keeps schemas, CI and repository files"),
     ("Art. 4",),
@@ -93,7 +112,11 @@ AUTHORITY_KINDS: dict[ChangeKind, tuple[Text, tuple[str, ...]]] = {
     ChangeKind.CONFIG_CHANGED: _REGISTRY,
     ChangeKind.GRANT_DECIDED: _GRANT,
     ChangeKind.GRANT_REMOVED: _GRANT,
+    ChangeKind.FILE_INVALID: _UNREADABLE,
+    ChangeKind.FILE_UNREADABLE: _UNREADABLE,
 }
+# Changes whose effect cannot be judged: breaking, whatever relies on what.
+UNJUDGED_KINDS = frozenset({ChangeKind.FILE_INVALID, ChangeKind.FILE_UNREADABLE})
 _PUBLISHED = Text("已发布的共享/开放目录", "the published share/open catalog")
 
 
@@ -112,7 +135,9 @@ def active_grants(catalog: Catalog) -> list[tuple[str, str, tuple[str, ...]]]:
 
 def _relied_on(change: Change, base: Catalog, grants: Iterable[tuple[str, str, tuple[str, ...]]]) -> tuple[Text, ...]:
     reliance: list[Text] = []
-    resource = base.resource(change.subject) if change.kind is not ChangeKind.FILE_CHANGED else None
+    if change.kind in UNJUDGED_KINDS or change.kind is ChangeKind.FILE_CHANGED:
+        return ()
+    resource = base.resource(change.subject)
     if resource is not None and (resource.sharing.type != "不予共享" or resource.opening.type != "不予开放"):
         reliance.append(_PUBLISHED)
     # For an item change, a grant relies on it if it lists that item (by its old name) or no items at all.
@@ -121,6 +146,10 @@ def _relied_on(change: Change, base: Catalog, grants: Iterable[tuple[str, str, t
         if code == change.subject and (item is None or not items or item in items):
             reliance.append(Text(f"共享授权 {grant_id}", f"grant {grant_id}"))
     return tuple(reliance)
+
+
+def _grant_status(base: Catalog, grant_id: str) -> str | None:
+    return next((d.model.status for d in base.grants if d.model.id == grant_id), None)
 
 
 def review(
@@ -133,15 +162,20 @@ def review(
     """The review ``change`` needs, judged against the ``base`` revision's catalog.
 
     ``department_owns(path)`` tells whether a department (not the authority) owns a file that
-    is no catalog document, such as ``responsibility/<dept>.yaml``.
+    is no catalog document (a note in ``catalogs/<dept>/``): the department's file of a kind
+    govdata cannot read still needs the authority (fail closed), the others are the authority's.
     """
     relied = _relied_on(change, base, active_grants(base) if grants is None else grants) if change.restricts else ()
     kind = change.kind
     authority = AUTHORITY_KINDS.get(kind)
     if kind is ChangeKind.RESOURCE_MOVED and _folder(change.old) != _folder(change.new):
         authority = _CATALOG
-    if kind is ChangeKind.FILE_CHANGED and not department_owns(change.path):
-        authority = _FILES
+    if kind is ChangeKind.FILE_CHANGED:
+        authority = _UNREADABLE if department_owns(change.path) else _FILES
+    if kind is ChangeKind.GRANT_CHANGED and _grant_status(base, change.subject) != INITIAL:
+        authority = _APPROVED_GRANT
+    if kind in UNJUDGED_KINDS:
+        return Review(Level.AUTHORITY, True, _UNREADABLE[0], _UNREADABLE[1], (_UNKNOWN_EFFECT,))
     if authority is None:
         return Review(Level.DEPARTMENT, bool(relied), relied_on=relied)
     return Review(Level.AUTHORITY, bool(relied), authority[0], authority[1], relied)

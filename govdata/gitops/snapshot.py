@@ -211,6 +211,11 @@ class RevisionReader:
         found = self.repo.tree(rev, self.prefix)
         return {p[len(self.prefix) :]: sha for p, sha in found.items()}
 
+    def special(self, rev: str) -> dict[str, str]:
+        """Instance paths at ``rev`` that are symlinks or submodules (see :meth:`Repository.special_files`)."""
+        found = self.repo.special_files(rev, self.prefix)
+        return {p[len(self.prefix) :]: what for p, what in found.items()}
+
     def changed(self, base: str, head: str | None) -> list[str]:
         """Instance-relative paths that differ between ``base`` and ``head`` (None: working tree)."""
         found = self.repo.changed_paths(base, head, self.prefix)

@@ -107,8 +107,9 @@ def _problems(result: DiffResult, lang: Lang) -> list[str]:
         return []
     paths = sorted({d.location.path for d in result.problems})
     note = Text(
-        f"以下 {len(paths)} 个文件未通过校验，未做语义比较，请先修正 `govdata validate` 报告的问题：",
-        f"{len(paths)} files fail validation and were not compared; fix what `govdata validate` reports first:",
+        f"以下 {len(paths)} 个文件未通过校验，无法比较，须所属部门和数据主管部门批准；请先修正 `govdata validate` 报告的问题：",
+        f"{len(paths)} files fail validation and cannot be compared, so they need their owner and the authority; "
+        "fix what `govdata validate` reports first:",
     )
     return ["", "> [!CAUTION]", "> " + note.get(lang), *(f"> - `{result.prefix}{p}`" for p in paths)]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -20,7 +21,12 @@ from tests.conftest import REPO_ROOT, CliResult
 WORKFLOWS = sorted((REPO_ROOT / ".github" / "workflows").glob("*.yml"))
 TEMPLATES = REPO_ROOT / "govdata" / "templates"
 # Templates in GitHub Actions syntax (Gitea Actions reads the same); gitlab-ci.yml is GitLab's own.
-ACTIONS_TEMPLATES = [TEMPLATES / "validate.yml", TEMPLATES / "gitea-review.yml"]
+ACTIONS_TEMPLATES = [
+    TEMPLATES / "validate.yml",
+    TEMPLATES / "github-review.yml",
+    TEMPLATES / "github-pages.yml",
+    TEMPLATES / "gitea-review.yml",
+]
 CI_TEXTS = [
     *WORKFLOWS,
     *ACTIONS_TEMPLATES,
@@ -91,28 +97,72 @@ def test_gitlab_template_reports_code_quality_and_junit() -> None:
     )
 
 
-def test_pre_commit_hooks_run_on_the_files_pre_commit_passes(
-    instance: Callable[..., Path], govdata: Callable[..., CliResult]
-) -> None:
-    hooks = {
+def _hooks() -> dict[str, dict[str, Any]]:
+    return {
         hook["id"]: hook for hook in yaml.safe_load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     }
-    assert set(hooks) == {"govdata-validate", "govdata-owners"}
-    validate = hooks["govdata-validate"]
-    pattern = re.compile(validate["files"])
-    staged = ["catalogs/gongan/101002-000001.yaml", "registry/departments.yaml", "README.md", "city/catalogs/x/y.yaml"]
-    assert [p for p in staged if pattern.search(p)] == [staged[0], staged[1], staged[3]]
-    root = instance()
-    entry = validate["entry"].split()[1:]
-    assert govdata(*entry, "catalogs/gongan/101002-000001.yaml", cwd=root).exit_code == 0
-    resource = root / "catalogs/gongan/101002-000001.yaml"
-    resource.write_text(
-        resource.read_text(encoding="utf-8").replace("update_cycle: 实时", "update_cycle: 每时"), encoding="utf-8"
+
+
+def test_pre_commit_hooks_validate_the_whole_instance_and_have_offline_twins() -> None:
+    hooks = _hooks()
+    assert set(hooks) == {"govdata-validate", "govdata-owners", "govdata-validate-system", "govdata-owners-system"}
+    for name in ("govdata-validate", "govdata-owners"):
+        online, offline = hooks[name], hooks[f"{name}-system"]
+        assert online["language"] == "python" and offline["language"] == "system"
+        assert {k: v for k, v in online.items() if k not in ("id", "name", "description", "language")} == {
+            k: v for k, v in offline.items() if k not in ("id", "name", "description", "language")
+        }
+        assert online["pass_filenames"] is False  # the whole instance, not only the staged names
+    pre_commit = Path(sys.executable).parent / "pre-commit"
+    manifest = subprocess.run(
+        [str(pre_commit), "validate-manifest", str(REPO_ROOT / ".pre-commit-hooks.yaml")],
+        capture_output=True,
+        text=True,
     )
-    failed = govdata(*entry, "catalogs/gongan/101002-000001.yaml", cwd=root)
-    assert failed.exit_code == 1 and "101002-000001.yaml" in failed.stdout
-    owners = hooks["govdata-owners"]
-    assert owners["pass_filenames"] is False and govdata(*owners["entry"].split()[1:], cwd=root).exit_code == 1
+    assert manifest.returncode == 0, manifest.stdout + manifest.stderr
+    pattern = re.compile(hooks["govdata-validate"]["files"])
+    staged = ["catalogs/gongan/101002-000001.yaml", "registry/departments.yaml", "README.md", "city/schemas/x.json"]
+    assert [p for p in staged if pattern.search(p)] == [staged[0], staged[1], staged[3]]
+
+
+def test_pre_commit_offline_hook_reports_files_a_registry_change_breaks(
+    instance: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Real pre-commit, offline: ``repo: local`` with the system hooks, as docs/review-workflow.md shows."""
+    root = instance()
+    hooks = _hooks()
+    local = [
+        {k: v for k, v in hooks[f"{name}-system"].items() if k != "description"} | {"id": name}
+        for name in ("govdata-validate", "govdata-owners")
+    ]
+    (root / ".pre-commit-config.yaml").write_text(
+        yaml.safe_dump({"repos": [{"repo": "local", "hooks": local}]}, allow_unicode=True), encoding="utf-8"
+    )
+    environment = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, env=environment)
+
+    git("init", "-q", "-b", "main")
+    subprocess.run(
+        [sys.executable, "-m", "govdata", "owners"], cwd=root, check=True, capture_output=True, env=environment
+    )
+    git("add", "-A")
+    git("commit", "-q", "-m", "instance")
+    registry = root / "registry/departments.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace('catalog_code: "002"', 'catalog_code: "009"'))
+    git("add", "registry/departments.yaml")
+    ran = subprocess.run(
+        [str(Path(sys.executable).parent / "pre-commit"), "run"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=environment,
+    )
+    assert ran.returncode == 1, ran.stdout + ran.stderr
+    # only the registry is staged; the resource it breaks is reported
+    assert "catalogs/gongan/101002-000001.yaml" in ran.stdout and "GD010" in ran.stdout
+    assert "govdata owners --check" in ran.stdout
 
 
 def test_this_repositorys_codeowners_match_its_registry(govdata: Callable[..., CliResult]) -> None:

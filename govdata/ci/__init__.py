@@ -1,0 +1,1 @@
+"""CI files for an instance: the shipped templates with the install step and version filled in."""
