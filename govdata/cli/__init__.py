@@ -14,6 +14,7 @@ import typer
 from govdata.cli import authorship as authorship_command
 from govdata.cli import demands as demands_command
 from govdata.cli import diff as diff_command
+from govdata.cli import evaluate as evaluate_command
 from govdata.cli import fmt as fmt_command
 from govdata.cli import grant as grant_command
 from govdata.cli import init as init_command
@@ -54,6 +55,8 @@ app.command("owners")(owners_command.owners)
 app.command("check-authorship")(authorship_command.check_authorship)
 app.command("log")(log_command.log)
 app.command("fmt")(fmt_command.fmt)
+app.command("evaluate")(evaluate_command.evaluate)
+app.add_typer(evaluate_command.report_app, name="report")
 app.add_typer(rules_command.app, name="rules")
 app.add_typer(grant_command.app, name="grant")
 app.add_typer(demands_command.app, name="demands")

@@ -105,7 +105,17 @@ SECURITY = FileKind(
 )
 
 # Order matters: the first kind whose pattern matches a path wins.
-FILE_KINDS: tuple[FileKind, ...] = (CONFIG, DEPARTMENTS, LEGAL_BASES, DEMANDS, RESOURCE, GRANT, RESPONSIBILITY, PROJECT, SECURITY)
+FILE_KINDS: tuple[FileKind, ...] = (
+    CONFIG,
+    DEPARTMENTS,
+    LEGAL_BASES,
+    DEMANDS,
+    RESOURCE,
+    GRANT,
+    RESPONSIBILITY,
+    PROJECT,
+    SECURITY,
+)
 
 
 def kind_of(path: str) -> FileKind | None:

@@ -44,7 +44,10 @@ class SecurityYearlyDuties(Rule):
                     yield Finding(
                         document.path,
                         pointer,
-                        Text(f"日期 {day} 不在记录年度 {record.year} 内", f"{day} is outside the record's year {record.year}"),
+                        Text(
+                            f"日期 {day} 不在记录年度 {record.year} 内",
+                            f"{day} is outside the record's year {record.year}",
+                        ),
                         Text("移到对应年度的记录文件", "move it to the record of its year"),
                     )
             if record.year >= ctx.today.year:
