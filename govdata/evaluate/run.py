@@ -102,13 +102,13 @@ def evaluate(instance: Instance, year: int, today: dt.date, at: str | None = Non
         snapshot = reader.snapshot(commit, fallback=instance.config)
         settings = RuleSettings.from_config(snapshot.catalog.config)
         found = snapshot.diagnostics + run_rules(
-            snapshot.catalog, settings, Selection(), snapshot.blobs.__getitem__, today=as_of
+            snapshot.catalog, settings, Selection(), snapshot.blobs.__getitem__, today=today
         )
-        findings = [d for d in found if not settings.waived(d.rule_id, d.location.path, as_of)]
+        findings = [d for d in found if not settings.waived(d.rule_id, d.location.path, today)]
         catalog = snapshot.catalog
         worktree = False
     else:
-        result = validate(instance, today=as_of)
+        result = validate(instance, today=today)
         catalog, findings, worktree = result.catalog, result.diagnostics, True
         if isinstance(reader, RevisionReader):
             commit = reader.repo.resolve("HEAD")
