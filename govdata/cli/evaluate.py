@@ -95,7 +95,7 @@ def evaluate(
     if findings is not None:
         _write_findings(run, findings, chosen)
         return
-    reporters = {
+    reporters: dict[EvaluationFormat, EvaluationTextReporter | EvaluationJsonReporter | EvaluationCsvReporter] = {
         EvaluationFormat.TEXT: EvaluationTextReporter(rectification_only=rectification),
         EvaluationFormat.JSON: EvaluationJsonReporter(),
         EvaluationFormat.CSV: EvaluationCsvReporter(),
