@@ -7,6 +7,8 @@ from govdata.fulfilment import fulfilment
 from govdata.i18n import Text
 from govdata.model.registry import Department
 
+NO_LIST = Text("没有本部门的责任清单", "no responsibility list for the department")
+
 
 class ResponsibilityFulfilment(Indicator):
     id = "responsibility"
@@ -21,7 +23,7 @@ class ResponsibilityFulfilment(Indicator):
         row = next((r for r in fulfilment(ctx.catalog, ctx.as_of) if r.slug == department.slug), None)
         path = f"responsibility/{department.slug}.yaml"
         if row is None:
-            return Measure(None, note=Text("没有本部门的责任清单", "no responsibility list for the department"))
+            return Measure(None, note=NO_LIST)
         note = f"逾期 {row.overdue} / overdue {row.overdue}"
         return Measure.ratio(row.fulfilled, row.total, [Evidence(path, note=note)], Text("责任清单为空", "empty list"))
 
@@ -39,7 +41,7 @@ class UpdateCycle(Indicator):
     def measure(self, ctx: EvaluationContext, department: Department) -> Measure:
         listing = next((d for d in ctx.catalog.responsibility_lists if d.model.department == department.code), None)
         if listing is None:
-            return Measure(None, note=Text("没有本部门的责任清单", "no responsibility list for the department"))
+            return Measure(None, note=NO_LIST)
         known = [e for e in listing.model.resources if e.last_aggregated is not None and e.next_due is not None]
         on_time = [e for e in known if e.next_due is not None and e.next_due >= ctx.as_of]
         evidence = [Evidence(listing.path, note=f"{e.code} {e.update_cycle} → {e.next_due}") for e in known]

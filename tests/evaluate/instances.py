@@ -83,3 +83,27 @@ SMALL = {
 }
 
 BASE_RESOURCE = (BASE_INSTANCE / "catalogs" / "gongan" / "101002-000001.yaml").read_text(encoding="utf-8")
+
+# 每月 entries judged on 2025-12-31: the first is aggregated and due again in January (on time,
+# fulfilled); the second was last aggregated in October and was due in November (late, not fulfilled).
+RESPONSIBILITY = f"""# yaml-language-server: $schema=../schemas/responsibility.schema.json
+department: {GONGAN}
+name: 测试区公安局
+resources:
+  - code: "101002/000001"
+    name: 户籍人口基本信息
+    aggregation_mode: 非实时汇聚
+    update_cycle: 每月
+    next_due: 2026-01-05
+    due_note: 每月更新
+    status: 已汇聚
+    last_aggregated: 2025-12-05
+  - code: "101002/000002"
+    name: 户籍人口迁移信息
+    aggregation_mode: 非实时汇聚
+    update_cycle: 每月
+    next_due: 2025-11-03
+    due_note: 每月更新
+    status: 已汇聚
+    last_aggregated: 2025-10-01
+"""

@@ -11,7 +11,7 @@ import pytest
 from govdata.errors import ConfigError
 from govdata.evaluate.run import EvaluationRun, evaluate
 from govdata.instance import open_instance
-from tests.evaluate.instances import GONGAN, SMALL
+from tests.evaluate.instances import GONGAN, RESPONSIBILITY, SMALL
 
 
 @pytest.fixture
@@ -97,3 +97,14 @@ def test_unknown_indicator_in_methodology_is_refused(instance: Callable[..., Pat
     )
     with pytest.raises(ConfigError, match="speed"):
         evaluate(open_instance(root), 2025, dt.date(2026, 3, 1))
+
+
+def test_responsibility_and_update_cycle_judged_on_the_last_day_of_the_year(instance: Callable[..., Path]) -> None:
+    root = instance({**SMALL, "responsibility/gongan.yaml": RESPONSIBILITY})
+    run = evaluate(open_instance(root), 2025, dt.date(2026, 3, 1))
+    values = _values(run, GONGAN)
+    assert values["responsibility"] == 0.5  # the second entry was overdue on 2025-12-31
+    assert values["update_cycle"] == 0.5
+    card = next(c for c in run.cards if c.department.code == GONGAN)
+    # 36.75 + 10×0.5 + 10×0.5 over the available weight 70
+    assert card.score == pytest.approx(round(100 * 46.75 / 70, 2))
