@@ -1,6 +1,6 @@
 """Measure the yearly evaluation and the annual report on a generated instance with two years of history.
 
-    python benchmarks/bench_evaluate.py DIR [--departments 20] [--resources 1000] [--commits 50] [--runs 3]
+    python benchmarks/bench_evaluate.py DIR [--departments 10] [--resources 100] [--commits 50] [--runs 3]
 
 Generates the instance (once; reused when DIR exists) and makes it a git repository: the whole
 catalog committed at the start of 2024, then ``--commits`` commits through 2025 that each touch
@@ -66,8 +66,8 @@ def _time(root: Path, argv: list[str], runs: int) -> tuple[float, float, int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("directory", type=Path)
-    parser.add_argument("--departments", type=int, default=20)
-    parser.add_argument("--resources", type=int, default=1000)
+    parser.add_argument("--departments", type=int, default=10)
+    parser.add_argument("--resources", type=int, default=100)
     parser.add_argument("--commits", type=int, default=50)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()

@@ -22,10 +22,6 @@ class EvaluationFormat(StrEnum):
     CSV = "csv"
 
 
-def _previous_year() -> int:
-    return dt.date.today().year - 1
-
-
 YearOption = Annotated[
     int | None,
     typer.Option("--year", help="评价年度（默认上一年度，第五十五条）/ the year evaluated (default: last year)"),
