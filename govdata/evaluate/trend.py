@@ -60,7 +60,7 @@ def trend(
     """Zone figures at each point; an empty list outside git."""
     from govdata.engine import run_rules
     from govdata.gitops.repo import RepositoryError, open_repository
-    from govdata.gitops.snapshot import RevisionReader
+    from govdata.gitops.snapshot import LoadCache, RevisionReader
     from govdata.settings import RuleSettings, Selection
 
     try:
@@ -70,9 +70,12 @@ def trend(
     except RepositoryError:
         return []
     found = []
-    for label, sha, day in _points(repo, year, years_back):
+    points = _points(repo, year, years_back)
+    # Most files are the same at every point: load each content once across the points.
+    cache = LoadCache(limit=2 * len(reader.tree(points[-1][1])) if points else 512)
+    for label, sha, day in points:
         try:
-            snapshot = reader.snapshot(sha, fallback=instance_config)
+            snapshot = reader.snapshot(sha, fallback=instance_config, cache=cache)
             catalog = snapshot.catalog
             settings = RuleSettings.from_config(catalog.config)
             findings = run_rules(catalog, settings, Selection(), snapshot.blobs.__getitem__, today=today)
