@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from generate_instance import generate
-from measure import Measurement, median, run
+from measure import timed
 
 GOVDATA = Path(sys.executable).parent / "govdata"
 
@@ -57,10 +57,7 @@ def make_history(root: Path, commits: int) -> None:
 
 
 def _time(root: Path, argv: list[str], runs: int) -> tuple[float, float, int]:
-    results: list[Measurement] = []
-    for _ in range(runs):
-        results.append(run([str(GOVDATA), *argv], root, root / ".bench.out", root / ".bench.err"))
-    return median([r.wall for r in results]), max(r.peak_mib for r in results), results[-1].exit_code
+    return timed(GOVDATA, root, argv, runs)
 
 
 def main() -> int:
