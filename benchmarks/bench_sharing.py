@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from generate_instance import benchmark_instance
-from measure import Measurement, median, run
+from measure import median, run, timed
 
 GOVDATA = Path(sys.executable).parent / "govdata"
 
@@ -33,10 +33,7 @@ def _first_resource(root: Path, slug: str) -> tuple[str, str]:
 
 
 def _time(root: Path, argv: list[str], runs: int) -> tuple[float, float, int]:
-    results: list[Measurement] = []
-    for _ in range(runs):
-        results.append(run([str(GOVDATA), *argv], root, root / ".bench.out", root / ".bench.err"))
-    return median([r.wall for r in results]), max(r.peak_mib for r in results), results[-1].exit_code
+    return timed(GOVDATA, root, argv, runs)
 
 
 def main() -> int:

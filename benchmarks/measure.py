@@ -62,6 +62,12 @@ def run(argv: Sequence[str], cwd: Path, stdout: Path, stderr: Path) -> Measureme
     return Measurement(wall, cpu, usage.ru_maxrss / 1024, process.returncode, load)
 
 
+def timed(govdata: Path, root: Path, argv: Sequence[str], runs: int) -> tuple[float, float, int]:
+    """``govdata ARGV`` run ``runs`` times in ``root``: median wall seconds, largest peak MiB, last exit code."""
+    results = [run([str(govdata), *argv], root, root / ".bench.out", root / ".bench.err") for _ in range(runs)]
+    return median([r.wall for r in results]), max(r.peak_mib for r in results), results[-1].exit_code
+
+
 def argv_chunks(head: Sequence[str], args: Sequence[str], budget: int | None = None) -> list[list[str]]:
     """``head + args`` split into as few command lines as the system's ARG_MAX allows."""
     limit = budget or (os.sysconf("SC_ARG_MAX") - sum(len(k) + len(v) + 2 for k, v in os.environ.items())) // 2

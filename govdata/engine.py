@@ -28,8 +28,10 @@ from govdata.model.kinds import (
     DEPARTMENTS,
     GRANT,
     LEGAL_BASES,
+    PROJECT,
     RESOURCE,
     RESPONSIBILITY,
+    SECURITY,
     FileKind,
     kind_of,
 )
@@ -134,6 +136,10 @@ def _add(catalog: Catalog, kind: object, document: Document) -> None:  # type: i
         catalog.grants.append(document)
     elif kind is RESPONSIBILITY:
         catalog.responsibility_lists.append(document)
+    elif kind is PROJECT:
+        catalog.projects.append(document)
+    elif kind is SECURITY:
+        catalog.security_records.append(document)
 
 
 def _within(path: str, scopes: Iterable[str]) -> bool:

@@ -15,6 +15,7 @@ from govdata.cli import authorship as authorship_command
 from govdata.cli import ci as ci_command
 from govdata.cli import demands as demands_command
 from govdata.cli import diff as diff_command
+from govdata.cli import evaluate as evaluate_command
 from govdata.cli import fmt as fmt_command
 from govdata.cli import gate as gate_command
 from govdata.cli import grant as grant_command
@@ -59,6 +60,8 @@ app.command("gate")(gate_command.gate)
 app.command("log")(log_command.log)
 app.command("fmt")(fmt_command.fmt)
 app.command("publish")(publish_command.publish)
+app.command("evaluate")(evaluate_command.evaluate)
+app.add_typer(evaluate_command.report_app, name="report")
 app.add_typer(rules_command.app, name="rules")
 app.add_typer(grant_command.app, name="grant")
 app.add_typer(demands_command.app, name="demands")

@@ -40,6 +40,10 @@ NEEDS_BY_KIND: dict[str, Need] = {
     "demands": Need.OWNER,
     "grant": Need.OWNER,
     "responsibility": Need.OWNER,
+    # A department keeps its own security records (Art. 51-52); project lists and their approval
+    # and acceptance are the authority's record (Art. 56).
+    "security": Need.OWNER,
+    "project": Need.AUTHORITY,
     REPOSITORY: Need.AUTHORITY,
     UNREADABLE: Need.OWNER_AND_AUTHORITY,
     UNKNOWN: Need.OWNER_AND_AUTHORITY,

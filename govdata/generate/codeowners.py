@@ -1,7 +1,8 @@
 """Who owns which file: ownership rules from the department registry, and the CODEOWNERS files.
 
-Each department's maintainers own ``catalogs/<slug>/``, their grant requests ``grants/<slug>/``
-and their responsibility status ``responsibility/<slug>.yaml``. The data authority's
+Each department's maintainers own ``catalogs/<slug>/``, their grant requests ``grants/<slug>/``,
+their responsibility status ``responsibility/<slug>.yaml`` and their security records
+``security/<slug>/`` (Art. 51-52). The data authority's
 maintainers own everything else: registries, schemas, the configuration, CI files, and the
 decisions on grants (so they are listed on every ``grants/<slug>/`` line too).
 
@@ -52,7 +53,7 @@ def _departments(catalog: Catalog) -> list[Department]:
 
 
 def department_paths(slug: str) -> tuple[str, ...]:
-    return (f"catalogs/{slug}/", f"grants/{slug}/", f"responsibility/{slug}.yaml")
+    return (f"catalogs/{slug}/", f"grants/{slug}/", f"responsibility/{slug}.yaml", f"security/{slug}/")
 
 
 def ownership_rules(catalog: Catalog, prefix: str = "") -> list[OwnershipRule]:
@@ -65,11 +66,14 @@ def ownership_rules(catalog: Catalog, prefix: str = "") -> list[OwnershipRule]:
     rules = [OwnershipRule("*", (authority,), fallback)]
     for department in _departments(catalog):
         section = f"2. {department.name}（{department.slug}）"
-        catalog_dir, grants_dir, status_file = (f"/{prefix}{p}" for p in department_paths(department.slug))
+        catalog_dir, grants_dir, status_file, security_dir = (
+            f"/{prefix}{p}" for p in department_paths(department.slug)
+        )
         rules.append(OwnershipRule(catalog_dir, (department.code,), section))
         # Grant files hold the department's request and the authority's decision.
         rules.append(OwnershipRule(grants_dir, tuple(dict.fromkeys((department.code, authority))), section))
         rules.append(OwnershipRule(status_file, (department.code,), section))
+        rules.append(OwnershipRule(security_dir, (department.code,), section))
     own = "3. 数据主管部门专属（放在最后，不被部门规则覆盖）/ the authority's own paths, last so nothing shadows them"
     rules.extend(OwnershipRule(f"/{prefix}{p}", (authority,), own) for p in AUTHORITY_PATHS)
     rules.extend(OwnershipRule(f"/{p}", (authority,), own) for p in REPOSITORY_PATHS)

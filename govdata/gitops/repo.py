@@ -10,6 +10,8 @@ than one ``git show`` per file. Paths here are relative to the repository's top 
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +47,21 @@ class FileChange:
     path: str
     old_blob: str | None
     new_blob: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Landing:
+    """A commit of the main line and the files it changed against its first parent."""
+
+    sha: str
+    parents: tuple[str, ...]
+    authored: str  # ISO 8601: earliest author date of what it brought in
+    committed: str  # ISO 8601: when it landed on the main line
+    files: tuple[str, ...]
+
+
+def _utc(stamp: str) -> datetime.datetime:
+    return datetime.datetime.fromisoformat(stamp).astimezone(datetime.UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +183,42 @@ class Repository:
         for chunk in self._git(*args).split("\x1e"):
             if chunk:
                 yield _parse_log_chunk(chunk)
+
+    def landings(self, pathspecs: Iterable[str], rev: str = "HEAD") -> list[Landing]:
+        """Commits of ``rev``'s first-parent line that changed ``pathspecs``, oldest first.
+
+        A merge lands the commits it brings in: its changed files are taken against its first
+        parent, and ``authored`` is the earliest author date among the merged commits (when the
+        change was put forward). A plain commit's ``authored`` is its own author date.
+        """
+        fmt = "--format=%x1e%H%x1f%P%x1f%aI%x1f%cI"
+        out = self._git(
+            "log", "--first-parent", "--diff-merges=first-parent", "--name-only", "-z", fmt, rev, "--", *pathspecs
+        )
+        found: list[Landing] = []
+        for chunk in out.split("\x1e"):
+            if not chunk.strip("\0\n"):
+                continue
+            header, *rest_part = re.split(r"[\n\0]", chunk.lstrip("\0\n"), maxsplit=1)
+            rest = rest_part[0] if rest_part else ""
+            sha, parents, authored, committed = header.split("\x1f")
+            parent_list = tuple(parents.split())
+            if len(parent_list) > 1:
+                dates = self._git("log", "--format=%aI", f"{parent_list[0]}..{parent_list[1]}").split()
+                authored = min(dates, key=_utc, default=authored)
+            files = tuple(p.strip("\n") for p in rest.split("\0") if p.strip("\n"))
+            found.append(Landing(sha, parent_list, authored, committed, files))
+        return found[::-1]
+
+    def last_commit_before(self, moment: str, rev: str = "HEAD") -> str | None:
+        """The newest commit of ``rev``'s first-parent line committed at or before ``moment`` (ISO 8601)."""
+        out = self._git("rev-list", "--first-parent", "-1", f"--before={moment}", rev).strip()
+        return out or None
+
+    def first_parent_commits(self, rev: str = "HEAD") -> list[tuple[str, str]]:
+        """``(sha, committer date)`` of ``rev``'s first-parent line, oldest first."""
+        out = self._git("log", "--first-parent", "--format=%H%x1f%cI", rev)
+        return [tuple(line.split("\x1f", 1)) for line in out.splitlines() if line][::-1]  # type: ignore[misc]
 
     def renamed_from(self, parent: str, commit: str, added: str, deleted: Iterable[str]) -> str | None:
         """Which of the ``deleted`` paths git's rename detection pairs with ``added`` in ``commit``."""

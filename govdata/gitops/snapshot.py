@@ -226,15 +226,19 @@ class RevisionReader:
         rev: str,
         select: Callable[[Iterable[str]], list[str]] | None = None,
         fallback: InstanceConfig | None = None,
+        cache: LoadCache | None = None,
     ) -> Snapshot:
-        """The instance at commit ``rev``; ``select`` picks the paths to load (all by default)."""
+        """The instance at commit ``rev``; ``select`` picks the paths to load (all by default).
+
+        With a ``cache`` shared between revisions, a file unchanged since one already loaded is not parsed again.
+        """
         tree = self.tree(rev)
         paths = select(tree) if select else sorted(p for p in tree if is_instance_file(p))
         wanted = {p: tree[p] for p in {*paths, CONFIG_NAME} if p in tree}
         content = self.repo.read_blobs(wanted.values())
         blobs = {p: content[sha] for p, sha in wanted.items()}
         config = load_config(blobs.get(CONFIG_NAME), rev[:12], fallback)
-        return build_snapshot(rev, blobs, config)
+        return build_snapshot(rev, blobs, config, cache)
 
     def worktree(self, root: Path, paths: Iterable[str]) -> Snapshot:
         """The working tree's files at ``paths`` (missing ones are absent, as if deleted)."""

@@ -11,9 +11,11 @@ from govdata.model.base import Model
 from govdata.model.config import InstanceConfig
 from govdata.model.demand import DemandList
 from govdata.model.grant import Grant
+from govdata.model.project import Project
 from govdata.model.registry import Department, DepartmentRegistry, LegalBasis, LegalBasisRegistry
 from govdata.model.resource import Resource
 from govdata.model.responsibility import ResponsibilityList
+from govdata.model.security import SecurityRecord
 
 M = TypeVar("M", bound=Model)
 
@@ -39,6 +41,8 @@ class Catalog:
     demand_lists: list[Document[DemandList]] = field(default_factory=list)
     grants: list[Document[Grant]] = field(default_factory=list)
     responsibility_lists: list[Document[ResponsibilityList]] = field(default_factory=list)
+    projects: list[Document[Project]] = field(default_factory=list)
+    security_records: list[Document[SecurityRecord]] = field(default_factory=list)
     # Files of a known kind that failed to load or failed their schema (reported as GD001/GD002):
     # rules that resolve references consult it rather than call a broken file's code missing.
     unloaded: list[str] = field(default_factory=list)

@@ -58,6 +58,44 @@ class PublishSettings(Model, title="发布设置"):
         None,
         pattern=r"^https?://[^\s]+[^/\s]$",
     )
+# Indicator ids of govdata/evaluate and their default weights (sum 100). A new indicator adds its
+# id here with a weight; an id not in the evaluation registry is refused when evaluating.
+DEFAULT_WEIGHTS: dict[str, float] = {
+    "metadata": 15,
+    "catalog_updates": 10,
+    "update_cycle": 10,
+    "sharing": 10,
+    "sharing_basis": 10,
+    "opening": 10,
+    "grants_used": 5,
+    "demands_met": 5,
+    "responsibility": 10,
+    "security": 10,
+    "cases": 5,
+}
+
+
+class Band(Model, title="评价等次"):
+    name: NonEmptyText = gb("等次名称", "如 优秀、良好、合格、不合格")
+    min_score: float = gb("最低得分", "得分不低于此值（0-100）即为该等次", ge=0, le=100)
+
+
+DEFAULT_BANDS = (
+    Band(name="优秀", min_score=90),
+    Band(name="良好", min_score=75),
+    Band(name="合格", min_score=60),
+    Band(name="不合格", min_score=0),
+)
+
+
+class Evaluation(Model, title="年度评价办法"):
+    version: NonEmptyText = gb("办法版本", "评价办法（指标、权重、等次）的版本号，记入每一份评价结果", "2026.1")
+    weights: dict[str, float] = gb(
+        "指标权重", "各评价指标的权重；无数据的指标不计分，其余指标按权重比例折算为百分制", DEFAULT_WEIGHTS
+    )
+    bands: list[Band] = gb("评价等次", "按得分从高到低排列的等次", list(DEFAULT_BANDS))
+    review_days: int = gb("目录更新审核时限", "数据主管部门审核、更新目录的工作日数（第十九条）", 5, ge=1)
+    rectification_days: int = gb("整改时限", "整改通知发出后完成整改的工作日数（第六十条）", 20, ge=1)
 
 
 class InstanceConfig(Model, title="实例配置"):
@@ -72,3 +110,6 @@ class InstanceConfig(Model, title="实例配置"):
     waivers: list[Waiver] = gb("豁免", "经批准的规则豁免，须写明理由", [])
     calendar: Calendar = gb("工作日历补充", "官方日历以外年份的节假日与调休", Calendar())
     publish: PublishSettings = gb("发布设置", "govdata publish 生成开放目录网站时使用的地址", PublishSettings())
+    evaluation: Evaluation = gb(
+        "年度评价办法", "年度评价的指标权重、等次和时限（第五十四条）；不填时用默认办法", Evaluation()
+    )

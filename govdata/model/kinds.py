@@ -9,9 +9,11 @@ from govdata.model.base import Model
 from govdata.model.config import InstanceConfig
 from govdata.model.demand import DemandList
 from govdata.model.grant import Grant
+from govdata.model.project import Project
 from govdata.model.registry import DepartmentRegistry, LegalBasisRegistry
 from govdata.model.resource import Resource
 from govdata.model.responsibility import ResponsibilityList
+from govdata.model.security import SecurityRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +87,35 @@ RESPONSIBILITY = FileKind(
     "responsibility/<部门>.yaml：由目录生成的采集责任清单，汇聚状态等由部门手工维护（第十八条）",
     re.compile(r"responsibility/[^/]+\.yaml"),
 )
+PROJECT = FileKind(
+    "project",
+    Project,
+    "project.schema.json",
+    "政务信息化建设项目",
+    "projects/<编号>.yaml：项目的政务数据目录清单、审批与验收日期、数据中台对接记录（第五十六条）",
+    re.compile(r"projects/[^/]+\.yaml"),
+)
+SECURITY = FileKind(
+    "security",
+    SecurityRecord,
+    "security.schema.json",
+    "数据安全工作记录",
+    "security/<部门>/<年度>.yaml：风险评估、应急预案、应急演练和安全事件报告（第五十一条、第五十二条）",
+    re.compile(r"security/[^/]+/[^/]+\.yaml"),
+)
 
 # Order matters: the first kind whose pattern matches a path wins.
-FILE_KINDS: tuple[FileKind, ...] = (CONFIG, DEPARTMENTS, LEGAL_BASES, DEMANDS, RESOURCE, GRANT, RESPONSIBILITY)
+FILE_KINDS: tuple[FileKind, ...] = (
+    CONFIG,
+    DEPARTMENTS,
+    LEGAL_BASES,
+    DEMANDS,
+    RESOURCE,
+    GRANT,
+    RESPONSIBILITY,
+    PROJECT,
+    SECURITY,
+)
 
 
 def kind_of(path: str) -> FileKind | None:

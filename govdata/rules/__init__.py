@@ -36,6 +36,11 @@ from govdata.rules.gd308_grant_past_end import GrantPastEnd
 from govdata.rules.gd309_grant_catalog_drift import GrantCatalogDrift
 from govdata.rules.gd310_grant_record_place import GrantRecordPlace
 from govdata.rules.gd311_grant_history import GrantHistory
+from govdata.rules.gd501_project_catalog_list import ProjectCatalogList
+from govdata.rules.gd502_project_acceptance import ProjectAcceptance
+from govdata.rules.gd503_record_place import RecordPlace
+from govdata.rules.gd504_security_yearly_duties import SecurityYearlyDuties
+from govdata.rules.gd505_security_incident_reported import SecurityIncidentReported
 
 BUILTIN: tuple[type[BuiltinRule], ...] = (LoadError, SchemaViolation, UnexpectedFile)
 
@@ -70,6 +75,11 @@ CATALOG_RULES: tuple[type[Rule], ...] = (
     GrantCatalogDrift,
     GrantRecordPlace,
     GrantHistory,
+    ProjectCatalogList,
+    ProjectAcceptance,
+    RecordPlace,
+    SecurityYearlyDuties,
+    SecurityIncidentReported,
 )
 
 RULES: tuple[type[RuleInfo], ...] = tuple(sorted((*BUILTIN, *CATALOG_RULES), key=lambda rule: rule.id))
