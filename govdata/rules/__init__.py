@@ -36,6 +36,13 @@ from govdata.rules.gd308_grant_past_end import GrantPastEnd
 from govdata.rules.gd309_grant_catalog_drift import GrantCatalogDrift
 from govdata.rules.gd310_grant_record_place import GrantRecordPlace
 from govdata.rules.gd311_grant_history import GrantHistory
+from govdata.rules.gd401_case_overdue import CaseOverdue
+from govdata.rules.gd402_case_extension import CaseExtension
+from govdata.rules.gd403_case_correction_period import CaseCorrectionPeriod
+from govdata.rules.gd404_case_refusal_reasons import CaseRefusalReasons
+from govdata.rules.gd405_case_events import CaseEvents
+from govdata.rules.gd406_case_references import CaseReferences
+from govdata.rules.gd407_case_header import CaseHeader
 
 BUILTIN: tuple[type[BuiltinRule], ...] = (LoadError, SchemaViolation, UnexpectedFile)
 
@@ -70,6 +77,13 @@ CATALOG_RULES: tuple[type[Rule], ...] = (
     GrantCatalogDrift,
     GrantRecordPlace,
     GrantHistory,
+    CaseOverdue,
+    CaseExtension,
+    CaseCorrectionPeriod,
+    CaseRefusalReasons,
+    CaseEvents,
+    CaseReferences,
+    CaseHeader,
 )
 
 RULES: tuple[type[RuleInfo], ...] = tuple(sorted((*BUILTIN, *CATALOG_RULES), key=lambda rule: rule.id))
