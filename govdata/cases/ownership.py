@@ -60,9 +60,9 @@ EVENT_OWNERS: dict[str, dict[str, Party]] = {
 }
 
 
-def creator(kind: str) -> Party:
-    """The party that files a new case of ``kind``."""
-    return EVENT_OWNERS[kind].get("received", Party.DEPARTMENT)
+def creator_event(kind: str) -> str:
+    """The event whose party files a new case of ``kind`` (an annual report: its submission)."""
+    return "received" if "received" in EVENT_OWNERS[kind] else "answered"
 
 
 def owner(kind: str, event_type: str) -> Party | None:
@@ -91,4 +91,4 @@ def may_add(case: Case, event_type: str, department_code: str, catalog: Catalog)
     return owner_code(case, event_type, catalog) == department_code
 
 
-__all__ = ["EVENT_OWNERS", "PARTY_LABELS", "Party", "creator", "may_add", "owner", "owner_code"]
+__all__ = ["EVENT_OWNERS", "PARTY_LABELS", "Party", "creator_event", "may_add", "owner", "owner_code"]

@@ -67,6 +67,14 @@ _GRANT = (
     Text("是否共享及共享方式由数据主管部门决定", "the authority decides whether and how data is shared"),
     ("Art. 7", "Art. 9", "Art. 36"),
 )
+_CASE = (
+    Text(
+        "办理事项只追加记录；删除事项、改写已有记录或事项内容须经数据主管部门同意，由数据主管部门记录的事件亦然",
+        "cases are append-only: removing one, rewriting its record or header, and the events the authority "
+        "records need the authority",
+    ),
+    ("Art. 8", "Art. 19", "Art. 24", "Art. 40", "Art. 41", "Art. 55"),
+)
 _FILES = (
     Text("数据规范、CI 与仓库文件由数据主管部门维护", "the authority keeps schemas, CI and repository files"),
     ("Art. 4",),
@@ -93,6 +101,8 @@ AUTHORITY_KINDS: dict[ChangeKind, tuple[Text, tuple[str, ...]]] = {
     ChangeKind.CONFIG_CHANGED: _REGISTRY,
     ChangeKind.GRANT_DECIDED: _GRANT,
     ChangeKind.GRANT_REMOVED: _GRANT,
+    ChangeKind.CASE_CHANGED: _CASE,
+    ChangeKind.CASE_REMOVED: _CASE,
 }
 _PUBLISHED = Text("已发布的共享/开放目录", "the published share/open catalog")
 
@@ -140,6 +150,8 @@ def review(
     authority = AUTHORITY_KINDS.get(kind)
     if kind is ChangeKind.RESOURCE_MOVED and _folder(change.old) != _folder(change.new):
         authority = _CATALOG
+    if kind in (ChangeKind.CASE_OPENED, ChangeKind.CASE_EVENT_ADDED) and change.department is None:
+        authority = _CASE  # the ownership table of govdata.cases gives this event to the authority
     if kind is ChangeKind.FILE_CHANGED and not department_owns(change.path):
         authority = _FILES
     if authority is None:
