@@ -82,14 +82,14 @@ class Deadline:
         return MEETS[self.key]
 
     def status(self, today: dt.date) -> str:
-        if not self.started:
-            return "not-started"
-        if self.met_on is not None:
+        if self.met_on is not None and self.started:
             if self.due is None:
                 return "unknown"
             return "on-time" if self.met_on <= self.due else "late"
         if self.withdrawn:
             return "withdrawn"
+        if not self.started:
+            return "not-started"
         if self.paused:
             return "paused"
         if self.due is None:
@@ -144,6 +144,7 @@ def _by_count(
             None,
             Text(f"{start_label.zh}后起算 {days} 个工作日", f"{days} working days from {start_label.en}"),
             started=False,
+            withdrawn=withdrawn is not None,
         )
     count: Count = count_working_days(calendar, start_event.date, days + extension, pauses)
     explanation = explain_count(count, start_label)

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from govdata.cases.deadlines import STATUS_LABELS, Deadline, deadlines, remaining
+from govdata.cases.deadlines import EXTENSION_LIMITS, STATUS_LABELS, Deadline, deadlines, remaining
 from govdata.cases.flow import FINISHED, next_events, replay
 from govdata.cases.ownership import PARTY_LABELS, owner
 from govdata.i18n import Lang
@@ -128,10 +128,15 @@ def case_record(catalog: Catalog, view: View, today: dt.date, calendar: WorkCale
         next_events=[
             {"type": name, "label": EVENT_LABELS[name].get(lang), "by": PARTY_LABELS[party].get(lang)}
             for name in next_events(case.kind, view.state)
-            if (party := owner(case.kind, name)) is not None
+            if (party := owner(case.kind, name)) is not None and not (name == "extended" and _extension_used(case))
         ],
     )
     return record
+
+
+def _extension_used(case: Case) -> bool:
+    limit = EXTENSION_LIMITS.get(case.kind)
+    return limit is None or sum(e.type == "extended" for e in case.events) >= limit.times
 
 
 def due_within(found: list[View], today: dt.date, days: int, calendar: WorkCalendar) -> list[tuple[View, Deadline]]:

@@ -79,6 +79,12 @@ def _today(value: str | None) -> dt.date:
     return steps.parse_date(value, "--today") or dt.date.today()
 
 
+def _status(key: str | None, lang: Lang) -> str:
+    from govdata.cases.deadlines import STATUS_LABELS
+
+    return STATUS_LABELS[key].get(lang) if key in STATUS_LABELS else ""
+
+
 def _report(outcome: Outcome, lang: Lang) -> None:
     for diagnostic in outcome.warnings:
         typer.echo(f"  {diagnostic.location}: {diagnostic.message.get(lang)} [{diagnostic.rule_id}]")
@@ -261,7 +267,7 @@ def list_cases(
         overdue=overdue,
     )
     rows = [case_row(catalog, view, day, chosen) for view in chosen_views]
-    heads = Text("编号 类型 状态 承办部门 最近期限 事项", "id kind state department next-due title").get(chosen).split()
+    heads = Text("编号 类型 状态 最近期限 承办部门 事项", "id kind state next-due department title").get(chosen).split()
     _emit(
         rows,
         LIST_COLUMNS,
@@ -271,8 +277,8 @@ def list_cases(
             r["id"],
             r["kind"],
             r["state"],
-            r["department_name"] or r["department"],
-            f"{r['next_due'] or '—'} {r['next_due_status'] or ''}",
+            f"{r['next_due'] or '—'} {_status(r['next_due_status'], chosen)}",
+            r["department"],
             r["title"],
         ),
         Text(f"共 {len(rows)} 项", f"{len(rows)} cases").get(chosen),
@@ -286,6 +292,7 @@ def _emit(
     heads: list[str],
     cells: Any,
     footer: str,
+    whole: tuple[int, ...] = (0, 1, 2, 3),
 ) -> None:
     from govdata.report.cases import write_csv, write_json
 
@@ -297,7 +304,7 @@ def _emit(
         return
     from rich.console import Console
 
-    table = steps.table(heads, whole=(0, 1))
+    table = steps.table(heads, whole=whole)
     for row in rows:
         table.add_row(*(str(cell) for cell in cells(row)))
     console = Console(highlight=False)
@@ -405,7 +412,7 @@ def due(
         }
         for view, deadline in due_within(found, day, within, calendar)
     ]
-    heads = Text("编号 承办部门 期限 截止 状态", "id department deadline due status").get(chosen).split()
+    heads = Text("编号 截止 状态 承办部门 期限", "id due status department deadline").get(chosen).split()
     _emit(
         rows,
         DUE_COLUMNS,
@@ -413,10 +420,15 @@ def due(
         heads,
         lambda r: (
             r["id"],
+            r["due"] or "—",
+            _status(r["status"], chosen)
+            + (
+                ""
+                if r["working_days_left"] is None
+                else Text(f" 剩 {r['working_days_left']} 日", f" {r['working_days_left']} left").get(chosen)
+            ),
             r["department"],
             f"{r['deadline']}（{r['article']}）",
-            r["due"],
-            r["status"] if r["working_days_left"] is None else f"{r['status']} {r['working_days_left']}",
         ),
         Text(f"{len(rows)} 个期限需要处理", f"{len(rows)} deadlines need attention").get(chosen),
     )
@@ -479,6 +491,7 @@ def stats(
             r["extensions"],
         ),
         Text(f"{year} 年，{len(rows)} 个部门", f"{year}: {len(rows)} departments").get(chosen),
+        whole=(0,),
     )
 
 
