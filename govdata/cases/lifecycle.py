@@ -17,9 +17,10 @@ from govdata.cases.checks import case_findings
 from govdata.cases.edit import Event, NewCase, append_event, new_case_text
 from govdata.cases.flow import next_events, replay, step
 from govdata.cases.store import case_path, find_case, load_cases, next_case_id
-from govdata.diagnostics import Diagnostic
-from govdata.errors import GovdataError, UsageError
+from govdata.errors import UsageError
 from govdata.grants.checks import errors, introduced
+from govdata.grants.lifecycle import Outcome as StepOutcome
+from govdata.grants.lifecycle import StepRefused
 from govdata.i18n import Text
 from govdata.instance import Instance
 from govdata.io.roundtrip import atomic_write
@@ -28,24 +29,15 @@ from govdata.loading import load_file
 from govdata.model.case import Case, CaseEvent
 from govdata.model.kinds import CASE
 
-
-class CaseRefused(GovdataError):
-    """The step would leave an invalid case; ``diagnostics`` say why. Nothing was written."""
-
-    exit_code = 1
-
-    def __init__(self, text: Text, diagnostics: list[Diagnostic]) -> None:
-        super().__init__(text)
-        self.diagnostics = diagnostics
+# The same refusal as a grant step's: the findings that stop it, nothing written.
+CaseRefused = StepRefused
 
 
 @dataclass(frozen=True)
-class Outcome:
-    path: str
-    case_id: str
-    state_before: str | None
-    state_after: str
-    warnings: list[Diagnostic]
+class Outcome(StepOutcome):
+    """The grant outcome (path, state before and after, warnings) and the id of the case."""
+
+    case_id: str = ""
 
 
 def open_case(instance: Instance, draft: NewCase) -> Outcome:
@@ -70,7 +62,7 @@ def open_case(instance: Instance, draft: NewCase) -> Outcome:
             errors(findings),
         )
     atomic_write(instance.root / path, text)
-    return Outcome(path, case_id, None, _state_of(text, path), findings)
+    return Outcome(path, None, _state_of(text, path), findings, case_id)
 
 
 def _state_of(text: str, path: str) -> str:
@@ -116,7 +108,7 @@ def record(instance: Instance, case_id: str, event: Event) -> Outcome:
             blocking,
         )
     atomic_write(target, new_text)
-    return Outcome(document.path, case.id, before.state, _state_of(new_text, document.path), new)
+    return Outcome(document.path, before.state, _state_of(new_text, document.path), new, case.id)
 
 
 __all__ = ["CaseRefused", "Outcome", "open_case", "record"]

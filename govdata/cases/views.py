@@ -134,6 +134,21 @@ def case_record(catalog: Catalog, view: View, today: dt.date, calendar: WorkCale
     return record
 
 
+def due_row(view: View, deadline: Deadline, today: dt.date, calendar: WorkCalendar, lang: Lang) -> dict[str, Any]:
+    """One line of ``cases due``."""
+    return {
+        "id": view.case.id,
+        "kind": view.case.kind,
+        "department": view.case.department,
+        "deadline": deadline.title.get(lang),
+        "article": deadline.article,
+        "due": deadline.due.isoformat() if deadline.due else None,
+        "status": deadline.status(today),
+        "working_days_left": remaining(deadline, today, calendar),
+        "path": view.document.path,
+    }
+
+
 def _extension_used(case: Case) -> bool:
     limit = EXTENSION_LIMITS.get(case.kind)
     return limit is None or sum(e.type == "extended" for e in case.events) >= limit.times
@@ -154,4 +169,4 @@ def due_within(found: list[View], today: dt.date, days: int, calendar: WorkCalen
     return sorted(chosen, key=lambda pair: (pair[1].due or dt.date.max, pair[0].case.id))
 
 
-__all__ = ["View", "case_record", "case_row", "deadline_record", "due_within", "select", "views"]
+__all__ = ["View", "case_record", "case_row", "deadline_record", "due_row", "due_within", "select", "views"]

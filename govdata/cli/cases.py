@@ -6,16 +6,15 @@ import datetime as dt
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
+from govdata.cli import cases_output as output
 from govdata.cli import grant_steps as steps
+from govdata.cli.cases_output import Format
 from govdata.cli.common import ConfigOption, LangOption
 from govdata.i18n import Lang, Text
-
-if TYPE_CHECKING:
-    from govdata.cases.lifecycle import Outcome
 
 
 class Kind(StrEnum):
@@ -38,12 +37,6 @@ class EventKind(StrEnum):
     WITHDRAWN = "withdrawn"
     PAUSED = "paused"
     RESUMED = "resumed"
-
-
-class Format(StrEnum):
-    TEXT = "text"
-    JSON = "json"
-    CSV = "csv"
 
 
 app = typer.Typer(
@@ -77,29 +70,6 @@ TodayOption = Annotated[
 
 def _today(value: str | None) -> dt.date:
     return steps.parse_date(value, "--today") or dt.date.today()
-
-
-def _status(key: str | None, lang: Lang) -> str:
-    from govdata.cases.deadlines import STATUS_LABELS
-
-    return STATUS_LABELS[key].get(lang) if key in STATUS_LABELS else ""
-
-
-def _report(outcome: Outcome, lang: Lang) -> None:
-    for diagnostic in outcome.warnings:
-        typer.echo(f"  {diagnostic.location}: {diagnostic.message.get(lang)} [{diagnostic.rule_id}]")
-    before = outcome.state_before or Text("（新事项）", "(new)").get(lang)
-    typer.echo(f"✓ {outcome.path}: {before} → {outcome.state_after}")
-
-
-def _refused(error: Exception, lang: Lang) -> None:
-    from govdata.cases.lifecycle import CaseRefused
-
-    assert isinstance(error, CaseRefused)
-    for diagnostic in error.diagnostics:
-        typer.echo(f"{diagnostic.location}: {diagnostic.message.get(lang)} [{diagnostic.rule_id}]", err=True)
-    typer.echo(f"✗ {error.text.get(lang)}", err=True)
-    raise typer.Exit(1)
 
 
 @app.command("new")
@@ -167,8 +137,8 @@ def new(
     try:
         outcome = open_case(instance, draft)
     except CaseRefused as error:
-        _refused(error, chosen)
-    _report(outcome, chosen)
+        steps.refused(error, chosen)
+    steps.report(outcome, chosen)
 
 
 @app.command("event")
@@ -216,8 +186,8 @@ def event(
     try:
         result = record(instance, case_id, step)
     except CaseRefused as error:
-        _refused(error, chosen)
-    _report(result, chosen)
+        steps.refused(error, chosen)
+    steps.report(result, chosen)
 
 
 def _loaded(config: Path | None, lang: str | None) -> tuple[Any, Any, Any, Lang]:
@@ -229,9 +199,6 @@ def _loaded(config: Path | None, lang: str | None) -> tuple[Any, Any, Any, Lang]
     catalog, present = load_cases(instance)
     calendar = calendar_for(instance.config)
     return catalog, views(catalog, calendar), calendar, chosen
-
-
-LIST_COLUMNS = ("id", "kind", "state", "department", "title", "resource", "next_due", "next_due_status", "path")
 
 
 @app.command("list")
@@ -268,48 +235,21 @@ def list_cases(
     )
     rows = [case_row(catalog, view, day, chosen) for view in chosen_views]
     heads = Text("编号 类型 状态 最近期限 承办部门 事项", "id kind state next-due department title").get(chosen).split()
-    _emit(
+    output.emit(
         rows,
-        LIST_COLUMNS,
+        output.LIST_COLUMNS,
         output_format,
         heads,
         lambda r: (
             r["id"],
             r["kind"],
             r["state"],
-            f"{r['next_due'] or '—'} {_status(r['next_due_status'], chosen)}",
+            f"{r['next_due'] or '—'} {output.status_label(r['next_due_status'], chosen)}",
             r["department"],
             r["title"],
         ),
         Text(f"共 {len(rows)} 项", f"{len(rows)} cases").get(chosen),
     )
-
-
-def _emit(
-    rows: list[dict[str, Any]],
-    columns: tuple[str, ...],
-    output_format: Format,
-    heads: list[str],
-    cells: Any,
-    footer: str,
-    whole: tuple[int, ...] = (0, 1, 2, 3),
-) -> None:
-    from govdata.report.cases import write_csv, write_json
-
-    if output_format is Format.JSON:
-        write_json(rows, sys.stdout)
-        return
-    if output_format is Format.CSV:
-        write_csv(rows, columns, sys.stdout)
-        return
-    from rich.console import Console
-
-    table = steps.table(heads, whole=whole)
-    for row in rows:
-        table.add_row(*(str(cell) for cell in cells(row)))
-    console = Console(highlight=False)
-    console.print(table)
-    console.print(footer)
 
 
 @app.command("show")
@@ -340,43 +280,7 @@ def show(
     if output_format is not Format.TEXT:
         write_json(record, sys.stdout)
         return
-    typer.echo(render_case(record, chosen))
-
-
-def render_case(record: dict[str, Any], lang: Lang) -> str:
-    """``cases show`` as text: the header, the events, each deadline with its explanation."""
-    t = lambda zh, en: Text(zh, en).get(lang)  # noqa: E731
-    lines = [f"{record['id']}  {record['kind_label']}  [{record['state']}]", f"{t('事项', 'title')}: {record['title']}"]
-    lines.append(f"{t('承办部门', 'department')}: {record['department_name'] or record['department']}")
-    for key, label in (("reporter", t("报告部门", "reporter")), ("resource", t("信息资源", "resource"))):
-        if record.get(key):
-            lines.append(f"{label}: {record[key]}")
-    if record.get("requester"):
-        lines.append(f"{t('申请人', 'requester')}: {record['requester']['name']}（{record['requester']['contact']}）")
-    if record["items"]:
-        lines.append(f"{t('信息项', 'items')}: {'、'.join(record['items'])}")
-    if record.get("description"):
-        lines.append(f"{t('内容', 'description')}: {record['description']}")
-    lines += [f"  · {link}" for link in record["evidence"]]
-    lines.append(t("办理记录:", "events:"))
-    for event in record["events"]:
-        extra = [event.get(k) for k in ("outcome", "days", "approver", "reason", "basis", "note") if event.get(k)]
-        lines.append(
-            f"  {event['date']} {event['type']} {event['by']}" + (f" — {'；'.join(map(str, extra))}" if extra else "")
-        )
-    lines.append(t(f"期限（按 {record['today']} 判断）:", f"deadlines (as of {record['today']}):"))
-    for deadline in record["deadlines"]:
-        met = f" {t('办结于', 'on')} {deadline['met_on']}" if deadline["met_on"] else ""
-        left = deadline["working_days_left"]
-        rest = f"，{t('剩余', '')} {left} {t('个工作日', 'working days left')}" if left is not None else ""
-        lines.append(f"  {deadline['title']}（{deadline['article']}）: {deadline['status_label']}{met}{rest}")
-        lines.append(f"    {deadline['explanation']}")
-    nexts = [f"{n['type']}（{n['by']}）" for n in record["next_events"]]
-    lines.append(t("可记录", "next") + ": " + (", ".join(nexts) or "—"))
-    return "\n".join(lines)
-
-
-DUE_COLUMNS = ("id", "kind", "department", "deadline", "article", "due", "status", "working_days_left", "path")
+    typer.echo(output.render_case(record, chosen))
 
 
 @app.command("due")
@@ -393,60 +297,22 @@ def due(
 
       govdata cases due --within 3 --format json
     """
-    from govdata.cases.deadlines import remaining
-    from govdata.cases.views import due_within
+    from govdata.cases.views import due_row, due_within
 
     _, found, calendar, chosen = _loaded(config, lang)
     day = _today(today)
     rows = [
-        {
-            "id": view.case.id,
-            "kind": view.case.kind,
-            "department": view.case.department,
-            "deadline": deadline.title.get(chosen),
-            "article": deadline.article,
-            "due": deadline.due.isoformat() if deadline.due else None,
-            "status": deadline.status(day),
-            "working_days_left": remaining(deadline, day, calendar),
-            "path": view.document.path,
-        }
-        for view, deadline in due_within(found, day, within, calendar)
+        due_row(view, deadline, day, calendar, chosen) for view, deadline in due_within(found, day, within, calendar)
     ]
     heads = Text("编号 截止 状态 承办部门 期限", "id due status department deadline").get(chosen).split()
-    _emit(
+    output.emit(
         rows,
-        DUE_COLUMNS,
+        output.DUE_COLUMNS,
         output_format,
         heads,
-        lambda r: (
-            r["id"],
-            r["due"] or "—",
-            _status(r["status"], chosen)
-            + (
-                ""
-                if r["working_days_left"] is None
-                else Text(f" 剩 {r['working_days_left']} 日", f" {r['working_days_left']} left").get(chosen)
-            ),
-            r["department"],
-            f"{r['deadline']}（{r['article']}）",
-        ),
+        lambda r: output.due_cells(r, chosen),
         Text(f"{len(rows)} 个期限需要处理", f"{len(rows)} deadlines need attention").get(chosen),
     )
-
-
-STATS_COLUMNS = (
-    "department",
-    "name",
-    "received",
-    "on_time",
-    "late",
-    "overdue",
-    "open",
-    "unknown",
-    "withdrawn",
-    "median_working_days",
-    "extensions",
-)
 
 
 @app.command("stats")
@@ -475,9 +341,9 @@ def stats(
         .get(chosen)
         .split()
     )
-    _emit(
+    output.emit(
         rows,
-        STATS_COLUMNS,
+        output.STATS_COLUMNS,
         output_format,
         heads,
         lambda r: (
@@ -523,8 +389,8 @@ def from_issue(
     try:
         outcome = open_case(instance, draft_case(submission, catalog))
     except CaseRefused as error:
-        _refused(error, chosen)
+        steps.refused(error, chosen)
     if output_format is Format.TEXT:
-        _report(outcome, chosen)
+        steps.report(outcome, chosen)
         return
-    write_json({"id": outcome.case_id, "path": outcome.path, "state": outcome.state_after}, sys.stdout)
+    write_json({"id": outcome.case_id, "path": outcome.path, "state": outcome.status_after}, sys.stdout)
