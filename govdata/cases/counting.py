@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from functools import cache
 from dataclasses import dataclass, field
 
 from govdata.i18n import Text
@@ -44,6 +45,7 @@ class Count:
     paused: list[tuple[dt.date, dt.date]] = field(default_factory=list)
 
 
+@cache
 def _holiday_name(day: dt.date) -> str | None:
     """The holiday a non-working weekday (or weekend inside a holiday) belongs to, if named."""
     if not library_covers(day.year):
