@@ -75,6 +75,9 @@ class Deadline:
     paused: bool = False
     unknown_year: int | None = None
     start: dt.date | None = None
+    # A day by which meeting the deadline is on time whatever the calendar says (N working days
+    # are never fewer than N calendar days): lets a quick answer count as on time in an unknown year.
+    surely_by: dt.date | None = None
 
     @property
     def meets(self) -> str:
@@ -84,7 +87,7 @@ class Deadline:
     def status(self, today: dt.date) -> str:
         if self.met_on is not None and self.started:
             if self.due is None:
-                return "unknown"
+                return "on-time" if self.surely_by is not None and self.met_on <= self.surely_by else "unknown"
             return "on-time" if self.met_on <= self.due else "late"
         if self.withdrawn:
             return "withdrawn"
@@ -166,6 +169,7 @@ def _by_count(
         paused=count.paused_open is not None,
         unknown_year=count.unknown_year,
         start=start_event.date,
+        surely_by=start_event.date + dt.timedelta(days=days + extension),
     )
 
 
@@ -204,6 +208,7 @@ def _interface(case: Case, calendar: WorkCalendar, withdrawn: CaseEvent | None) 
         withdrawn=withdrawn is not None,
         unknown_year=unknown,
         start=received.date if received else None,
+        surely_by=case.agreed_date,
     )
 
 

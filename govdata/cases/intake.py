@@ -138,7 +138,8 @@ def read_submission(data: Any, root: Path) -> Submission:
                 "the labels do not name one form: correction-request or open-application",
             )
         form = named[0]
-        fields = parse_body(str(data.get("body") or ""), _template_labels(root))
+        text = data.get("body") or data.get("description") or ""  # GitHub says body, GitLab description
+        fields = parse_body(str(text), _template_labels(root))
     if form not in FORMS:
         raise _bad(f"未知表单“{form}”；可用：correction、open-application", f"unknown form {form!r}")
     missing = [key for key in REQUIRED[form] if not fields.get(key)]

@@ -82,6 +82,11 @@ def test_a_year_the_library_does_not_cover_is_unknown() -> None:
     assert deadline.due is None and deadline.unknown_year == 2027
     assert deadline.status(D(2027, 3, 1)) == "unknown"  # never "overdue" on a guess
     assert "2027 年的工作日历未收录" in deadline.explanation.zh
+    # An answer within 10 calendar days is on time whatever 2027's schedule turns out to be.
+    quick = _case("open-application", [("2026-12-24", "received", {}), ("2027-01-02", "answered", {"outcome": "同意"})])
+    assert deadlines(quick, OFFICIAL)[0].status(D(2027, 3, 1)) == "on-time"
+    slow = _case("open-application", [("2026-12-24", "received", {}), ("2027-01-06", "answered", {"outcome": "同意"})])
+    assert deadlines(slow, OFFICIAL)[0].status(D(2027, 3, 1)) == "unknown"
 
 
 def test_a_year_entered_in_govdata_yaml_is_counted() -> None:

@@ -96,7 +96,7 @@ def test_gitlab_issue_and_parsed_form_become_open_applications(
 ) -> None:
     root = instance()
     gitlab = {"iid": 7, "web_url": "https://gitlab.example/x/-/issues/7", "created_at": "2026-11-18T09:00:00.000+08:00",
-              "labels": ["open-application"], "description": None, "body": GITLAB_BODY}  # fmt: skip
+              "labels": ["open-application"], "description": GITLAB_BODY}  # fmt: skip
     made = _run(govdata, root, gitlab)
     assert made.exit_code == 0, made.stderr
     case = _case(root, json.loads(made.stdout)["path"])
