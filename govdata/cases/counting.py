@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from functools import cache
 from dataclasses import dataclass, field
+from functools import cache
 
 from govdata.i18n import Text
 from govdata.workdays import UnknownCalendar, WorkCalendar, library_covers

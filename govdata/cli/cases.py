@@ -6,7 +6,7 @@ import datetime as dt
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -14,7 +14,7 @@ from govdata.cli import cases_output as output
 from govdata.cli import grant_steps as steps
 from govdata.cli.cases_output import Format
 from govdata.cli.common import ConfigOption, LangOption
-from govdata.i18n import Lang, Text
+from govdata.i18n import Text
 
 
 class Kind(StrEnum):
@@ -44,11 +44,20 @@ app = typer.Typer(
     rich_markup_mode="rich",
     help="""办理事项：有办理期限的事项及其办理记录，期限按工作日历计算。/ Cases with deadlines in working days.
 
+每个事项是 cases/<年>/<编号>.yaml：事项头和只追加的办理记录。状态和截止日期在读取时由办理记录和工作日历计算，不写入文件；工作日历未收录的年份显示为期限未知，绝不推测。每条记录先按状态和规则 GD401-GD407 校验，再原子写入；被拒绝的记录不改动文件。
+
 Each case is cases/<年>/<编号>.yaml: a short header and an append-only list of events. The state and every due date are computed when the file is read, from the events and the working-day calendar (chinese-calendar, plus calendar overrides in govdata.yaml); a year nobody knows gives an unknown due date, never a guess. Commands check each event against the case's state and the case rules (GD401-GD407) and write atomically; a refused event writes nothing.
 
 [bold]Kinds[/] interface 第八条 · catalog-update 第十九条 · problem-data 第二十三、二十四条 · correction 第四十条 · open-application 第四十一条 · annual-report 第五十五条
 
 [bold]Events[/] received dispatched decided extended corrected re-aggregated answered withdrawn paused resumed
+
+  interface         received → extended? → answered | withdrawn
+  catalog-update    received → answered | withdrawn
+  problem-data      received → dispatched → decided 更正 → corrected → re-aggregated (decided 不更正 ends it)
+  correction        received → (paused → resumed)* → extended? → answered 同意|不同意 → corrected?
+  open-application  received → (paused → resumed)* → extended? → answered 同意|不同意
+  annual-report     answered
 
 [bold]Example[/]
 
@@ -190,17 +199,6 @@ def event(
     steps.report(result, chosen)
 
 
-def _loaded(config: Path | None, lang: str | None) -> tuple[Any, Any, Any, Lang]:
-    from govdata.cases.store import load_cases
-    from govdata.cases.views import views
-    from govdata.workdays import calendar_for
-
-    instance, chosen = steps.open_instance(config, lang)
-    catalog, present = load_cases(instance)
-    calendar = calendar_for(instance.config)
-    return catalog, views(catalog, calendar), calendar, chosen
-
-
 @app.command("list")
 def list_cases(
     department: Annotated[str | None, typer.Option("--department", help="承办或报告部门 / department slug")] = None,
@@ -222,7 +220,7 @@ def list_cases(
     """
     from govdata.cases.views import case_row, select
 
-    catalog, found, _, chosen = _loaded(config, lang)
+    catalog, found, _, chosen = output.loaded(config, lang)
     day = _today(today)
     chosen_views = select(
         found,
@@ -299,7 +297,7 @@ def due(
     """
     from govdata.cases.views import due_row, due_within
 
-    _, found, calendar, chosen = _loaded(config, lang)
+    _, found, calendar, chosen = output.loaded(config, lang)
     day = _today(today)
     rows = [
         due_row(view, deadline, day, calendar, chosen) for view, deadline in due_within(found, day, within, calendar)
@@ -331,7 +329,7 @@ def stats(
     """
     from govdata.cases.stats import yearly
 
-    catalog, found, calendar, chosen = _loaded(config, lang)
+    catalog, found, calendar, chosen = output.loaded(config, lang)
     rows = [entry.as_row() for entry in yearly(catalog, found, year, _today(today), calendar)]
     heads = (
         Text(

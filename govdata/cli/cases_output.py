@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
-from govdata.cli.grant_steps import table
+from govdata.cli.grant_steps import open_instance, table
 from govdata.i18n import Lang, Text
 
 
@@ -109,3 +110,15 @@ def render_case(record: dict[str, Any], lang: Lang) -> str:
     nexts = [f"{n['type']}（{n['by']}）" for n in record["next_events"]]
     lines.append(t("可记录", "next") + ": " + (", ".join(nexts) or "—"))
     return "\n".join(lines)
+
+
+def loaded(config: Path | None, lang: str | None) -> tuple[Any, Any, Any, Lang]:
+    """The catalog of cases, their views, the calendar and the output language: what list, due and stats read."""
+    from govdata.cases.store import load_cases
+    from govdata.cases.views import views
+    from govdata.workdays import calendar_for
+
+    instance, chosen = open_instance(config, lang)
+    catalog, _ = load_cases(instance)
+    calendar = calendar_for(instance.config)
+    return catalog, views(catalog, calendar), calendar, chosen
