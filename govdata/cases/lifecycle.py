@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from govdata.cases.checks import case_findings
 from govdata.cases.edit import Event, NewCase, append_event, new_case_text
 from govdata.cases.flow import next_events, replay, step
+from govdata.cases.ownership import Party, owner
 from govdata.cases.store import case_path, find_case, load_cases, next_case_id
 from govdata.errors import UsageError
 from govdata.grants.checks import errors, introduced
@@ -27,6 +28,7 @@ from govdata.io.roundtrip import atomic_write
 from govdata.io.source import DecodeProblem, decode
 from govdata.loading import load_file
 from govdata.model.case import Case, CaseEvent
+from govdata.model.catalog import Catalog
 from govdata.model.kinds import CASE
 
 # The same refusal as a grant step's: the findings that stop it, nothing written.
@@ -52,6 +54,10 @@ def open_case(instance: Instance, draft: NewCase) -> Outcome:
     if (instance.root / path).exists():
         raise UsageError(Text(f"{path} 已存在，未做任何修改", f"{path} already exists; nothing changed"))
     complete = dataclasses.replace(draft, id=case_id)
+    if draft.first is not None and not draft.first.by:  # by default, the name of the party that receives
+        complete = dataclasses.replace(
+            complete, first=dataclasses.replace(draft.first, by=_receiving_party(catalog, draft))
+        )
     text = new_case_text(path, complete)
     # A new case is judged on its own first day: only its form can be wrong, nothing is late yet.
     today = day or dt.date(year, 1, 1)
@@ -63,6 +69,16 @@ def open_case(instance: Instance, draft: NewCase) -> Outcome:
         )
     atomic_write(instance.root / path, text)
     return Outcome(path, None, _state_of(text, path), findings, case_id)
+
+
+def _receiving_party(catalog: Catalog, draft: NewCase) -> str:
+    """The name of the party that records receipt (ownership table): the default ``by`` of a new case."""
+    party = owner(draft.kind, "received")
+    if party is Party.AUTHORITY:
+        return catalog.authority.name if catalog.authority else "数据主管部门"
+    slug = draft.reporter if party is Party.REPORTER else draft.department
+    known = catalog.department_by_slug.get(slug or "")
+    return known.name if known else slug or draft.department
 
 
 def _state_of(text: str, path: str) -> str:

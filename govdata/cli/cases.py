@@ -103,7 +103,9 @@ def new(
     report_year: Annotated[int | None, typer.Option("--report-year", help="报告年度（第五十五条）")] = None,
     source: Annotated[str | None, typer.Option("--source", help="来源，如议题链接 / source link")] = None,
     case_id: Annotated[str | None, typer.Option("--id", help="事项编号（默认 <类型>-<年>-<序号>）/ id")] = None,
-    by: Annotated[str | None, typer.Option("--by", help="受理经办人（默认承办部门名称）/ who records receipt")] = None,
+    by: Annotated[
+        str | None, typer.Option("--by", help="受理经办人（默认为记录受理的一方）/ who records receipt")
+    ] = None,
     date: Annotated[str | None, typer.Option("--date", help="受理日期（默认今天）/ date received")] = None,
     config: ConfigOption = None,
     lang: LangOption = None,
@@ -125,7 +127,7 @@ def new(
         raise typer.BadParameter(
             Text("--requester 与 --contact 须同时给出", "give --requester with --contact").get(chosen)
         )
-    first = None if kind is Kind.ANNUAL_REPORT else Event("received", day, by or department)
+    first = None if kind is Kind.ANNUAL_REPORT else Event("received", day, by or "")
     draft = NewCase(
         kind=kind.value,
         title=title,

@@ -151,6 +151,8 @@ def test_list_due_stats_in_three_formats(instance: Callable[..., Path], govdata:
         "--description", "应为 YYYYMMDD", "--date", "2026-10-20", cwd=root,
     )  # fmt: skip
     assert opened.exit_code == 0, opened.stderr
+    # Without --by, receipt is recorded by the party the ownership table gives it: the authority's platform.
+    assert _load(root / "cases/2026/correction-2026-001.yaml")["events"][0]["by"] == "测试区政务服务和大数据管理局"
     listed = json.loads(govdata("cases", "list", "--overdue", "--today", "2026-11-20", "-f", "json", cwd=root).stdout)
     assert [row["id"] for row in listed] == ["correction-2026-001"]
     rows = list(csv.DictReader(io.StringIO(govdata("cases", "list", "-f", "csv", cwd=root).stdout.lstrip("\ufeff"))))
