@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import resource
 from collections.abc import Callable
 from pathlib import Path
 
 from govdata.io.fastyaml import load_yaml
+from tests.cli.test_grant_lifecycle import file_size_limit  # noqa: F401  (fixture)
 from tests.conftest import CliResult
 
 CASE = "cases/2026/problem-data-2026-001.yaml"
@@ -187,3 +189,20 @@ def test_unknown_case_and_bad_dates_are_clear_errors(
     assert missing.exit_code == 2 and "nothing-2026-001" in missing.stderr
     bad = govdata("cases", "list", "--today", "2026-13-01", cwd=root)
     assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.stderr
+
+
+def test_failed_write_leaves_the_original_byte_identical(
+    instance: Callable[..., Path],
+    govdata: Callable[..., CliResult],
+    file_size_limit: Callable[[int], None],  # noqa: F811  (the grant tests' fixture)
+) -> None:
+    root = instance()
+    assert _problem(govdata, root).exit_code == 0
+    file = root / CASE
+    before = file.read_bytes()
+    file_size_limit(len(before))  # the file with one more event is longer than this, as on a full disk
+    result = govdata("cases", "event", "problem-data-2026-001", "dispatched", *BY, "--date", "2026-09-29", cwd=root)
+    file_size_limit(resource.RLIM_INFINITY)
+    assert result.exit_code == 2 and "无法写入" in result.stderr
+    assert file.read_bytes() == before
+    assert sorted(p.name for p in file.parent.iterdir()) == ["problem-data-2026-001.yaml"]
