@@ -26,6 +26,13 @@ class Kind(StrEnum):
     ANNUAL_REPORT = "annual-report"
 
 
+class Outcome(StrEnum):
+    CORRECT = "更正"
+    KEEP = "不更正"
+    AGREE = "同意"
+    REFUSE = "不同意"
+
+
 class EventKind(StrEnum):
     RECEIVED = "received"
     DISPATCHED = "dispatched"
@@ -159,7 +166,7 @@ def event(
     by: Annotated[str, typer.Option("--by", help="经办人 / who records it", show_default=False)],
     date: Annotated[str | None, typer.Option("--date", help="事件日期（默认今天）/ date")] = None,
     outcome: Annotated[
-        str | None, typer.Option("--outcome", help="decided：更正/不更正；answered：同意/不同意 / outcome")
+        Outcome | None, typer.Option("--outcome", help="decided：更正/不更正；answered：同意/不同意 / outcome")
     ] = None,
     reason: Annotated[str | None, typer.Option("--reason", help="理由 / reason")] = None,
     basis: Annotated[str | None, typer.Option("--basis", help="不同意的依据 / basis of a refusal")] = None,
@@ -186,7 +193,7 @@ def event(
         kind.value,
         steps.parse_date(date, "--date") or dt.date.today(),
         by,
-        outcome,
+        outcome.value if outcome else None,
         reason,
         basis,
         approver,
