@@ -21,11 +21,10 @@ from govdata.cases.store import case_path, find_case, load_cases, next_case_id
 from govdata.errors import UsageError
 from govdata.grants.checks import errors, introduced
 from govdata.grants.lifecycle import Outcome as StepOutcome
-from govdata.grants.lifecycle import StepRefused
+from govdata.grants.lifecycle import StepRefused, current_text
 from govdata.i18n import Text
 from govdata.instance import Instance
 from govdata.io.roundtrip import atomic_write
-from govdata.io.source import DecodeProblem, decode
 from govdata.loading import load_file
 from govdata.model.case import Case, CaseEvent
 from govdata.model.catalog import Catalog
@@ -108,10 +107,7 @@ def record(instance: Instance, case_id: str, event: Event) -> Outcome:
     if problem is not None:
         raise UsageError(problem)
     target = instance.root / document.path
-    text = decode(target.read_bytes())
-    if isinstance(text, DecodeProblem):  # it loaded a moment ago; only a concurrent edit gets here
-        raise UsageError(text.message)
-    new_text = append_event(text, event)
+    new_text = append_event(current_text(target), event)
     old = case_findings(instance.root, catalog, document.path, None, today=event.date)
     new = case_findings(instance.root, catalog, document.path, new_text.encode("utf-8"), today=event.date)
     blocking = introduced(old, new)

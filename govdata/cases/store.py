@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from govdata.errors import UsageError
+from govdata.grants.store import find_document
 from govdata.i18n import Text
 from govdata.instance import Instance, discover
 from govdata.model.case import Case
@@ -28,24 +28,7 @@ def next_case_id(kind: str, year: int, present: list[str]) -> str:
 
 def find_case(catalog: Catalog, case_id: str, present: list[str]) -> Document[Case]:
     """The loaded case ``case_id``; a usage error saying why there is none."""
-    for document in catalog.cases:
-        if document.model.id == case_id:
-            return document
-    broken = [path for path in present if path.endswith(f"/{case_id}.yaml")]
-    if broken:
-        raise UsageError(
-            Text(
-                f"事项文件 {broken[0]} 无法读取或不符合数据规范；请先运行 govdata validate {broken[0]} 并修正",
-                f"the case file {broken[0]} does not load; run govdata validate {broken[0]} and fix it first",
-            )
-        )
-    known = sorted(document.model.id for document in catalog.cases)
-    raise UsageError(
-        Text(
-            f"没有编号为“{case_id}”的事项" + (f"；已有：{'、'.join(known[:8])}" if known else ""),
-            f"no case with id {case_id!r}" + (f"; known: {', '.join(known[:8])}" if known else ""),
-        )
-    )
+    return find_document(catalog.cases, case_id, present, Text("事项", "case"))
 
 
 def load_cases(instance: Instance, extra_codes: tuple[str, ...] = ()) -> tuple[Catalog, list[str]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 from pathlib import Path
+from typing import get_args
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -16,21 +17,11 @@ from govdata.engine import validate
 from govdata.errors import GovdataError
 from govdata.instance import open_instance
 from govdata.io.fastyaml import load_yaml
+from govdata.model.case import EventType
 from tests.conftest import build_instance
 
 START = dt.date(2026, 9, 28)
-EVENTS = [
-    "received",
-    "dispatched",
-    "decided",
-    "extended",
-    "corrected",
-    "re-aggregated",
-    "answered",
-    "withdrawn",
-    "paused",
-    "resumed",
-]
+EVENTS = list(get_args(EventType))
 OUTCOMES = [None, "更正", "不更正", "同意", "不同意"]
 
 # The lifecycle as the regulation reads, written out here independently of govdata.cases.flow:
