@@ -88,7 +88,7 @@ def _state_of(text: str, path: str) -> str:
 
 def record(instance: Instance, case_id: str, event: Event) -> Outcome:
     """Append ``event`` to case ``case_id`` and write it, or raise without writing."""
-    catalog, present = load_cases(instance)
+    catalog, present = load_cases(instance, case_id=case_id)
     document = find_case(catalog, case_id, present)
     case = document.model
     before = replay(case)

@@ -31,18 +31,22 @@ def find_case(catalog: Catalog, case_id: str, present: list[str]) -> Document[Ca
     return find_document(catalog.cases, case_id, present, Text("事项", "case"))
 
 
-def load_cases(instance: Instance, extra_codes: tuple[str, ...] = ()) -> tuple[Catalog, list[str]]:
+def load_cases(
+    instance: Instance, extra_codes: tuple[str, ...] = (), case_id: str | None = None
+) -> tuple[Catalog, list[str]]:
     """Registries, every case and the resources the cases (and ``extra_codes``) name; all case paths.
 
     Case rules need nothing else. Resources are found by file name (their code, GD012); when
     one is not found that way, the whole instance is read, so a missing file is never taken for
-    a missing resource.
+    a missing resource. With ``case_id``, only the files named after it are read (show and event
+    need no other case; a copy under the same id is still read, so GD407 still sees it).
     """
     from govdata.grants.lifecycle import load_all
 
     paths = discover(instance.root)
     case_paths = [path for path in paths if kind_of(path) is CASE]
-    catalog, _ = load_all(instance, [p for p in paths if p.startswith("registry/") or p in case_paths], paths)
+    wanted_cases = [p for p in case_paths if case_id and p.endswith(f"/{case_id}.yaml")] or case_paths
+    catalog, _ = load_all(instance, [p for p in paths if p.startswith("registry/") or p in wanted_cases], paths)
     by_name: dict[str, list[str]] = {}
     for path in paths:
         if kind_of(path) is RESOURCE:

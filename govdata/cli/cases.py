@@ -279,7 +279,7 @@ def show(
     from govdata.workdays import calendar_for
 
     instance, chosen = steps.open_instance(config, lang)
-    catalog, present = load_cases(instance)
+    catalog, present = load_cases(instance, case_id=case_id)
     document = find_case(catalog, case_id, present)
     calendar = calendar_for(instance.config)
     view = next(v for v in views(catalog, calendar) if v.document.path == document.path)
