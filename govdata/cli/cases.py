@@ -51,9 +51,9 @@ app = typer.Typer(
     rich_markup_mode="rich",
     help="""办理事项：有办理期限的事项及其办理记录，期限按工作日历计算。/ Cases with deadlines in working days.
 
-每个事项是 cases/<年>/<编号>.yaml：事项头和只追加的办理记录。状态和截止日期在读取时由办理记录和工作日历计算，不写入文件；工作日历未收录的年份显示为期限未知，绝不推测。每条记录先按状态和规则 GD401-GD407 校验，再原子写入；被拒绝的记录不改动文件。
+每个事项是 cases/<年>/<编号>.yaml：事项头和只追加的办理记录。状态和截止日期在读取时由办理记录和工作日历计算，不写入文件；工作日历未收录的年份显示为期限未知，绝不推测。每条记录先按状态和规则 GD401-GD408 校验，再原子写入；被拒绝的记录不改动文件。
 
-Each case is cases/<年>/<编号>.yaml: a short header and an append-only list of events. The state and every due date are computed when the file is read, from the events and the working-day calendar (chinese-calendar, plus calendar overrides in govdata.yaml); a year nobody knows gives an unknown due date, never a guess. Commands check each event against the case's state and the case rules (GD401-GD407) and write atomically; a refused event writes nothing.
+Each case is cases/<年>/<编号>.yaml: a short header and an append-only list of events. The state and every due date are computed when the file is read, from the events and the working-day calendar (chinese-calendar, plus calendar overrides in govdata.yaml); a year nobody knows gives an unknown due date, never a guess. Commands check each event against the case's state and the case rules (GD401-GD408) and write atomically; a refused event writes nothing.
 
 [bold]Kinds[/] interface 第八条 · catalog-update 第十九条 · problem-data 第二十三、二十四条 · correction 第四十条 · open-application 第四十一条 · annual-report 第五十五条
 

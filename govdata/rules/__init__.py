@@ -43,6 +43,7 @@ from govdata.rules.gd404_case_refusal_reasons import CaseRefusalReasons
 from govdata.rules.gd405_case_events import CaseEvents
 from govdata.rules.gd406_case_references import CaseReferences
 from govdata.rules.gd407_case_header import CaseHeader
+from govdata.rules.gd408_case_calendar_unknown import CaseCalendarUnknown
 
 BUILTIN: tuple[type[BuiltinRule], ...] = (LoadError, SchemaViolation, UnexpectedFile)
 
@@ -84,6 +85,7 @@ CATALOG_RULES: tuple[type[Rule], ...] = (
     CaseEvents,
     CaseReferences,
     CaseHeader,
+    CaseCalendarUnknown,
 )
 
 RULES: tuple[type[RuleInfo], ...] = tuple(sorted((*BUILTIN, *CATALOG_RULES), key=lambda rule: rule.id))
