@@ -23,6 +23,7 @@ from govdata.loading import Reader, locate, positions_of
 from govdata.model.catalog import Catalog, Document
 from govdata.model.config import InstanceConfig
 from govdata.model.kinds import (
+    CASE,
     CONFIG,
     DEMANDS,
     DEPARTMENTS,
@@ -140,6 +141,8 @@ def _add(catalog: Catalog, kind: object, document: Document) -> None:  # type: i
         catalog.projects.append(document)
     elif kind is SECURITY:
         catalog.security_records.append(document)
+    elif kind is CASE:
+        catalog.cases.append(document)
 
 
 def _within(path: str, scopes: Iterable[str]) -> bool:

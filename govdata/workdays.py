@@ -51,6 +51,15 @@ def library_covers(year: int) -> bool:
     return True
 
 
+@cache
+def _official_workday(day: dt.date) -> bool:
+    """chinese-calendar's answer, remembered: the library scans its whole table on every call
+    (about 0.2 ms), and deadlines ask about the same few hundred days again and again."""
+    import chinese_calendar
+
+    return bool(chinese_calendar.is_workday(day))
+
+
 class WorkCalendar:
     """Working days from chinese-calendar, extended to later years by configured overrides."""
 
@@ -65,9 +74,7 @@ class WorkCalendar:
     def is_workday(self, day: dt.date) -> bool:
         """Whether ``day`` is a working day; :class:`UnknownCalendar` when nobody knows."""
         if library_covers(day.year):
-            import chinese_calendar
-
-            return bool(chinese_calendar.is_workday(day))
+            return _official_workday(day)
         if day.year not in self._override_years:
             raise UnknownCalendar(day.year)
         if day in self._workdays:

@@ -11,7 +11,12 @@ from tests.conftest import REPO_ROOT, CliResult
 
 
 def test_reference_catalog_is_clean_and_complete(govdata: Callable[..., CliResult]) -> None:
-    result = govdata("validate", "--format", "json", "--fail-on", "info", "--today", "2026-11-25", cwd=REPO_ROOT)
+    # Overdue cases (GD401, GD403) and one due in 2027 (GD408) are kept on purpose:
+    # tests/cases/test_reference_cases.py checks them.
+    result = govdata(
+        "validate", "--format", "json", "--fail-on", "info", "--today", "2026-11-25",
+        "--ignore", "GD401", "--ignore", "GD403", "--ignore", "GD408", cwd=REPO_ROOT,
+    )  # fmt: skip
     data = json.loads(result.stdout)
     assert result.exit_code == 0, data["diagnostics"][:5]
     catalog = data["summary"]["catalog"]

@@ -13,6 +13,7 @@ import typer
 
 from govdata.cli import authorship as authorship_command
 from govdata.cli import ci as ci_command
+from govdata.cli import cases as cases_command
 from govdata.cli import demands as demands_command
 from govdata.cli import diff as diff_command
 from govdata.cli import evaluate as evaluate_command
@@ -67,6 +68,7 @@ app.add_typer(grant_command.app, name="grant")
 app.add_typer(demands_command.app, name="demands")
 app.add_typer(responsibility_command.app, name="responsibility")
 app.add_typer(ci_command.app, name="ci")
+app.add_typer(cases_command.app, name="cases")
 
 
 def main() -> None:

@@ -94,15 +94,15 @@ def requirements(
     }
     for path in sorted(changed):
         kind = file_kind(path, diff.prefix, special)
-        owner = owner_of(path, rules, authority)
-        for party in parties(kind, owner, authority):
-            if party == authority and path in described:
-                continue
-            if party != authority:
-                reason = _OWNER_REASON
-            else:
-                reason = _AUTHORITY_FILE if owner == authority else _UNREADABLE_FILE
-            needed.append(Requirement(party, path, None, None, reason, owner if party != owner else None))
+        for owner in _owners(diff, path, kind, rules, authority):
+            for party in parties(kind, owner, authority):
+                if party == authority and path in described:
+                    continue
+                if party != authority:
+                    reason = _OWNER_REASON
+                else:
+                    reason = _AUTHORITY_FILE if owner == authority else _UNREADABLE_FILE
+                needed.append(Requirement(party, path, None, None, reason, owner if party != owner else None))
     for entry in diff.entries:
         decided = entry.change.kind is ChangeKind.GRANT_CHANGED and entry.change.subject in settled
         if entry.review.level is not Level.AUTHORITY and not decided:
@@ -113,6 +113,19 @@ def requirements(
         excluded = owner if owner != authority else None
         needed.append(Requirement(authority, path, entry.location.line, entry.text, reason, excluded))
     return list(dict.fromkeys(needed))
+
+
+def _owners(diff: DiffResult, path: str, kind: str, rules: list[OwnershipRule], authority: str) -> list[str]:
+    """The departments owning ``path``: from the ownership rules, or for a case, from its changes.
+
+    A case file lives under ``cases/<year>/``, which no department owns; each event it gains is
+    owned by the party the cases' ownership table names, which the diff records as the change's
+    department. A case change with no department is the authority's (the diff says so).
+    """
+    if kind != "case":
+        return [owner_of(path, rules, authority)]
+    named = {e.change.department for e in diff.entries if diff.prefix + e.location.path == path}
+    return sorted(code for code in named if code) or [authority]
 
 
 def satisfied(requirement: Requirement, approvers: Iterable[str], directory: Directory) -> bool:

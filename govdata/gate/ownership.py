@@ -30,8 +30,7 @@ UNKNOWN = "unknown"  # no file kind of govdata matches the path
 REPOSITORY = "repository"  # outside the instance folder
 
 # File kind name (govdata.model.kinds) → whose approval a change to such a file needs.
-# Issue 14's cases/<year>/<id>.yaml plug in here with their kind's name. A kind missing from
-# this table is treated as UNKNOWN: owner and authority.
+# A kind missing from this table is treated as UNKNOWN: owner and authority.
 NEEDS_BY_KIND: dict[str, Need] = {
     "config": Need.AUTHORITY,
     "departments": Need.AUTHORITY,
@@ -44,6 +43,9 @@ NEEDS_BY_KIND: dict[str, Need] = {
     # and acceptance are the authority's record (Art. 56).
     "security": Need.OWNER,
     "project": Need.AUTHORITY,
+    # A case has no department folder: its owner is the party that may record the event the
+    # change adds (govdata.cases.ownership, carried by the diff as the change's department).
+    "case": Need.OWNER,
     REPOSITORY: Need.AUTHORITY,
     UNREADABLE: Need.OWNER_AND_AUTHORITY,
     UNKNOWN: Need.OWNER_AND_AUTHORITY,

@@ -59,6 +59,10 @@ class ChangeKind(StrEnum):
     RESPONSIBILITY_ADDED = "responsibility-added"
     RESPONSIBILITY_REMOVED = "responsibility-removed"
     RESPONSIBILITY_CHANGED = "responsibility-changed"
+    CASE_OPENED = "case-opened"
+    CASE_EVENT_ADDED = "case-event-added"
+    CASE_CHANGED = "case-changed"
+    CASE_REMOVED = "case-removed"
     FILE_CHANGED = "file-changed"
     FILE_INVALID = "file-invalid"
     FILE_UNREADABLE = "file-unreadable"  # a symlink or submodule: git holds no file to read
@@ -184,6 +188,9 @@ def describe(change: Change) -> Text:
         ChangeKind.DEMAND_REMOVED: Text(f"需求清单删除 {subject}“{old.zh}”", f"demand {subject} removed ({old.en})"),
         ChangeKind.GRANT_ADDED: Text(f"新增共享授权申请 {subject}“{new.zh}”", f"grant {subject} requested ({new.en})"),
         ChangeKind.GRANT_REMOVED: Text(f"删除共享授权 {subject}“{old.zh}”", f"grant {subject} removed ({old.en})"),
+        ChangeKind.CASE_OPENED: Text(f"新建办理事项 {subject}“{new.zh}”", f"case {subject} opened ({new.en})"),
+        ChangeKind.CASE_EVENT_ADDED: Text(f"办理事项 {subject} 记录“{new.zh}”", f"case {subject}: {new.en} recorded"),
+        ChangeKind.CASE_REMOVED: Text(f"删除办理事项 {subject}“{old.zh}”", f"case {subject} removed ({old.en})"),
         ChangeKind.RESPONSIBILITY_ADDED: Text(
             f"责任清单新增 {subject}“{new.zh}”", f"responsibility for {subject} added ({new.en})"
         ),
@@ -220,6 +227,7 @@ def describe(change: Change) -> Text:
         ChangeKind.CONFIG_CHANGED: Text("实例配置的", "configuration: "),
         ChangeKind.DEMAND_CHANGED: Text(f"需求 {subject} 的", f"demand {subject}: "),
         ChangeKind.GRANT_CHANGED: Text(f"共享授权 {subject} 的", f"grant {subject}: "),
+        ChangeKind.CASE_CHANGED: Text(f"办理事项 {subject} 的", f"case {subject}: "),
         ChangeKind.RESPONSIBILITY_CHANGED: Text(f"责任清单中 {subject} 的", f"responsibility for {subject}: "),
     }.get(kind, item)
     return Text(

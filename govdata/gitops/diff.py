@@ -14,6 +14,7 @@ from typing import get_args
 from govdata.gitops.changes import Change, ChangeKind, Side
 from govdata.gitops.diff_items import OPENING_ORDER, SHARING_ORDER, item_changes
 from govdata.gitops.diff_registry import (
+    case_changes,
     config_changes,
     demand_changes,
     grant_changes,
@@ -184,6 +185,7 @@ def semantic_diff(old: Catalog, new: Catalog, *, skip: Iterable[str] = ()) -> li
         *demand_changes(old, new, skipped),
         *grant_changes(old, new, skipped),
         *responsibility_changes(old, new, skipped),
+        *case_changes(old, new, skipped),
     ]
     return sorted(changes, key=Change.sort_key)
 

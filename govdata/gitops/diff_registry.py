@@ -7,8 +7,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from govdata.cases.ownership import creator_event, owner_code
 from govdata.gitops.changes import Change, ChangeKind, Side
 from govdata.gitops.fields import differences
+from govdata.model.case import Case
 from govdata.model.catalog import Catalog, Document
 from govdata.model.grant import INITIAL
 
@@ -147,6 +149,53 @@ def grant_changes(old: Catalog, new: Catalog, skip: frozenset[str] = frozenset()
                 difference,
                 department,
             )
+
+
+def _case_party(case: Case, event_type: str, *catalogs: Catalog) -> str | None:
+    """The department code that records ``event_type`` (None: the authority, or nobody resolvable)."""
+    for catalog in catalogs:
+        code = owner_code(case, event_type, catalog)
+        if code is not None:
+            return None if code == catalog.config.authority else code
+    return None
+
+
+def case_changes(old: Catalog, new: Catalog, skip: frozenset[str] = frozenset()) -> Iterator[Change]:
+    """Cases opened, removed, events appended (each owned per ``govdata.cases.ownership``), rewrites."""
+    before = {d.model.id: d for d in old.cases if d.path not in skip}
+    after = {d.model.id: d for d in new.cases if d.path not in skip}
+    for ident, document in before.items():
+        if ident not in after:
+            yield Change(ChangeKind.CASE_REMOVED, ident, document.path, (), Side.OLD, None, old=document.model.title)
+    for ident, document in after.items():
+        case = document.model
+        if ident not in before:
+            yield Change(
+                ChangeKind.CASE_OPENED,
+                ident,
+                document.path,
+                (),
+                Side.NEW,
+                _case_party(case, creator_event(case.kind), new, old),
+                new=case.title,
+            )
+            continue
+        previous = before[ident].model
+        kept = len(previous.events)
+        if list(case.events[:kept]) == list(previous.events):
+            for index, event in enumerate(case.events[kept:], start=kept):
+                yield Change(
+                    ChangeKind.CASE_EVENT_ADDED,
+                    ident,
+                    document.path,
+                    ("events", index),
+                    Side.NEW,
+                    _case_party(case, event.type, new, old),
+                    new=event.type,
+                )
+            previous = previous.model_copy(update={"events": case.events})
+        for difference in differences(previous, case):
+            yield Change.of_field(ChangeKind.CASE_CHANGED, ident, document.path, difference, None)
 
 
 def responsibility_changes(old: Catalog, new: Catalog, skip: frozenset[str] = frozenset()) -> Iterator[Change]:

@@ -86,6 +86,14 @@ _UNREADABLE = (
     ("Art. 4",),
 )
 _UNKNOWN_EFFECT = Text("无法判断此变更影响什么", "what this change affects cannot be determined")
+_CASE = (
+    Text(
+        "办理事项只追加记录；删除事项、改写已有记录或事项内容须经数据主管部门同意，由数据主管部门记录的事件亦然",
+        "cases are append-only: removing one, rewriting its record or header, and the events the authority "
+        "records need the authority",
+    ),
+    ("Art. 8", "Art. 19", "Art. 24", "Art. 40", "Art. 41", "Art. 55"),
+)
 _FILES = (
     Text("数据规范、CI 与仓库文件由数据主管部门维护", "the authority keeps schemas, CI and repository files"),
     ("Art. 4",),
@@ -114,6 +122,8 @@ AUTHORITY_KINDS: dict[ChangeKind, tuple[Text, tuple[str, ...]]] = {
     ChangeKind.GRANT_REMOVED: _GRANT,
     ChangeKind.FILE_INVALID: _UNREADABLE,
     ChangeKind.FILE_UNREADABLE: _UNREADABLE,
+    ChangeKind.CASE_CHANGED: _CASE,
+    ChangeKind.CASE_REMOVED: _CASE,
 }
 # Changes whose effect cannot be judged: breaking, whatever relies on what.
 UNJUDGED_KINDS = frozenset({ChangeKind.FILE_INVALID, ChangeKind.FILE_UNREADABLE})
@@ -174,6 +184,8 @@ def review(
         authority = _UNREADABLE if department_owns(change.path) else _FILES
     if kind is ChangeKind.GRANT_CHANGED and _grant_status(base, change.subject) != INITIAL:
         authority = _APPROVED_GRANT
+    if kind in (ChangeKind.CASE_OPENED, ChangeKind.CASE_EVENT_ADDED) and change.department is None:
+        authority = _CASE  # the ownership table of govdata.cases gives this event to the authority
     if kind in UNJUDGED_KINDS:
         return Review(Level.AUTHORITY, True, _UNREADABLE[0], _UNREADABLE[1], (_UNKNOWN_EFFECT,))
     if authority is None:

@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from govdata.diagnostics import Diagnostic
 from govdata.engine import load_catalog
@@ -110,6 +111,14 @@ def _precondition(step: Step, status: str, valid_until: dt.date) -> Text | None:
     return None
 
 
+def current_text(target: Path) -> str:
+    """The text a step edits, read just before editing it (grants and cases alike)."""
+    text = decode(target.read_bytes())
+    if isinstance(text, DecodeProblem):  # it loaded a moment ago; only a concurrent edit gets here
+        raise UsageError(text.message)
+    return text
+
+
 def transition(instance: Instance, grant_id: str, step: Step) -> Outcome:
     """Apply ``step`` to grant ``grant_id`` and write it, or raise without writing."""
     catalog, present = load_grants(instance)
@@ -119,10 +128,7 @@ def transition(instance: Instance, grant_id: str, step: Step) -> Outcome:
     if problem is not None:
         raise UsageError(problem)
     target = instance.root / document.path
-    text = decode(target.read_bytes())
-    if isinstance(text, DecodeProblem):  # it loaded a moment ago; only a concurrent edit gets here
-        raise UsageError(text.message)
-    new_text = apply_step(text, step)
+    new_text = apply_step(current_text(target), step)
     before = grant_findings(instance.root, catalog, document.path, None, today=step.date)
     after = grant_findings(instance.root, catalog, document.path, new_text.encode("utf-8"), today=step.date)
     blocking = errors(after) if step.action.target == "已批准" else introduced(before, after)
@@ -162,4 +168,4 @@ def request(instance: Instance, draft: Request) -> Outcome:
     return Outcome(path, None, "申请中", findings)
 
 
-__all__ = ["Outcome", "StepRefused", "load_all", "load_grants", "request", "transition"]
+__all__ = ["Outcome", "StepRefused", "current_text", "load_all", "load_grants", "request", "transition"]

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 from govdata.errors import UsageError
 from govdata.i18n import Text
+from govdata.model.base import Model
 from govdata.model.catalog import Catalog, Document
 from govdata.model.grant import Grant
 from govdata.model.registry import Department
+
+M = TypeVar("M", bound=Model)
 
 
 def grant_path(slug: str, grant_id: str) -> str:
@@ -21,22 +25,31 @@ def find_grant(catalog: Catalog, grant_id: str, present: list[str]) -> Document[
     ``present`` lists the instance's grant files, so that a file which exists but failed its
     schema is told apart from an id that does not exist.
     """
-    for document in catalog.grants:
-        if document.model.id == grant_id:
+    return find_document(catalog.grants, grant_id, present, Text("授权", "grant"))
+
+
+def find_document(documents: list[Document[M]], ident: str, present: list[str], noun: Text) -> Document[M]:
+    """The document whose model's ``id`` is ``ident`` among ``documents`` (grants, cases, …).
+
+    A file in ``present`` named after ``ident`` that did not load is told apart from an id
+    that does not exist; both are usage errors saying what to do.
+    """
+    for document in documents:
+        if getattr(document.model, "id", None) == ident:
             return document
-    broken = [path for path in present if path.endswith(f"/{grant_id}.yaml")]
+    broken = [path for path in present if path.endswith(f"/{ident}.yaml")]
     if broken:
         raise UsageError(
             Text(
-                f"授权文件 {broken[0]} 无法读取或不符合数据规范；请先运行 govdata validate {broken[0]} 并修正",
-                f"the grant file {broken[0]} does not load; run govdata validate {broken[0]} and fix it first",
+                f"{noun.zh}文件 {broken[0]} 无法读取或不符合数据规范；请先运行 govdata validate {broken[0]} 并修正",
+                f"the {noun.en} file {broken[0]} does not load; run govdata validate {broken[0]} and fix it first",
             )
         )
-    known = sorted(document.model.id for document in catalog.grants)
+    known = sorted(str(getattr(document.model, "id", "")) for document in documents)
     raise UsageError(
         Text(
-            f"没有编号为“{grant_id}”的授权" + (f"；已有：{'、'.join(known[:8])}" if known else ""),
-            f"no grant with id {grant_id!r}" + (f"; known: {', '.join(known[:8])}" if known else ""),
+            f"没有编号为“{ident}”的{noun.zh}" + (f"；已有：{'、'.join(known[:8])}" if known else ""),
+            f"no {noun.en} with id {ident!r}" + (f"; known: {', '.join(known[:8])}" if known else ""),
         )
     )
 
@@ -62,4 +75,4 @@ def next_grant_id(catalog: Catalog, slug: str, year: int, present: list[str]) ->
     return f"{slug}-{year}-{max(numbers, default=0) + 1:03d}"
 
 
-__all__ = ["department", "find_grant", "grant_path", "next_grant_id"]
+__all__ = ["department", "find_document", "find_grant", "grant_path", "next_grant_id"]

@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import Generic, TypeVar
 
 from govdata.model.base import Model
+from govdata.model.case import Case
 from govdata.model.config import InstanceConfig
 from govdata.model.demand import DemandList
 from govdata.model.grant import Grant
@@ -43,6 +44,7 @@ class Catalog:
     responsibility_lists: list[Document[ResponsibilityList]] = field(default_factory=list)
     projects: list[Document[Project]] = field(default_factory=list)
     security_records: list[Document[SecurityRecord]] = field(default_factory=list)
+    cases: list[Document[Case]] = field(default_factory=list)
     # Files of a known kind that failed to load or failed their schema (reported as GD001/GD002):
     # rules that resolve references consult it rather than call a broken file's code missing.
     unloaded: list[str] = field(default_factory=list)

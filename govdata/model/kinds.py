@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from govdata.model.base import Model
+from govdata.model.case import Case
 from govdata.model.config import InstanceConfig
 from govdata.model.demand import DemandList
 from govdata.model.grant import Grant
@@ -104,6 +105,15 @@ SECURITY = FileKind(
     re.compile(r"security/[^/]+/[^/]+\.yaml"),
 )
 
+CASE = FileKind(
+    "case",
+    Case,
+    "case.schema.json",
+    "办理事项",
+    "cases/<年>/<编号>.yaml：一项有办理期限的事项及其办理记录，期限由工作日历计算（第八条、第十九条、第二十三至二十四条、第四十至四十一条、第五十五条）",
+    re.compile(r"cases/[0-9]{4}/[^/]+\.yaml"),
+)
+
 # Order matters: the first kind whose pattern matches a path wins.
 FILE_KINDS: tuple[FileKind, ...] = (
     CONFIG,
@@ -113,6 +123,7 @@ FILE_KINDS: tuple[FileKind, ...] = (
     RESOURCE,
     GRANT,
     RESPONSIBILITY,
+    CASE,
     PROJECT,
     SECURITY,
 )

@@ -36,6 +36,14 @@ from govdata.rules.gd308_grant_past_end import GrantPastEnd
 from govdata.rules.gd309_grant_catalog_drift import GrantCatalogDrift
 from govdata.rules.gd310_grant_record_place import GrantRecordPlace
 from govdata.rules.gd311_grant_history import GrantHistory
+from govdata.rules.gd401_case_overdue import CaseOverdue
+from govdata.rules.gd402_case_extension import CaseExtension
+from govdata.rules.gd403_case_correction_period import CaseCorrectionPeriod
+from govdata.rules.gd404_case_refusal_reasons import CaseRefusalReasons
+from govdata.rules.gd405_case_events import CaseEvents
+from govdata.rules.gd406_case_references import CaseReferences
+from govdata.rules.gd407_case_header import CaseHeader
+from govdata.rules.gd408_case_calendar_unknown import CaseCalendarUnknown
 from govdata.rules.gd501_project_catalog_list import ProjectCatalogList
 from govdata.rules.gd502_project_acceptance import ProjectAcceptance
 from govdata.rules.gd503_record_place import RecordPlace
@@ -75,6 +83,14 @@ CATALOG_RULES: tuple[type[Rule], ...] = (
     GrantCatalogDrift,
     GrantRecordPlace,
     GrantHistory,
+    CaseOverdue,
+    CaseExtension,
+    CaseCorrectionPeriod,
+    CaseRefusalReasons,
+    CaseEvents,
+    CaseReferences,
+    CaseHeader,
+    CaseCalendarUnknown,
     ProjectCatalogList,
     ProjectAcceptance,
     RecordPlace,
