@@ -18,6 +18,7 @@ from govdata.i18n import Lang, Text
 if TYPE_CHECKING:
     from govdata.diagnostics import Diagnostic
     from govdata.instance import Instance
+    from govdata.io.transaction import Transaction
     from govdata.model.catalog import Catalog
 
 app = typer.Typer(
@@ -38,20 +39,30 @@ Due dates: one update cycle after the last aggregation (每月 = one month …),
 )
 
 
-def _load(config: Path | None, lang: str | None) -> tuple[Instance, Catalog, list[Diagnostic], Lang]:
-    """The instance and its catalog, loaded without running rules."""
+def _load(
+    config: Path | None, lang: str | None, transaction_label: str = "responsibility build"
+) -> tuple[Instance, Catalog, list[Diagnostic], Lang, Transaction]:
+    """The instance and its catalog, loaded without running rules, and the transaction that read it."""
     from govdata.engine import load_catalog
+    from govdata.generate.responsibility import FOLDER
     from govdata.instance import discover
+    from govdata.io.transaction import Transaction
+    from govdata.io.tree import WorkingTree
 
     instance, chosen = steps.open_instance(config, lang)
     paths = discover(instance.root)
+    lists = [path for path in paths if path.startswith(f"{FOLDER}/")]
+    config_path = instance.relative(instance.config_path)
+    # The catalog through the (parallel) working-tree reader; the lists, which are rewritten,
+    # through the transaction, which remembers the bytes their hand-kept fields came from.
     catalog, diagnostics = load_catalog(
-        instance.config,
-        paths,
-        lambda p: (instance.root / p).read_bytes(),
-        config_path=instance.relative(instance.config_path),
+        instance.config, [p for p in paths if p not in lists], WorkingTree(instance.root), config_path=config_path
     )
-    return instance, catalog, diagnostics, chosen
+    transaction = Transaction(instance.root, transaction_label)
+    kept, more = load_catalog(instance.config, lists, transaction.read, config_path=config_path)
+    catalog.responsibility_lists.extend(kept.responsibility_lists)
+    catalog.unloaded.extend(kept.unloaded)
+    return instance, catalog, diagnostics + more, chosen, transaction
 
 
 @app.command("build")
@@ -64,13 +75,17 @@ def build(
 ) -> None:
     """由目录生成 responsibility/<部门>.yaml，保留手工维护的汇聚状态、最近汇聚日期和备注。/ Build the lists from the catalog.
 
-    A list whose file does not load is never overwritten: the run stops (exit 2) so that its hand-kept fields are not lost. With --check nothing is written and the run exits 1 when a list differs from what the catalog gives, with the differences shown.
+    A list whose file does not load is never overwritten: the run stops (exit 2) so that its hand-kept fields are not lost. Only lists that differ are written, all together under the instance lock and only if none was edited while the command ran (else exit 2, nothing written); a run that was killed half-way is named by the next one, which finishes it. With --check nothing is written and the run exits 1 when a list differs from what the catalog gives, with the differences shown.
     """
     from govdata.cli.generated import write_or_check
     from govdata.generate.responsibility import FOLDER, responsibility_lists
+    from govdata.io.transaction import interrupted_run
     from govdata.workdays import calendar_for
 
-    instance, catalog, diagnostics, chosen = _load(config, lang)
+    instance, catalog, diagnostics, chosen, transaction = _load(config, lang)
+    earlier = interrupted_run(instance.root)
+    if earlier is not None:
+        typer.echo(earlier.get(chosen), err=True)
     broken = [d for d in diagnostics if d.location.path.startswith(f"{FOLDER}/")]
     if broken:
         for diagnostic in broken:
@@ -82,7 +97,7 @@ def build(
             )
         )
     files = responsibility_lists(catalog, calendar_for(instance.config))
-    write_or_check(instance.root / FOLDER, files, check, "responsibility")
+    write_or_check(instance.root / FOLDER, files, check, "responsibility", transaction=transaction)
 
 
 @app.command("status")
@@ -109,7 +124,7 @@ def status(
     from govdata.generate.responsibility import FOLDER, responsibility_lists
     from govdata.workdays import calendar_for
 
-    instance, catalog, _, chosen = _load(config, lang)
+    instance, catalog, _, chosen, _ = _load(config, lang)
     day = steps.parse_date(today, "--today") or dt.date.today()
     rows = fulfilment(catalog, day)
     stale = stale_files(
