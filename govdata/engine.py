@@ -22,7 +22,7 @@ from govdata.io.fastyaml import SourceMap
 from govdata.io.source import DecodeProblem, decode
 from govdata.io.transaction import JOURNAL_FILE, interrupted_run
 from govdata.io.tree import WorkingTree
-from govdata.loading import Reader, locate, positions_of
+from govdata.loading import Reader, internal_error, locate, positions_of
 from govdata.model.catalog import Catalog, Document
 from govdata.model.config import InstanceConfig
 from govdata.model.kinds import (
@@ -89,7 +89,12 @@ def _unexpected_file(path: str) -> Diagnostic:
             "with the extension .yaml",
         )
     return Diagnostic(
-        UnexpectedFile.id, UnexpectedFile.severity, message, Location(path, 1, 1), hint=hint, article=UnexpectedFile.article
+        UnexpectedFile.id,
+        UnexpectedFile.severity,
+        message,
+        Location(path, 1, 1),
+        hint=hint,
+        article=UnexpectedFile.article,
     )
 
 
@@ -189,8 +194,11 @@ def run_rules(
         if severity is None or not selection.picks(rule_class):
             continue
         context = RuleContext(catalog, settings.options[rule_class.id], today)
-        for finding in rule_class().check(context):
-            diagnostics.append(_diagnostic(rule_class, severity, finding, positions))
+        try:
+            for finding in rule_class().check(context):
+                diagnostics.append(_diagnostic(rule_class, severity, finding, positions))
+        except Exception as error:  # noqa: BLE001 - a rule's bug is a finding; the other rules still run
+            diagnostics.append(internal_error(catalog.config_path, error, rule_class.id))
     return diagnostics
 
 

@@ -74,8 +74,35 @@ class ParsedFile:
     diagnostics: list[Diagnostic]
 
 
+def internal_error(path: str, error: Exception, rule_id: str = LoadError.id) -> Diagnostic:
+    """An unexpected exception while reading or checking ``path``, as a finding: the run goes on."""
+    detail = f"{type(error).__name__}: {error}"[:300]
+    what = (
+        Text("读取此文件", "reading this file")
+        if rule_id == LoadError.id
+        else Text(f"规则 {rule_id} 检查", f"rule {rule_id}")
+    )
+    return Diagnostic(
+        rule_id=rule_id,
+        severity=Severity.ERROR,
+        message=Text(f"{what.zh}时发生内部错误（{detail}）", f"internal error in {what.en} ({detail})"),
+        location=Location(path, 1, 1),
+        hint=Text(
+            "其余文件照常检查；请把此文件和本消息报告给 govdata 维护者",
+            "The other files are checked as usual; please report this file and message to the govdata maintainers",
+        ),
+    )
+
+
 def parse_file(path: str, kind: FileKind, data: bytes) -> ParsedFile:
-    """Decode, parse and schema-check one file. Never raises on bad content."""
+    """Decode, parse and schema-check one file. Never raises: even a bug becomes a finding."""
+    try:
+        return _parse_file(path, kind, data)
+    except Exception as error:  # noqa: BLE001 - any input must give a located finding, never a traceback
+        return ParsedFile(path, None, None, [internal_error(path, error)])
+
+
+def _parse_file(path: str, kind: FileKind, data: bytes) -> ParsedFile:
     text = decode(data)
     if isinstance(text, DecodeProblem):
         return ParsedFile(path, None, None, [_load_diagnostic(path, text)])
@@ -112,6 +139,8 @@ def model_file(parsed: ParsedFile, kind: FileKind, reader: Reader) -> LoadOutcom
         text = decode(reader(parsed.path))
         source_map = positions_of(text) if isinstance(text, str) else None
         return LoadOutcome(None, _drift_diagnostics(parsed.path, error, source_map))
+    except Exception as error:  # noqa: BLE001 - a bug becomes a finding naming the file
+        return LoadOutcome(None, [internal_error(parsed.path, error)])
     return LoadOutcome(Document(parsed.path, model, parsed.schema_ref), [])
 
 

@@ -23,14 +23,13 @@ from govdata.grants.edit import Request, Step, apply_step, request_text
 from govdata.grants.store import department, find_grant, grant_path, next_grant_id
 from govdata.i18n import Text
 from govdata.instance import Instance, discover
-from govdata.io.tree import WorkingTree
 from govdata.io.source import DecodeProblem, decode
-from govdata.loading import Reader
 from govdata.io.transaction import ChangedSinceRead, Transaction
+from govdata.io.tree import WorkingTree
+from govdata.loading import Reader
 from govdata.model.catalog import Catalog
 from govdata.model.grant import actions_from
 from govdata.model.kinds import GRANT, RESOURCE, kind_of
-
 
 _ID_ATTEMPTS = 50  # a new request retries with the next id while others take them
 
@@ -87,9 +86,7 @@ def load_grants(
     resource_paths = [path for path in paths if kind_of(path) is RESOURCE]
 
     reader = transaction.read if transaction is not None else None
-    catalog, _ = load_all(
-        instance, [p for p in paths if p.startswith("registry/") or p in grant_paths], paths, reader
-    )
+    catalog, _ = load_all(instance, [p for p in paths if p.startswith("registry/") or p in grant_paths], paths, reader)
     by_name: dict[str, list[str]] = {}
     for path in resource_paths:
         by_name.setdefault(path.rsplit("/", 1)[-1], []).append(path)
@@ -176,7 +173,9 @@ def request(instance: Instance, draft: Request) -> Outcome:
         findings = grant_findings(instance.root, catalog, path, text.encode("utf-8"), today=draft.date)
         if errors(findings):
             raise StepRefused(
-                Text("未提交申请：申请不符合要求，未写入文件", "request not filed: it would be invalid; nothing written"),
+                Text(
+                    "未提交申请：申请不符合要求，未写入文件", "request not filed: it would be invalid; nothing written"
+                ),
                 errors(findings),
             )
         transaction.saw(path, None)  # a new file: written only if still absent

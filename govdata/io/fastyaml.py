@@ -22,6 +22,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from govdata.diagnostics import Pointer
 from govdata.i18n import Text
 from govdata.io.scalars import SPECIAL_FIRST, MergeKeyError, resolve_plain
+from govdata.io.slips import FULL_WIDTH_SPACE, clamp, comma_slip, find_slip, position_of_byte
 
 MAX_DEPTH = 64
 _ALLOWED_TAGS = frozenset({"", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
@@ -79,11 +80,12 @@ class _Parser(CParser):  # type: ignore[misc]
 
 
 class _Refused(Exception):
-    def __init__(self, node: Node, message: Text, hint: Text | None = None) -> None:
+    def __init__(self, node: Node, message: Text, hint: Text | None = None, offset: int = 0) -> None:
         super().__init__(message.en)
         self.node = node
         self.message = message
         self.hint = hint
+        self.offset = offset  # columns after the node's start, for a character inside it
 
 
 class _Builder:
@@ -109,11 +111,21 @@ class _Builder:
         if node_type is ScalarNode:
             return self._scalar(node)
         if node_type is SequenceNode:
+            if node.flow_style:
+                self._check_commas(node)
             return [
                 self.build(child, None if pointer is None else (*pointer, index), None, depth + 1)
                 for index, child in enumerate(node.value)
             ]
         return self._mapping(node, pointer, depth)
+
+    @staticmethod
+    def _check_commas(node: SequenceNode) -> None:
+        for child in node.value:
+            if type(child) is ScalarNode and not child.style:
+                slip = comma_slip(child.value)
+                if slip is not None:
+                    raise _Refused(child, slip[1], slip[2], offset=slip[0])
 
     def _scalar(self, node: ScalarNode) -> Any:
         value = node.value
@@ -127,6 +139,12 @@ class _Builder:
                 node,
                 Text("不支持合并键“<<”", "merge keys (<<) are not supported"),
                 Text("请直接写出每个键和值", "Write each key and value out"),
+            ) from None
+        except ValueError:  # Python refuses to convert integers of more than 4,300 digits
+            raise _Refused(
+                node,
+                Text(f"数字过长（{len(value)} 位），无法读取", f"number too long ({len(value)} digits) to read"),
+                Text("如确需保存这串数字，请加引号写成文本", "Quote it if it is meant as text"),
             ) from None
 
     def _mapping(self, node: MappingNode, pointer: Pointer | None, depth: int) -> dict[str, Any]:
@@ -151,6 +169,12 @@ class _Builder:
             raise _Refused(node, Text("键必须是文本", "keys must be text"))
         if node.style:
             return str(node.value)
+        if node.value.startswith(FULL_WIDTH_SPACE):
+            raise _Refused(
+                node,
+                Text("缩进中使用了全角空格“　”", "a full-width space (U+3000) is used as indentation"),
+                Text("缩进只能用半角空格“ ”：删除全角空格后重新缩进", "Indent with ASCII spaces only"),
+            )
         value = self._scalar(node)
         if not isinstance(value, str) or value == "":
             raise _Refused(
@@ -178,17 +202,54 @@ _LIBYAML_ZH = {
 }
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlProblem:
+def _syntax_problem(text: str, error: yaml.MarkedYAMLError) -> YamlProblem:
     english = error.problem or error.context or "invalid YAML"
     if "another document" in str(error):
         english = "but found another document"
+    mark = error.problem_mark or error.context_mark
+    line, column = clamp(text, mark.line + 1, mark.column + 1) if mark else (1, 1)
+    slip = find_slip(text, line, at_end="end of stream" in english) if mark else None
+    if slip is not None:
+        return YamlProblem(
+            Text(f"YAML 语法错误：{slip.message.zh}", f"YAML syntax error: {slip.message.en}"),
+            slip.line,
+            slip.column,
+            slip.hint,
+        )
     chinese = next((zh for en, zh in _LIBYAML_ZH.items() if en in english), None)
     message = Text(
         f"YAML 语法错误：{chinese or english}",
         f"YAML syntax error: {'only one document per file is allowed' if 'another document' in english else english}",
     )
-    mark = error.problem_mark or error.context_mark
-    return YamlProblem(message, mark.line + 1 if mark else None, mark.column + 1 if mark else None)
+    return YamlProblem(message, line, column)
+
+
+def _reader_problem(text: str, error: yaml.YAMLError) -> YamlProblem:
+    """A character YAML does not allow (control characters, U+FFFE/U+FFFF), located."""
+    position = getattr(error, "position", None)
+    character = getattr(error, "character", None)
+    if not isinstance(position, int) or position < 0:
+        return YamlProblem(Text(f"YAML 读取错误：{error}", f"YAML read error: {error}"), 1, 1)
+    line, column = position_of_byte(text, position)
+    code = (
+        f"U+{ord(character):04X}"
+        if isinstance(character, str)
+        else f"U+{character:04X}"
+        if isinstance(character, int)
+        else "?"
+    )
+    return YamlProblem(
+        Text(
+            f"文件含有 YAML 不允许的不可见字符 {code}",
+            f"the file contains the character {code}, which YAML does not allow",
+        ),
+        line,
+        column,
+        Text(
+            "删除该字符（常见于从其他系统或网页复制的文字）；编辑器中可搜索 " + code,
+            "Delete the character (it often comes with text copied from other systems); search for " + code,
+        ),
+    )
 
 
 def load_yaml(text: str, *, positions: bool = False) -> tuple[Any, SourceMap | None] | YamlProblem:
@@ -197,9 +258,9 @@ def load_yaml(text: str, *, positions: bool = False) -> tuple[Any, SourceMap | N
     try:
         root = parser.get_single_node()
     except yaml.MarkedYAMLError as error:
-        return _syntax_problem(error)
-    except yaml.YAMLError as error:  # reader errors (control characters) carry no marks
-        return YamlProblem(Text(f"YAML 读取错误：{error}", f"YAML read error: {error}"), None, None)
+        return _syntax_problem(text, error)
+    except yaml.YAMLError as error:  # reader errors (control characters) carry a byte offset, not a mark
+        return _reader_problem(text, error)
     finally:
         parser.dispose()
     if root is None:
@@ -212,5 +273,6 @@ def load_yaml(text: str, *, positions: bool = False) -> tuple[Any, SourceMap | N
         data = builder.build(root, () if positions else None, None, 0)
     except _Refused as refused:
         mark = refused.node.start_mark
-        return YamlProblem(refused.message, mark.line + 1, mark.column + 1, refused.hint)
+        line, column = clamp(text, mark.line + 1, mark.column + 1 + refused.offset)
+        return YamlProblem(refused.message, line, column, refused.hint)
     return data, source_map

@@ -106,7 +106,18 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     assert created.code == 0, created.err
     approved = base / "approved"
     shutil.copytree(pending, approved)
-    done = _run(approved, "grant", "approve", "minzheng-2025-001", "--by", "王敏", "--reason", "依据充分", "--date", "2025-12-20")
+    done = _run(
+        approved,
+        "grant",
+        "approve",
+        "minzheng-2025-001",
+        "--by",
+        "王敏",
+        "--reason",
+        "依据充分",
+        "--date",
+        "2025-12-20",
+    )
     assert done.code == 0, done.err
     unformatted = base / "unformatted"
     shutil.copytree(approved, unformatted)
