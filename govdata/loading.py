@@ -15,9 +15,9 @@ from govdata.io.fastyaml import SourceMap, YamlProblem, load_yaml
 from govdata.io.source import DecodeProblem, decode
 from govdata.model.base import Model
 from govdata.model.catalog import Document
-from govdata.model.kinds import FileKind
+from govdata.model.kinds import RESOURCE, FileKind
 from govdata.rules.builtin import LoadError, SchemaViolation
-from govdata.schema.validate import validate_document
+from govdata.schema.validate import SchemaIssue, validate_document
 
 Reader = Callable[[str], bytes]
 _MODELINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)", re.MULTILINE)
@@ -62,6 +62,34 @@ def _drift_diagnostics(path: str, error: ValidationError, source_map: SourceMap 
         )
         for item in error.errors()
     ]
+
+
+def _repeated_items(kind: FileKind, raw: Any) -> list[SchemaIssue]:
+    """Information items of one resource that share a name.
+
+    Everything that names an item (grants, demands, ``diff``) finds it by name, so a second
+    item of the same name would be silently confused with the first.
+    """
+    if kind is not RESOURCE:
+        return []
+    first: dict[str, int] = {}
+    issues = []
+    for index, item in enumerate(raw.get("items") or []):
+        name = str(item.get("name", "")).strip()
+        if name in first:
+            issues.append(
+                SchemaIssue(
+                    ("items", index, "name"),
+                    Text(
+                        f"信息项名称“{name}”重复（与第 {first[name] + 1} 个信息项相同）",
+                        f"item name {name!r} repeats item {first[name] + 1}",
+                    ),
+                    Text("一个信息资源内信息项名称须唯一：删除重复项或改名", "Item names are unique within a resource"),
+                )
+            )
+        else:
+            first[name] = index
+    return issues
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +138,7 @@ def _parse_file(path: str, kind: FileKind, data: bytes) -> ParsedFile:
     if isinstance(loaded, YamlProblem):
         return ParsedFile(path, None, None, [_load_diagnostic(path, loaded)])
     raw: Any = loaded[0]
-    issues = validate_document(kind, raw)
+    issues = validate_document(kind, raw) or _repeated_items(kind, raw)
     if issues:
         source_map = positions_of(text)
         diagnostics = [

@@ -21,7 +21,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from govdata.diagnostics import Pointer
 from govdata.i18n import Text
-from govdata.io.scalars import SPECIAL_FIRST, MergeKeyError, resolve_plain
+from govdata.io.scalars import SPECIAL_FIRST, MergeKeyError, core_disagreement, plain_form, resolve_plain
 from govdata.io.slips import FULL_WIDTH_SPACE, clamp, comma_slip, find_slip, position_of_byte
 
 MAX_DEPTH = 64
@@ -133,7 +133,7 @@ class _Builder:
         if node.style or node.tag == _FORCE_STR or (value and value[0] not in SPECIAL_FIRST):
             return value
         try:
-            return resolve_plain(node.value)
+            resolved = resolve_plain(value)
         except MergeKeyError:
             raise _Refused(
                 node,
@@ -146,6 +146,10 @@ class _Builder:
                 Text(f"数字过长（{len(value)} 位），无法读取", f"number too long ({len(value)} digits) to read"),
                 Text("如确需保存这串数字，请加引号写成文本", "Quote it if it is meant as text"),
             ) from None
+        editor = core_disagreement(value, resolved)
+        if editor is not None:
+            raise _Refused(node, *_disagreement(value, resolved, editor[0]))
+        return resolved
 
     def _mapping(self, node: MappingNode, pointer: Pointer | None, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -183,6 +187,31 @@ class _Builder:
                 Text("给键加上引号", "Quote the key"),
             )
         return value
+
+
+def _kind(value: Any) -> Text:
+    if isinstance(value, bool):
+        return Text(f"布尔值 {plain_form(value)}", f"the boolean {plain_form(value)}")
+    if isinstance(value, int | float):
+        return Text(f"数字 {plain_form(value)}", f"the number {plain_form(value)}")
+    if value is None:
+        return Text("空值", "null")
+    return Text(f"文本“{value}”", f"the text {value!r}")
+
+
+def _disagreement(text: str, ours: Any, editors: Any) -> tuple[Text, Text]:
+    """``length: 1_0``: govdata (ruamel) reads 10, editors (YAML 1.2 core) read text."""
+    mine, theirs = _kind(ours), _kind(editors)
+    return (
+        Text(
+            f"“{text}”的写法有歧义：govdata 读作{mine.zh}，编辑器（YAML 1.2 核心模式）读作{theirs.zh}",
+            f"{text!r} is ambiguous: govdata reads {mine.en}, editors (YAML 1.2 core schema) read {theirs.en}",
+        ),
+        Text(
+            f'请写成 {plain_form(ours)}；若本意是文本，请加引号："{text}"',
+            f'Write {plain_form(ours)}; quote it ("{text}") if it is meant as text',
+        ),
+    )
 
 
 _LIBYAML_ZH = {

@@ -73,6 +73,50 @@ _CONVERTERS: tuple[tuple[re.Pattern[str], Callable[[str], Any]], ...] = (
 )
 
 
+# YAML 1.2 core schema (spec 1.2.2, 10.3.2), which editors' language servers follow: no ``_``
+# in numbers, no ``0b``, no sign before ``0x``/``0o``. ruamel's resolver is more lenient.
+_CORE: tuple[tuple[re.Pattern[str], Callable[[str], Any]], ...] = (
+    (re.compile(r"^(?:~|null|Null|NULL|)$"), lambda _text: None),
+    (re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), lambda text: text.lower() == "true"),
+    (re.compile(r"^[-+]?[0-9]+$"), lambda text: int(text, 10)),
+    (re.compile(r"^0o[0-7]+$"), lambda text: int(text[2:], 8)),
+    (re.compile(r"^0x[0-9a-fA-F]+$"), lambda text: int(text[2:], 16)),
+    (re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"), float),
+    (re.compile(r"^[-+]?\.(?:inf|Inf|INF)$"), _to_float),
+    (re.compile(r"^\.(?:nan|NaN|NAN)$"), _to_float),
+)
+
+
+def core_value(text: str) -> Any:
+    """The value of a plain scalar under the YAML 1.2 core schema (what editors read)."""
+    for pattern, convert in _CORE:
+        if pattern.match(text):
+            return convert(text)
+    return text
+
+
+def _same(left: Any, right: Any) -> bool:
+    if type(left) is not type(right):
+        return False
+    return left == right or (isinstance(left, float) and left != left and right != right)
+
+
+def core_disagreement(text: str, value: Any) -> tuple[Any] | None:
+    """What an editor reads for the plain scalar ``text`` if that differs from ``value``
+    (ruamel's reading); None when both agree. Never called for text that starts like no number."""
+    core = core_value(text)
+    return None if _same(core, value) else (core,)
+
+
+def plain_form(value: Any) -> str:
+    """How to write ``value`` so that every YAML 1.2 reader agrees on it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    return str(value)
+
+
 def resolve_plain(text: str) -> Any:
     """The value of a plain (unquoted) scalar under YAML 1.2 as ruamel reads it."""
     if text and text[0] not in SPECIAL_FIRST:

@@ -16,8 +16,10 @@ class LoadError(BuiltinRule):
     as U+007F or U+001A, U+FFFF) and numbers too long to read are reported where they are.
     Full-width punctuation typed where YAML expects its ASCII form is named at its own line:
     `：` after a key, `，` between the elements of a `[…]` list, `　` used as indentation; so
-    is a quote left open. An unexpected error while reading a file is reported on that file,
-    and the other files are checked as usual.
+    is a quote left open. A plain value that editors (YAML 1.2 core schema) read otherwise
+    than govdata does, such as `1_0`, `0b1` or `-0x1F` (a number here, text in the editor),
+    is refused with the plain form to write. An unexpected error while reading a file is
+    reported on that file, and the other files are checked as usual.
 
     ## Why
     A file that cannot be read cannot be checked against the regulation at all, and a
@@ -42,7 +44,8 @@ class SchemaViolation(BuiltinRule):
     ## What it checks
     Each file is validated against the GB-style schema of its kind in `schemas/`: required
     core metadata, controlled vocabularies (共享类型, 更新周期, 数据类型 …), formats of codes
-    and dates, and no unknown keys.
+    and dates, and no unknown keys. The information items of one resource have distinct
+    names: grants, demands and `govdata diff` find an item by its name.
 
     ## Why
     Art. 14 requires catalogs compiled to the 2017 national guide (发改高技〔2017〕1272号),
