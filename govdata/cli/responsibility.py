@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -26,7 +27,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
     help="""采集责任清单（第十八条）：由目录生成 responsibility/<部门>.yaml，并显示落实情况。/ Collection responsibility lists.
 
-Per resource a department provides, the list says what it collects itself (items without obtained_from), what it obtains by sharing, the source system, identifier items, aggregation mode, update cycle and when the next aggregation is due. The department keeps status, last_aggregated and notes by hand; a rebuild keeps them.
+Per resource a department provides, the list says what it collects itself (items without obtained_from), what it obtains by sharing, the source system, identifier items, aggregation mode, update cycle and when the next aggregation is due. The department keeps status, last_aggregated and notes by hand; a rebuild keeps them. A list whose data did not change is not rewritten; where it did, the file is edited in place, so comments stay with their entries.
 
 Due dates: one update cycle after the last aggregation (每月 = one month …), moved to the next working day when they fall on a weekend or statutory holiday (official calendar; later years from govdata.yaml calendar, otherwise left empty as unknown).
 
@@ -65,6 +66,21 @@ def _load(
     return instance, catalog, diagnostics + more, chosen, transaction
 
 
+def _settled(instance: Instance, files: dict[str, str], read: Callable[[str], bytes] | None = None) -> dict[str, str]:
+    """The lists as they should be: unchanged data left as it is, changed data edited in place."""
+    from govdata.generate.responsibility import FOLDER, settle
+
+    reader = read or (lambda path: (instance.root / path).read_bytes())
+    settled = {}
+    for name, generated in files.items():
+        try:
+            current: str | None = reader(f"{FOLDER}/{name}").decode("utf-8")
+        except (FileNotFoundError, UnicodeDecodeError):
+            current = None
+        settled[name] = settle(current, generated)
+    return settled
+
+
 @app.command("build")
 def build(
     check: Annotated[
@@ -96,7 +112,7 @@ def build(
                 "a responsibility list does not load; nothing rebuilt so that its hand-kept fields are not lost",
             )
         )
-    files = responsibility_lists(catalog, calendar_for(instance.config))
+    files = _settled(instance, responsibility_lists(catalog, calendar_for(instance.config)), transaction.read)
     write_or_check(instance.root / FOLDER, files, check, "responsibility", transaction=transaction)
 
 
@@ -128,7 +144,9 @@ def status(
     day = steps.parse_date(today, "--today") or dt.date.today()
     rows = fulfilment(catalog, day)
     stale = stale_files(
-        instance.root / FOLDER, responsibility_lists(catalog, calendar_for(instance.config)), exhaustive=True
+        instance.root / FOLDER,
+        _settled(instance, responsibility_lists(catalog, calendar_for(instance.config))),
+        exhaustive=True,
     )
     if output_format is Format.JSON:
         payload = [dict(vars(row), rate=round(row.rate, 4)) for row in rows]

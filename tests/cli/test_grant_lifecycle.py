@@ -293,3 +293,32 @@ def test_resource_filed_under_another_name_is_still_found(
         "grant", "approve", "minzheng-2026-001", *BY, "--reason", "同意", "--date", "2025-12-20", cwd=root
     )
     assert approved.exit_code == 0, approved.stderr
+
+
+def test_renew_of_a_block_scalar_end_date_keeps_its_comments(
+    instance: Callable[..., Path], govdata: Callable[..., CliResult]
+) -> None:
+    root = instance()
+    assert _new(govdata, root).exit_code == 0
+    approved = govdata(
+        "grant", "approve", "minzheng-2026-001", *BY, "--reason", "依据充分", "--date", "2025-12-20", cwd=root
+    )
+    assert approved.exit_code == 0, approved.stderr
+    file = root / GRANT
+    text = file.read_text(encoding="utf-8")
+    assert 'valid_until: "2026-12-31"\n' in text
+    text = text.replace(
+        'valid_until: "2026-12-31"\n',
+        "valid_until: >-  # 有效期止：按协议约定\n  2026-12-31\n# 状态由 govdata grant 维护\n",
+    )
+    file.write_text(text, encoding="utf-8")
+    renewed = govdata(
+        "grant", "renew", "minzheng-2026-001", *BY, "--until", "2027-06-30", "--reason", "场景延续", "--date", "2026-12-01",
+        cwd=root,
+    )  # fmt: skip
+    assert renewed.exit_code == 0, renewed.stderr
+    after = file.read_text(encoding="utf-8")
+    assert (
+        'valid_until: "2027-06-30"  # 有效期止：按协议约定\n# 状态由 govdata grant 维护\nstatus: 已批准\n' in after
+    ), after
+    assert _load(file)["valid_until"] == "2027-06-30"
