@@ -3,6 +3,7 @@ commit or validate would miss, and the next run says how far the killed one got 
 
 from __future__ import annotations
 
+import json
 import random
 import shutil
 import signal
@@ -107,3 +108,17 @@ def test_validate_reports_a_stray_temporary_file_and_git_ignores_it(reference: P
         ["git", "status", "--porcelain", "--untracked-files=all"], cwd=root, capture_output=True, text=True, check=True
     )
     assert "govdata-tmp" not in status.stdout and ".tmp" not in status.stdout
+
+
+def test_validate_reports_an_unfinished_multi_file_write(reference: Path, tmp_path: Path) -> None:
+    root = tmp_path / "instance"
+    shutil.copytree(reference, root)
+    journal = {
+        "label": "responsibility build",
+        "files": [{"path": "responsibility/a.yaml", "before": None, "after": "0"}],
+    }
+    (root / JOURNAL_FILE).parent.mkdir(exist_ok=True)
+    (root / JOURNAL_FILE).write_text(json.dumps(journal), encoding="utf-8")
+    report = _run(root, "validate")
+    line = next(line for line in report.stdout.splitlines() if "中断" in line)
+    assert "GD003" in line and "0/1" in line, report.stdout
