@@ -28,33 +28,17 @@ def _load(path: Path) -> dict:  # type: ignore[type-arg]
     return loaded[0]  # type: ignore[no-any-return]
 
 
+# ``grant new`` without a scenario or id: the request every grant test files.
+NEW_REQUEST = (
+    *("grant", "new", "--applicant", "minzheng", "--resource", "101002/000001", "--item", "公民身份号码"),
+    *("--duty-basis", "《社会救助暂行办法》第十一条规定的最低生活保障审核确认职责", "--method", "核验"),
+    *("--from", "2026-01-01", "--until", "2026-12-31", "--date", "2025-12-15"),
+)
+
+
 def _new(govdata: Callable[..., CliResult], root: Path, *extra: str) -> CliResult:
-    return govdata(
-        "grant",
-        "new",
-        "--applicant",
-        "minzheng",
-        "--resource",
-        "101002/000001",
-        "--item",
-        "公民身份号码",
-        "--scenario",
-        "最低生活保障申请受理时核验申请人户籍身份",
-        "--duty-basis",
-        "《社会救助暂行办法》第十一条规定的最低生活保障审核确认职责",
-        "--method",
-        "核验",
-        "--from",
-        "2026-01-01",
-        "--until",
-        "2026-12-31",
-        "--date",
-        "2025-12-15",
-        "--id",
-        "minzheng-2026-001",
-        *extra,
-        cwd=root,
-    )
+    scenario = ("--scenario", "最低生活保障申请受理时核验申请人户籍身份")
+    return govdata(*NEW_REQUEST, *scenario, "--id", "minzheng-2026-001", *extra, cwd=root)
 
 
 def test_request_approve_suspend_resume_renew_terminate(

@@ -20,32 +20,13 @@ from pathlib import Path
 import pytest
 
 from govdata.io.fastyaml import load_yaml
+from tests.cli.test_grant_lifecycle import NEW_REQUEST
 from tests.conftest import BASE_INSTANCE
 
 GOVDATA = Path(sys.executable).with_name("govdata")
 GRANT = "grants/minzheng/minzheng-2025-001.yaml"
 CHANGED = ("已被他人修改", "changed by someone else")
 TRIALS = 4
-NEW_REQUEST = (
-    "grant",
-    "new",
-    "--applicant",
-    "minzheng",
-    "--resource",
-    "101002/000001",
-    "--item",
-    "公民身份号码",
-    "--duty-basis",
-    "《社会救助暂行办法》第十一条规定的最低生活保障审核确认职责",
-    "--method",
-    "核验",
-    "--from",
-    "2026-01-01",
-    "--until",
-    "2026-12-31",
-    "--date",
-    "2025-12-15",
-)
 
 
 @dataclass
