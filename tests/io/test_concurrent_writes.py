@@ -26,7 +26,7 @@ from tests.conftest import BASE_INSTANCE
 GOVDATA = Path(sys.executable).with_name("govdata")
 GRANT = "grants/minzheng/minzheng-2025-001.yaml"
 CHANGED = ("已被他人修改", "changed by someone else")
-TRIALS = 4
+TRIALS = 3
 
 
 @dataclass
