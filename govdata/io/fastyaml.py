@@ -122,7 +122,7 @@ class _Builder:
     @staticmethod
     def _check_commas(node: SequenceNode) -> None:
         for child in node.value:
-            if type(child) is ScalarNode and not child.style:
+            if type(child) is ScalarNode and not child.style and "，" in child.value:
                 slip = comma_slip(child.value)
                 if slip is not None:
                     raise _Refused(child, slip[1], slip[2], offset=slip[0])
@@ -146,7 +146,8 @@ class _Builder:
                 Text(f"数字过长（{len(value)} 位），无法读取", f"number too long ({len(value)} digits) to read"),
                 Text("如确需保存这串数字，请加引号写成文本", "Quote it if it is meant as text"),
             ) from None
-        editor = core_disagreement(value, resolved)
+        # Plain decimal integers (most numbers in a catalog) read alike everywhere.
+        editor = None if type(resolved) is int and value.isdigit() else core_disagreement(value, resolved)
         if editor is not None:
             raise _Refused(node, *_disagreement(value, resolved, editor[0]))
         return resolved

@@ -101,11 +101,24 @@ def _same(left: Any, right: Any) -> bool:
     return left == right or (isinstance(left, float) and left != left and right != right)
 
 
+_READINGS: dict[str, tuple[Any] | None] = {}
+_READINGS_KEPT = 65536
+
+
 def core_disagreement(text: str, value: Any) -> tuple[Any] | None:
     """What an editor reads for the plain scalar ``text`` if that differs from ``value``
-    (ruamel's reading); None when both agree. Never called for text that starts like no number."""
+    (ruamel's reading); None when both agree. Remembered per text: a catalog repeats the same
+    few keys and values (``name``, ``false``) hundreds of thousands of times."""
+    try:
+        return _READINGS[text]
+    except KeyError:
+        pass
     core = core_value(text)
-    return None if _same(core, value) else (core,)
+    reading = None if _same(core, value) else (core,)
+    if len(_READINGS) >= _READINGS_KEPT:
+        _READINGS.clear()
+    _READINGS[text] = reading
+    return reading
 
 
 def plain_form(value: Any) -> str:
