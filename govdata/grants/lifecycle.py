@@ -151,6 +151,21 @@ def transition(instance: Instance, grant_id: str, step: Step) -> Outcome:
     return Outcome(document.path, grant.status, step.action.target, [d for d in after if d not in blocking])
 
 
+def _require_loaded_resource(catalog: Catalog, code: str) -> None:
+    """Fail closed: a request is not checked against a resource whose file does not load
+    (for example two items of the same name, which would make ``--item`` ambiguous)."""
+    if catalog.resource(code) is None and catalog.resource_file_present(code):
+        broken = next(
+            (path for path in catalog.unloaded if path.endswith("/" + code.replace("/", "-") + ".yaml")), code
+        )
+        raise UsageError(
+            Text(
+                f"信息资源文件 {broken} 无法读取或不符合数据规范，未提交申请；请先运行 govdata validate {broken} 并修正",
+                f"the resource file {broken} does not load; request not filed. Run govdata validate {broken} and fix it",
+            )
+        )
+
+
 def request(instance: Instance, draft: Request) -> Outcome:
     """Write a new grant request (status 申请中), or raise without writing.
 
@@ -159,6 +174,7 @@ def request(instance: Instance, draft: Request) -> Outcome:
     """
     catalog, present = load_grants(instance, extra=(draft.resource,))
     applicant = department(catalog, draft.applicant)
+    _require_loaded_resource(catalog, draft.resource)
     transaction = Transaction(instance.root, "grant new")
     for _attempt in range(_ID_ATTEMPTS):
         grant_id = draft.id or next_grant_id(catalog, applicant.slug, draft.date.year, present)

@@ -306,3 +306,18 @@ def test_renew_of_a_block_scalar_end_date_keeps_its_comments(
         'valid_until: "2027-06-30"  # 有效期止：按协议约定\n# 状态由 govdata grant 维护\nstatus: 已批准\n' in after
     ), after
     assert _load(file)["valid_until"] == "2027-06-30"
+
+
+def test_a_resource_with_two_items_of_one_name_takes_no_request(
+    instance: Callable[..., Path], govdata: Callable[..., CliResult]
+) -> None:
+    root = instance()
+    resource = root / "catalogs/gongan/101002-000001.yaml"
+    text = resource.read_text(encoding="utf-8")
+    assert "  - name: 姓名\n" in text
+    resource.write_text(text.replace("  - name: 姓名\n", "  - name: 公民身份号码\n", 1), encoding="utf-8")
+    checked = govdata("validate", cwd=root)
+    assert checked.exit_code == 1 and "信息项名称“公民身份号码”重复" in checked.stdout
+    refused = _new(govdata, root)
+    assert refused.exit_code == 2 and "101002-000001.yaml" in refused.stderr and "未提交申请" in refused.stderr
+    assert not (root / "grants").exists()
