@@ -130,3 +130,41 @@ def test_validate_reports_an_unfinished_multi_file_write(reference: Path, tmp_pa
     report = _run(root, "validate")
     line = next(line for line in report.stdout.splitlines() if "中断" in line)
     assert "GD003" in line and "0/1" in line, report.stdout
+
+
+def _swap_code_and_name(path: Path) -> None:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    code = next(i for i, line in enumerate(lines) if line.startswith("code:"))
+    name = next(i for i, line in enumerate(lines) if line.startswith("name:"))
+    lines[code], lines[name] = lines[name], lines[code]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def test_kill_9_during_fmt(reference: Path, tmp_path: Path) -> None:
+    """fmt rewrites many files in one transaction: killed while writing, every file still holds
+    its data (old or new text), leftovers are ignored, and the next fmt finishes the job."""
+    rng = random.Random(seed := random.randrange(1 << 30))
+    folders = ("catalogs/gongan", "catalogs/minzheng")
+    for index in range(2):
+        root = tmp_path / f"trial-{index}"
+        shutil.copytree(reference, root)
+        resources = sorted(p for folder in folders for p in (root / folder).glob("*.yaml") if p.name != "demands.yaml")
+        data = {}
+        for path in resources:
+            loaded = load_yaml(path.read_text(encoding="utf-8"))
+            assert isinstance(loaded, tuple)
+            data[path] = loaded[0]
+            _swap_code_and_name(path)
+        _killed_at_random(root, ("fmt", "--no-cache", *folders), rng, on_journal=index == 0)
+        for path in resources:
+            loaded = load_yaml(path.read_text(encoding="utf-8"))
+            assert isinstance(loaded, tuple) and loaded[0] == data[path], (seed, path)
+        strays = stray_temporaries(root, ("catalogs",))
+        if strays:
+            ignored = subprocess.run(
+                ["git", "check-ignore", *map(str, strays)], cwd=root, capture_output=True, text=True
+            )
+            assert len(ignored.stdout.splitlines()) == len(strays), (seed, ignored)
+        assert _run(root, "fmt", "--no-cache", *folders).returncode == 0, seed
+        assert _run(root, "fmt", "--check", "--no-cache", *folders).returncode == 0, seed
+        assert not stray_temporaries(root, ("catalogs",)) and not (root / JOURNAL_FILE).exists()
