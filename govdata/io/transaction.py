@@ -31,7 +31,7 @@ import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from govdata.errors import GovdataError
+from govdata.errors import GovdataError, WriteError
 from govdata.i18n import Text
 from govdata.io.atomic import atomic_write, signals_unwind, stray_temporaries
 
@@ -78,8 +78,16 @@ def _current(path: Path) -> bytes | None:
 def instance_lock(root: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
     """Hold the instance's advisory write lock; wait up to ``wait`` seconds for it."""
     lock = root / LOCK_FILE
-    lock.parent.mkdir(parents=True, exist_ok=True)
-    handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise WriteError(
+            Text(
+                f"无法创建写入锁 {LOCK_FILE}：{error.strerror}；未写入任何文件",
+                f"cannot create the write lock {LOCK_FILE}: {error.strerror}; nothing was written",
+            )
+        ) from error
     try:
         deadline = time.monotonic() + wait
         while True:

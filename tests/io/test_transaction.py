@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from govdata.errors import WriteError
 from govdata.io.atomic import atomic_write, is_temporary, stray_temporaries
 from govdata.io.transaction import (
     JOURNAL_FILE,
@@ -151,3 +152,10 @@ def test_an_interrupted_multi_file_commit_says_how_far_it_got(tmp_path: Path) ->
     notice = interrupted_run(tmp_path)
     assert notice is not None and "1/2" in notice.zh and "1 of 2" in notice.en
     assert interrupted_run(tmp_path / "elsewhere") is None
+
+
+def test_a_lock_that_cannot_be_created_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / ".govdata-cache").write_text("a file where the folder should be")
+    with pytest.raises(WriteError) as raised, instance_lock(tmp_path):
+        pass
+    assert "写入锁" in raised.value.text.zh and "nothing was written" in raised.value.text.en
