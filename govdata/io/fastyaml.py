@@ -229,6 +229,23 @@ _LIBYAML_ZH = {
     "found unexpected end of stream": "文件意外结束（引号或括号未闭合）",
     "exceeded maximum nesting depth": "嵌套层级过深",
     "but found another document": "一个文件只能包含一个 YAML 文档",
+    "found a tab character that violates indentation": "缩进中使用了 Tab 字符，缩进只能用空格",
+    "found a tab character where an indentation space is expected": "缩进中使用了 Tab 字符，缩进只能用空格",
+    "did not find expected node content": "此处缺少值（常见原因：多余的“-”“,”或括号）",
+    "did not find expected comment or line break": "值后面还有多余的内容（常见原因：引号内容后多写了字符）",
+    "did not find expected <document start>": "文件结构不完整（常见原因：缩进错误或多余的字符）",
+    "block sequence entries are not allowed": "此处不能开始“- ”列表项（常见原因：缩进错误）",
+    "did not find expected alphabetic or numeric character": "锚点“&”或别名“*”后缺少名称（如确为文字，请加引号）",
+    "found undefined tag handle": "使用了未定义的标签（“!”开头）",
+    "found incompatible YAML document": "不支持的 YAML 版本声明",
+    "found duplicate YAML directive": "重复的 %YAML 声明",
+    "did not find expected hexdecimal number": "双引号字符串中的转义序列不完整",
+    "found invalid Unicode character escape code": "双引号字符串中有无效的 Unicode 转义",
+    "did not find URI escaped octet": "标签中的转义无效",
+    "could not find expected": "找不到应有的符号（常见原因：引号、括号未闭合或缩进错误）",
+    "did not find expected": "找不到应有的符号（常见原因：引号、括号未闭合或缩进错误）",
+    "found character": "出现了此处不允许的字符",
+    "found unexpected": "出现了此处不允许的内容",
 }
 
 
@@ -248,7 +265,7 @@ def _syntax_problem(text: str, error: yaml.MarkedYAMLError) -> YamlProblem:
         )
     chinese = next((zh for en, zh in _LIBYAML_ZH.items() if en in english), None)
     message = Text(
-        f"YAML 语法错误：{chinese or english}",
+        f"YAML 语法错误：{chinese}" if chinese else f"YAML 语法错误：无法解析此处的内容（{english}）",
         f"YAML syntax error: {'only one document per file is allowed' if 'another document' in english else english}",
     )
     return YamlProblem(message, line, column)

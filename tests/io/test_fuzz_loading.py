@@ -8,6 +8,7 @@ stray quotes and brackets, tabs, cut and doubled lines, very long numbers.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from govdata.model.kinds import kind_of
 from govdata.rules.gd010_resource_code_grammar import ResourceCodeGrammar
 from tests.conftest import REPO_ROOT
 
+CJK = re.compile(r"[\u4e00-\u9fff]")
 MUTANTS = 10_000
 SEED = 20261201
 PALETTE = [
@@ -71,6 +73,8 @@ def _assert_located(diagnostic: Diagnostic, data: bytes, seed: int) -> None:
     assert location.line is not None and location.column is not None, (seed, diagnostic)
     assert 1 <= location.line <= _line_count(data), (seed, diagnostic, _line_count(data))
     assert diagnostic.message.zh and diagnostic.message.en, (seed, diagnostic)
+    # Chinese says what is wrong, not only a label before libyaml's English.
+    assert CJK.search(diagnostic.message.zh.removeprefix("YAML 语法错误：")), (seed, diagnostic)
     assert "内部错误" not in diagnostic.message.zh, (seed, diagnostic)
 
 
