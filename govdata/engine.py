@@ -232,7 +232,8 @@ def validate(
     catalog, diagnostics = load_catalog(
         instance.config, paths, read, config_path=instance.relative(instance.config_path), progress=progress
     )
-    diagnostics += leftover_diagnostics(instance.root)
+    if reader is None:  # the working tree: leftovers of interrupted writes are there
+        diagnostics += leftover_diagnostics(instance.root)
     builtin = {rule.id: rule for rule in RULES if rule not in CATALOG_RULES}
     diagnostics = [
         _with_severity(d, settings.severities[d.rule_id])

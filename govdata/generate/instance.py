@@ -64,7 +64,7 @@ def instance_files(seed: InstanceSeed) -> dict[str, str]:
         f"catalogs/{seed.authority_slug}/.gitkeep": "",
         ".github/workflows/validate.yml": _template("validate.yml").replace("__GOVDATA_VERSION__", __version__),
         # The lock, caches and journal; temporary files of interrupted writes (govdata.io.atomic).
-        ".gitignore": ".govdata-cache/\n*.govdata-tmp\n.*.yaml.*.tmp\n",
+        ".gitignore": ".govdata-cache/\n.*.tmp\n",
     }
     result.update({f"schemas/{name}": text for name, text in all_schemas().items()})
     return result

@@ -3,7 +3,7 @@
 The temporary file is a sibling (a rename is atomic only within one file system), carries the
 final file's mode from the start (an existing file's, else what the umask gives a new file:
 ``mkstemp``'s 0600 would survive the rename), and is removed on every exit Python sees. Its
-name, ``.<name>.<random>.govdata-tmp``, is ignored by the ``.gitignore`` that ``govdata init``
+name, ``.<name>.<random>.govdata.tmp``, is ignored by the ``.gitignore`` that ``govdata init``
 writes, reported by ``govdata validate`` (GD003) and swept by the next write under the instance
 lock (:mod:`govdata.io.transaction`) should a ``kill -9`` leave one behind.
 """
@@ -22,7 +22,7 @@ from types import FrameType
 from govdata.errors import WriteError
 from govdata.i18n import Text
 
-TEMP_SUFFIX = ".govdata-tmp"
+TEMP_SUFFIX = ".govdata.tmp"  # a hidden file ending in .tmp: the instance .gitignore has ``.*.tmp``
 # What earlier versions named their temporary files; still swept and reported.
 LEGACY_TEMP = (".yaml.", ".tmp")
 
@@ -70,13 +70,14 @@ def signals_unwind() -> Iterator[None]:
             signal.signal(number, handler)
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary sibling and a rename: never half a file."""
+def atomic_write(path: Path, text: str | bytes) -> None:
+    """Write ``text`` (or raw bytes) to ``path`` through a temporary sibling and a rename:
+    never half a file."""
     with signals_unwind():
-        _write(path, text)
+        _write(path, text.encode("utf-8") if isinstance(text, str) else text)
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
@@ -86,8 +87,8 @@ def _write(path: Path, text: str) -> None:
         ) from error
     try:
         os.fchmod(handle, final_mode(path))
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)

@@ -73,7 +73,7 @@ class UnexpectedFile(BuiltinRule):
     `registry/departments.yaml`, `registry/legal-bases.yaml`, `govdata.yaml`.
     Files ending in `.yml`, or in `.YAML` or any other case but `.yaml`, are reported too
     (they would otherwise be skipped), and so are the temporary files an interrupted write
-    leaves (`.<name>.<random>.govdata-tmp`; git ignores them and the next write removes them).
+    leaves (`.<name>.<random>.govdata.tmp`; git ignores them and the next write removes them).
 
     ## Why
     A misplaced file is silently skipped by every check, so a department would believe its

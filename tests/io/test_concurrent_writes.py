@@ -160,7 +160,7 @@ def test_two_steps_on_one_grant_never_lose_each_other(
         runs = _race(root, _step(*order[0]), _step(*order[1]), rng)
         _assert_each_kept_or_refused(runs, root / GRANT, before)
         refused += sum(1 for run in runs if any(text in run.err for text in CHANGED))
-        assert not list((root / "grants").rglob("*.govdata-tmp")), f"seed {seed}"
+        assert not list((root / "grants").rglob("*.govdata.tmp")), f"seed {seed}"
     print(f"seed {seed}: {refused} compare-and-swap refusals in {TRIALS} trials")
 
 

@@ -127,7 +127,7 @@ def test_sigterm_during_a_write_removes_the_temporary_file(tmp_path: Path) -> No
 
 def test_stray_temporaries_are_swept_by_the_next_commit(tmp_path: Path) -> None:
     (tmp_path / "grants/x").mkdir(parents=True)
-    stray = tmp_path / "grants/x/.a.yaml.abc123.govdata-tmp"
+    stray = tmp_path / "grants/x/.a.yaml.abc123.govdata.tmp"
     legacy = tmp_path / "grants/x/.a.yaml.q1w2e3.tmp"
     stray.write_text("half")
     legacy.write_text("half")
