@@ -11,15 +11,18 @@ import datetime as dt
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from govdata.batch import gc_paused, load_files
 from govdata.diagnostics import Diagnostic, Location, Severity, sort_diagnostics
 from govdata.i18n import Text
-from govdata.instance import CONFIG_NAME, Instance, discover
+from govdata.instance import CONFIG_NAME, INSTANCE_FOLDERS, Instance, discover
+from govdata.io.atomic import stray_temporaries
 from govdata.io.fastyaml import SourceMap
 from govdata.io.source import DecodeProblem, decode
+from govdata.io.transaction import JOURNAL_FILE, interrupted_run
 from govdata.io.tree import WorkingTree
-from govdata.loading import Reader, locate, positions_of
+from govdata.loading import Reader, internal_error, locate, positions_of
 from govdata.model.catalog import Catalog, Document
 from govdata.model.config import InstanceConfig
 from govdata.model.kinds import (
@@ -74,18 +77,59 @@ class _Positions:
 
 
 def _unexpected_file(path: str) -> Diagnostic:
-    return Diagnostic(
-        UnexpectedFile.id,
-        UnexpectedFile.severity,
-        Text(f"govdata 不识别此位置的文件：{path}", f"govdata does not know a file kind at {path}"),
-        Location(path, 1, 1),
-        hint=Text(
+    stem, dot, extension = path.rpartition(".")
+    if dot and extension.lower() == "yaml" and extension != "yaml" and kind_of(f"{stem}.yaml") is not None:
+        message = Text(
+            f"扩展名“.{extension}”须为小写“.yaml”，否则此文件不会被读取：{path}",
+            f"the extension .{extension} must be lower-case .yaml, or the file is not read: {path}",
+        )
+        hint = Text(f"将文件改名为 {stem}.yaml（git mv）", f"Rename the file to {stem}.yaml (git mv)")
+    else:
+        message = Text(f"govdata 不识别此位置的文件：{path}", f"govdata does not know a file kind at {path}")
+        hint = Text(
             "信息资源放在 catalogs/<部门>/<代码>.yaml，需求清单为 catalogs/<部门>/demands.yaml，扩展名须为 .yaml",
             "resources go to catalogs/<dept>/<code>.yaml, demand lists to catalogs/<dept>/demands.yaml, "
             "with the extension .yaml",
-        ),
+        )
+    return Diagnostic(
+        UnexpectedFile.id,
+        UnexpectedFile.severity,
+        message,
+        Location(path, 1, 1),
+        hint=hint,
         article=UnexpectedFile.article,
     )
+
+
+def leftover_diagnostics(root: Path) -> list[Diagnostic]:
+    """Temporary files of interrupted writes, and the journal of a multi-file write cut short."""
+    found = [
+        Diagnostic(
+            UnexpectedFile.id,
+            UnexpectedFile.severity,
+            Text(f"写入中断遗留的临时文件：{path}", f"temporary file left by an interrupted write: {path}"),
+            Location(path, 1, 1),
+            hint=Text(
+                "可直接删除（git 已忽略此类文件）；下一次 govdata 写入命令也会自动清除",
+                "Delete it (git ignores such files); the next govdata command that writes removes it too",
+            ),
+            article=UnexpectedFile.article,
+        )
+        for path in (p.relative_to(root).as_posix() for p in stray_temporaries(root, INSTANCE_FOLDERS))
+    ]
+    journal = interrupted_run(root)
+    if journal is not None:
+        found.append(
+            Diagnostic(
+                UnexpectedFile.id,
+                UnexpectedFile.severity,
+                journal,
+                Location(JOURNAL_FILE, 1, 1),
+                hint=Text("重新运行该命令以完成写入", "Run that command again to finish the write"),
+                article=UnexpectedFile.article,
+            )
+        )
+    return found
 
 
 def load_catalog(
@@ -159,8 +203,11 @@ def run_rules(
         if severity is None or not selection.picks(rule_class):
             continue
         context = RuleContext(catalog, settings.options[rule_class.id], today)
-        for finding in rule_class().check(context):
-            diagnostics.append(_diagnostic(rule_class, severity, finding, positions))
+        try:
+            for finding in rule_class().check(context):
+                diagnostics.append(_diagnostic(rule_class, severity, finding, positions))
+        except Exception as error:  # noqa: BLE001 - a rule's bug is a finding; the other rules still run
+            diagnostics.append(internal_error(catalog.config_path, error, rule_class.id))
     return diagnostics
 
 
@@ -199,6 +246,8 @@ def validate(
     catalog, diagnostics = load_catalog(
         instance.config, paths, read, config_path=instance.relative(instance.config_path), progress=progress
     )
+    if reader is None:  # the working tree: leftovers of interrupted writes are there
+        diagnostics += leftover_diagnostics(instance.root)
     builtin = {rule.id: rule for rule in RULES if rule not in CATALOG_RULES}
     diagnostics = [
         _with_severity(d, settings.severities[d.rule_id])

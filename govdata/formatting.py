@@ -86,10 +86,20 @@ def format_text(path: str, text: str, kind: FileKind | None = None) -> str | For
     before = load_yaml(text)
     if isinstance(before, YamlProblem):
         return _problem(before)
-    tree = load_for_edit(text)
-    if kind is not None:  # a file of no known kind is only re-indented
-        reorder(tree, key_order(kind.model))
-    result = dump_round_trip(tree)
+    try:
+        tree = load_for_edit(text)
+        if kind is not None:  # a file of no known kind is only re-indented
+            reorder(tree, key_order(kind.model))
+        result = dump_round_trip(tree)
+    except Exception as error:  # noqa: BLE001 - the round-trip library refused what the reader took
+        return FormatProblem(
+            Text(
+                f"无法格式化此文件（{type(error).__name__}），已跳过，文件未改动",
+                f"cannot format this file ({type(error).__name__}); left as it is",
+            ),
+            1,
+            1,
+        )
     if kind is not None:
         result = _with_modeline(result, modeline_for(path))
     after = load_yaml(result)

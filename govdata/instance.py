@@ -74,7 +74,11 @@ def open_instance(start: Path, explicit: Path | None = None) -> Instance:
 
 
 def discover(root: Path) -> list[str]:
-    """Instance-relative POSIX paths of the YAML files that belong to the instance, sorted."""
+    """Instance-relative POSIX paths of the YAML files that belong to the instance, sorted.
+
+    The extension is matched without regard to case: ``X.YAML`` is listed (and reported by
+    GD003 as misnamed), never silently skipped.
+    """
     found: list[str] = []
     if (root / CONFIG_NAME).is_file():
         found.append(CONFIG_NAME)
@@ -86,6 +90,6 @@ def discover(root: Path) -> list[str]:
             found.extend(
                 (relative / name).as_posix()
                 for name in files
-                if name.endswith((".yaml", ".yml")) and not name.startswith(".")
+                if name.lower().endswith((".yaml", ".yml")) and not name.startswith(".")
             )
     return sorted(found)

@@ -15,9 +15,9 @@ from govdata.io.fastyaml import SourceMap, YamlProblem, load_yaml
 from govdata.io.source import DecodeProblem, decode
 from govdata.model.base import Model
 from govdata.model.catalog import Document
-from govdata.model.kinds import FileKind
+from govdata.model.kinds import RESOURCE, FileKind
 from govdata.rules.builtin import LoadError, SchemaViolation
-from govdata.schema.validate import validate_document
+from govdata.schema.validate import SchemaIssue, validate_document
 
 Reader = Callable[[str], bytes]
 _MODELINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)", re.MULTILINE)
@@ -64,6 +64,34 @@ def _drift_diagnostics(path: str, error: ValidationError, source_map: SourceMap 
     ]
 
 
+def _repeated_items(kind: FileKind, raw: Any) -> list[SchemaIssue]:
+    """Information items of one resource that share a name.
+
+    Everything that names an item (grants, demands, ``diff``) finds it by name, so a second
+    item of the same name would be silently confused with the first.
+    """
+    if kind is not RESOURCE:
+        return []
+    first: dict[str, int] = {}
+    issues = []
+    for index, item in enumerate(raw.get("items") or []):
+        name = str(item.get("name", "")).strip()
+        if name in first:
+            issues.append(
+                SchemaIssue(
+                    ("items", index, "name"),
+                    Text(
+                        f"信息项名称“{name}”重复（与第 {first[name] + 1} 个信息项相同）",
+                        f"item name {name!r} repeats item {first[name] + 1}",
+                    ),
+                    Text("一个信息资源内信息项名称须唯一：删除重复项或改名", "Item names are unique within a resource"),
+                )
+            )
+        else:
+            first[name] = index
+    return issues
+
+
 @dataclass(frozen=True, slots=True)
 class ParsedFile:
     """A file read and checked against its schema, not yet modelled: cheap to send between processes."""
@@ -74,8 +102,35 @@ class ParsedFile:
     diagnostics: list[Diagnostic]
 
 
+def internal_error(path: str, error: Exception, rule_id: str = LoadError.id) -> Diagnostic:
+    """An unexpected exception while reading or checking ``path``, as a finding: the run goes on."""
+    detail = f"{type(error).__name__}: {error}"[:300]
+    what = (
+        Text("读取此文件", "reading this file")
+        if rule_id == LoadError.id
+        else Text(f"规则 {rule_id} 检查", f"rule {rule_id}")
+    )
+    return Diagnostic(
+        rule_id=rule_id,
+        severity=Severity.ERROR,
+        message=Text(f"{what.zh}时发生内部错误（{detail}）", f"internal error in {what.en} ({detail})"),
+        location=Location(path, 1, 1),
+        hint=Text(
+            "其余文件照常检查；请把此文件和本消息报告给 govdata 维护者",
+            "The other files are checked as usual; please report this file and message to the govdata maintainers",
+        ),
+    )
+
+
 def parse_file(path: str, kind: FileKind, data: bytes) -> ParsedFile:
-    """Decode, parse and schema-check one file. Never raises on bad content."""
+    """Decode, parse and schema-check one file. Never raises: even a bug becomes a finding."""
+    try:
+        return _parse_file(path, kind, data)
+    except Exception as error:  # noqa: BLE001 - any input must give a located finding, never a traceback
+        return ParsedFile(path, None, None, [internal_error(path, error)])
+
+
+def _parse_file(path: str, kind: FileKind, data: bytes) -> ParsedFile:
     text = decode(data)
     if isinstance(text, DecodeProblem):
         return ParsedFile(path, None, None, [_load_diagnostic(path, text)])
@@ -83,7 +138,7 @@ def parse_file(path: str, kind: FileKind, data: bytes) -> ParsedFile:
     if isinstance(loaded, YamlProblem):
         return ParsedFile(path, None, None, [_load_diagnostic(path, loaded)])
     raw: Any = loaded[0]
-    issues = validate_document(kind, raw)
+    issues = validate_document(kind, raw) or _repeated_items(kind, raw)
     if issues:
         source_map = positions_of(text)
         diagnostics = [
@@ -112,6 +167,8 @@ def model_file(parsed: ParsedFile, kind: FileKind, reader: Reader) -> LoadOutcom
         text = decode(reader(parsed.path))
         source_map = positions_of(text) if isinstance(text, str) else None
         return LoadOutcome(None, _drift_diagnostics(parsed.path, error, source_map))
+    except Exception as error:  # noqa: BLE001 - a bug becomes a finding naming the file
+        return LoadOutcome(None, [internal_error(parsed.path, error)])
     return LoadOutcome(Document(parsed.path, model, parsed.schema_ref), [])
 
 

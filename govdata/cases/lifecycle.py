@@ -3,8 +3,9 @@
 A step is refused with a usage error (exit 2, nothing written) when the event is not one the
 case's state allows (:mod:`govdata.cases.flow`); it is refused with the findings (exit 1,
 nothing written) when the edited file would fail its schema or carry a new error from the case
-rules. Writing is atomic (:func:`govdata.io.roundtrip.atomic_write`), so a failure at any
-point leaves the original file byte for byte.
+rules. Writing goes through a :class:`govdata.io.transaction.Transaction`: atomic, and refused
+when someone else changed the file since it was read, so a failure at any point leaves the
+original file byte for byte.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from govdata.grants.lifecycle import Outcome as StepOutcome
 from govdata.grants.lifecycle import StepRefused, current_text
 from govdata.i18n import Text
 from govdata.instance import Instance
-from govdata.io.roundtrip import atomic_write
+from govdata.io.transaction import Transaction
 from govdata.loading import load_file
 from govdata.model.case import Case, CaseEvent
 from govdata.model.catalog import Catalog
@@ -43,7 +44,8 @@ class Outcome(StepOutcome):
 
 def open_case(instance: Instance, draft: NewCase) -> Outcome:
     """Write a new case file, or raise without writing. Without ``draft.id`` the next free id is taken."""
-    catalog, present = load_cases(instance, (draft.resource,) if draft.resource else ())
+    transaction = Transaction(instance.root, "cases new")
+    catalog, present = load_cases(instance, (draft.resource,) if draft.resource else (), transaction=transaction)
     day = draft.first.date if draft.first else None
     year = day.year if day else (draft.report_year + 1 if draft.report_year else None)
     if year is None:
@@ -66,7 +68,8 @@ def open_case(instance: Instance, draft: NewCase) -> Outcome:
             Text("未建立事项：内容不符合要求，未写入文件", "case not opened: it would be invalid; nothing written"),
             errors(findings),
         )
-    atomic_write(instance.root / path, text)
+    transaction.saw(path, None)  # a new file: written only if still absent
+    transaction.commit({path: text})
     return Outcome(path, None, _state_of(text, path), findings, case_id)
 
 
@@ -88,7 +91,8 @@ def _state_of(text: str, path: str) -> str:
 
 def record(instance: Instance, case_id: str, event: Event) -> Outcome:
     """Append ``event`` to case ``case_id`` and write it, or raise without writing."""
-    catalog, present = load_cases(instance, case_id=case_id)
+    transaction = Transaction(instance.root, f"cases event {event.type}")
+    catalog, present = load_cases(instance, case_id=case_id, transaction=transaction)
     document = find_case(catalog, case_id, present)
     case = document.model
     before = replay(case)
@@ -106,8 +110,7 @@ def record(instance: Instance, case_id: str, event: Event) -> Outcome:
     )
     if problem is not None:
         raise UsageError(problem)
-    target = instance.root / document.path
-    new_text = append_event(current_text(target), event)
+    new_text = append_event(current_text(transaction, document.path), event)
     old = case_findings(instance.root, catalog, document.path, None, today=event.date)
     new = case_findings(instance.root, catalog, document.path, new_text.encode("utf-8"), today=event.date)
     blocking = introduced(old, new)
@@ -119,7 +122,7 @@ def record(instance: Instance, case_id: str, event: Event) -> Outcome:
             ),
             blocking,
         )
-    atomic_write(target, new_text)
+    transaction.commit({document.path: new_text})
     return Outcome(document.path, before.state, _state_of(new_text, document.path), new, case.id)
 
 

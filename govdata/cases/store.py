@@ -7,6 +7,7 @@ import re
 from govdata.grants.store import find_document
 from govdata.i18n import Text
 from govdata.instance import Instance, discover
+from govdata.io.transaction import Transaction
 from govdata.model.case import Case
 from govdata.model.catalog import Catalog, Document
 from govdata.model.kinds import CASE, RESOURCE, kind_of
@@ -32,7 +33,10 @@ def find_case(catalog: Catalog, case_id: str, present: list[str]) -> Document[Ca
 
 
 def load_cases(
-    instance: Instance, extra_codes: tuple[str, ...] = (), case_id: str | None = None
+    instance: Instance,
+    extra_codes: tuple[str, ...] = (),
+    case_id: str | None = None,
+    transaction: Transaction | None = None,
 ) -> tuple[Catalog, list[str]]:
     """Registries, every case and the resources the cases (and ``extra_codes``) name; all case paths.
 
@@ -46,7 +50,8 @@ def load_cases(
     paths = discover(instance.root)
     case_paths = [path for path in paths if kind_of(path) is CASE]
     wanted_cases = [p for p in case_paths if case_id and p.endswith(f"/{case_id}.yaml")] or case_paths
-    catalog, _ = load_all(instance, [p for p in paths if p.startswith("registry/") or p in wanted_cases], paths)
+    reader = transaction.read if transaction is not None else None
+    catalog, _ = load_all(instance, [p for p in paths if p.startswith("registry/") or p in wanted_cases], paths, reader)
     by_name: dict[str, list[str]] = {}
     for path in paths:
         if kind_of(path) is RESOURCE:
@@ -54,7 +59,7 @@ def load_cases(
     codes = {d.model.resource for d in catalog.cases if d.model.resource} | set(extra_codes)
     wanted = {code: by_name.get(code.replace("/", "-") + ".yaml", []) for code in codes}
     if not all(wanted.values()):
-        everything, _ = load_all(instance, every=paths)
+        everything, _ = load_all(instance, every=paths, reader=reader)
         return everything, case_paths
     resources, _ = load_all(instance, sorted({path for found in wanted.values() for path in found}), paths)
     catalog.resources.extend(resources.resources)

@@ -12,8 +12,8 @@ import sys
 import typer
 
 from govdata.cli import authorship as authorship_command
-from govdata.cli import ci as ci_command
 from govdata.cli import cases as cases_command
+from govdata.cli import ci as ci_command
 from govdata.cli import demands as demands_command
 from govdata.cli import diff as diff_command
 from govdata.cli import evaluate as evaluate_command

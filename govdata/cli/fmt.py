@@ -40,7 +40,7 @@ def fmt(
 
     Files found canonical are remembered in .govdata-cache/fmt.json by the hash of their content, so the next run skips them until they change (--no-cache checks everything).
 
-    Exit 0 when nothing is (or was) left to change; with --check, 1 when a file would change; 1 when a file cannot be read (it is left untouched); 2 on usage errors.
+    Exit 0 when nothing is (or was) left to change; with --check, 1 when a file would change; 1 when a file cannot be read (it is left untouched); 2 on usage errors, and when a file was changed by someone else (another govdata command, an editor) while fmt ran: then nothing is written, run fmt again.
 
     [bold]Examples[/]
 
@@ -53,7 +53,7 @@ def fmt(
     from govdata.format_run import FormatCache, format_many
     from govdata.formatting import FormatProblem
     from govdata.instance import discover, open_instance
-    from govdata.io.roundtrip import atomic_write
+    from govdata.io.transaction import Transaction
     from govdata.model.kinds import kind_of
 
     early_lang(lang)
@@ -64,10 +64,10 @@ def fmt(
     present = [path for path in discover(instance.root) if kind_of(path) is not None]
     chosen_paths = [path for path in present if scopes is None or any(within(path, s) for s in scopes)]
     memo = FormatCache(instance.root, enabled=cache)
-    jobs = [
-        (path, data) for path in chosen_paths if not memo.canonical(path, data := (instance.root / path).read_bytes())
-    ]
+    transaction = Transaction(instance.root, "fmt")
+    jobs = [(path, data) for path in chosen_paths if not memo.canonical(path, data := transaction.read(path))]
     changed: list[str] = []
+    writes: dict[str, str] = {}
     problems = 0
     for (path, data), result in zip(jobs, format_many(jobs), strict=True):
         if isinstance(result, FormatProblem):
@@ -80,8 +80,10 @@ def fmt(
             changed.append(path)
             if check:
                 continue
-            atomic_write(instance.root / path, result)
+            writes[path] = result
         memo.record(path, canonical)
+    # Written only if no file changed since it was read: fmt never puts back older content.
+    transaction.commit(writes)
     memo.save(set(present))
     _summary(console, changed, problems, check, chosen)
     if problems or (check and changed):

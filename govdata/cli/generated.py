@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 
 from govdata.io.roundtrip import atomic_write
+from govdata.io.transaction import Transaction
 
 
 def stale_files(base: Path, files: dict[str, str], *, exhaustive: bool = False) -> dict[str, str]:
@@ -34,8 +35,20 @@ def stale_files(base: Path, files: dict[str, str], *, exhaustive: bool = False) 
     return stale
 
 
-def write_or_check(base: Path, files: dict[str, str], check: bool, label: str, *, owns_folder: bool = True) -> None:
-    """Write ``files`` under ``base``; with ``check``, write nothing and exit 1 if any is stale."""
+def write_or_check(
+    base: Path,
+    files: dict[str, str],
+    check: bool,
+    label: str,
+    *,
+    owns_folder: bool = True,
+    transaction: Transaction | None = None,
+) -> None:
+    """Write ``files`` under ``base``; with ``check``, write nothing and exit 1 if any is stale.
+
+    With a ``transaction`` (instance files), the stale files are written together, under the
+    instance lock, and only if none changed since the transaction read it.
+    """
     console = Console(highlight=False, soft_wrap=True)
     # ``owns_folder``: every file in ``base`` is generated, so a leftover one is stale too.
     stale = stale_files(base, files, exhaustive=check and owns_folder)
@@ -47,9 +60,13 @@ def write_or_check(base: Path, files: dict[str, str], check: bool, label: str, *
             raise typer.Exit(1)
         console.print(f"[green]✓ {label}: {len(files)} 个文件均为最新 / up to date[/]")
         return
-    for name in stale:
-        if name in files:
-            atomic_write(base / name, files[name])
+    written = {name: files[name] for name in stale if name in files}
+    if transaction is not None:
+        prefix = base.relative_to(transaction.root).as_posix()
+        transaction.commit({f"{prefix}/{name}": text for name, text in written.items()})
+    else:
+        for name, text in written.items():
+            atomic_write(base / name, text)
     console.print(
         f"{label}: 写入 {len([n for n in stale if n in files])} 个文件，{len(files)} 个文件为最新 / written to {base}"
     )

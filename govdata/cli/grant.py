@@ -19,7 +19,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
     help="""数据共享授权：申请、审批、暂停、恢复、终止、续期、标记过期、查看。/ Sharing grants and their lifecycle.
 
-Each grant is grants/<申请部门>/<编号>.yaml. Every command checks that its transition is allowed, edits the file in place (comments and layout kept), validates the result against the schema and the grant rules (GD301-GD311) and writes it atomically; a refused step writes nothing (exit 1), a transition the lifecycle does not allow is a usage error (exit 2).
+Each grant is grants/<申请部门>/<编号>.yaml. Every command checks that its transition is allowed, edits the file in place (comments and layout kept), validates the result against the schema and the grant rules (GD301-GD311) and writes it atomically, under the instance lock and only if the file still holds what the command read; a refused step writes nothing (exit 1), a transition the lifecycle does not allow is a usage error (exit 2), and so is a grant changed by someone else meanwhile (已被他人修改，请重新运行 / changed by someone else since read; run again).
 
 [bold]Lifecycle[/]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -18,6 +19,7 @@ from govdata.i18n import Lang, Text
 if TYPE_CHECKING:
     from govdata.diagnostics import Diagnostic
     from govdata.instance import Instance
+    from govdata.io.transaction import Transaction
     from govdata.model.catalog import Catalog
 
 app = typer.Typer(
@@ -25,7 +27,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
     help="""采集责任清单（第十八条）：由目录生成 responsibility/<部门>.yaml，并显示落实情况。/ Collection responsibility lists.
 
-Per resource a department provides, the list says what it collects itself (items without obtained_from), what it obtains by sharing, the source system, identifier items, aggregation mode, update cycle and when the next aggregation is due. The department keeps status, last_aggregated and notes by hand; a rebuild keeps them.
+Per resource a department provides, the list says what it collects itself (items without obtained_from), what it obtains by sharing, the source system, identifier items, aggregation mode, update cycle and when the next aggregation is due. The department keeps status, last_aggregated and notes by hand; a rebuild keeps them. A list whose data did not change is not rewritten; where it did, the file is edited in place, so comments stay with their entries.
 
 Due dates: one update cycle after the last aggregation (每月 = one month …), moved to the next working day when they fall on a weekend or statutory holiday (official calendar; later years from govdata.yaml calendar, otherwise left empty as unknown).
 
@@ -38,20 +40,45 @@ Due dates: one update cycle after the last aggregation (每月 = one month …),
 )
 
 
-def _load(config: Path | None, lang: str | None) -> tuple[Instance, Catalog, list[Diagnostic], Lang]:
-    """The instance and its catalog, loaded without running rules."""
+def _load(
+    config: Path | None, lang: str | None, transaction_label: str = "responsibility build"
+) -> tuple[Instance, Catalog, list[Diagnostic], Lang, Transaction]:
+    """The instance and its catalog, loaded without running rules, and the transaction that read it."""
     from govdata.engine import load_catalog
+    from govdata.generate.responsibility import FOLDER
     from govdata.instance import discover
+    from govdata.io.transaction import Transaction
+    from govdata.io.tree import WorkingTree
 
     instance, chosen = steps.open_instance(config, lang)
     paths = discover(instance.root)
+    lists = [path for path in paths if path.startswith(f"{FOLDER}/")]
+    config_path = instance.relative(instance.config_path)
+    # The catalog through the (parallel) working-tree reader; the lists, which are rewritten,
+    # through the transaction, which remembers the bytes their hand-kept fields came from.
     catalog, diagnostics = load_catalog(
-        instance.config,
-        paths,
-        lambda p: (instance.root / p).read_bytes(),
-        config_path=instance.relative(instance.config_path),
+        instance.config, [p for p in paths if p not in lists], WorkingTree(instance.root), config_path=config_path
     )
-    return instance, catalog, diagnostics, chosen
+    transaction = Transaction(instance.root, transaction_label)
+    kept, more = load_catalog(instance.config, lists, transaction.read, config_path=config_path)
+    catalog.responsibility_lists.extend(kept.responsibility_lists)
+    catalog.unloaded.extend(kept.unloaded)
+    return instance, catalog, diagnostics + more, chosen, transaction
+
+
+def _settled(instance: Instance, files: dict[str, str], read: Callable[[str], bytes] | None = None) -> dict[str, str]:
+    """The lists as they should be: unchanged data left as it is, changed data edited in place."""
+    from govdata.generate.responsibility import FOLDER, settle
+
+    reader = read or (lambda path: (instance.root / path).read_bytes())
+    settled = {}
+    for name, generated in files.items():
+        try:
+            current: str | None = reader(f"{FOLDER}/{name}").decode("utf-8")
+        except (FileNotFoundError, UnicodeDecodeError):
+            current = None
+        settled[name] = settle(current, generated)
+    return settled
 
 
 @app.command("build")
@@ -64,13 +91,17 @@ def build(
 ) -> None:
     """由目录生成 responsibility/<部门>.yaml，保留手工维护的汇聚状态、最近汇聚日期和备注。/ Build the lists from the catalog.
 
-    A list whose file does not load is never overwritten: the run stops (exit 2) so that its hand-kept fields are not lost. With --check nothing is written and the run exits 1 when a list differs from what the catalog gives, with the differences shown.
+    A list whose file does not load is never overwritten: the run stops (exit 2) so that its hand-kept fields are not lost. Only lists that differ are written, all together under the instance lock and only if none was edited while the command ran (else exit 2, nothing written); a run that was killed half-way is named by the next one, which finishes it. With --check nothing is written and the run exits 1 when a list differs from what the catalog gives, with the differences shown.
     """
     from govdata.cli.generated import write_or_check
     from govdata.generate.responsibility import FOLDER, responsibility_lists
+    from govdata.io.transaction import interrupted_run
     from govdata.workdays import calendar_for
 
-    instance, catalog, diagnostics, chosen = _load(config, lang)
+    instance, catalog, diagnostics, chosen, transaction = _load(config, lang)
+    earlier = interrupted_run(instance.root)
+    if earlier is not None:
+        typer.echo(earlier.get(chosen), err=True)
     broken = [d for d in diagnostics if d.location.path.startswith(f"{FOLDER}/")]
     if broken:
         for diagnostic in broken:
@@ -81,8 +112,8 @@ def build(
                 "a responsibility list does not load; nothing rebuilt so that its hand-kept fields are not lost",
             )
         )
-    files = responsibility_lists(catalog, calendar_for(instance.config))
-    write_or_check(instance.root / FOLDER, files, check, "responsibility")
+    files = _settled(instance, responsibility_lists(catalog, calendar_for(instance.config)), transaction.read)
+    write_or_check(instance.root / FOLDER, files, check, "responsibility", transaction=transaction)
 
 
 @app.command("status")
@@ -109,11 +140,13 @@ def status(
     from govdata.generate.responsibility import FOLDER, responsibility_lists
     from govdata.workdays import calendar_for
 
-    instance, catalog, _, chosen = _load(config, lang)
+    instance, catalog, _, chosen, _ = _load(config, lang)
     day = steps.parse_date(today, "--today") or dt.date.today()
     rows = fulfilment(catalog, day)
     stale = stale_files(
-        instance.root / FOLDER, responsibility_lists(catalog, calendar_for(instance.config)), exhaustive=True
+        instance.root / FOLDER,
+        _settled(instance, responsibility_lists(catalog, calendar_for(instance.config))),
+        exhaustive=True,
     )
     if output_format is Format.JSON:
         payload = [dict(vars(row), rate=round(row.rate, 4)) for row in rows]

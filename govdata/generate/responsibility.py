@@ -21,11 +21,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from govdata.io.edit import commented, quoted
+from govdata.formatting import key_order
+from govdata.io.edit import commented, load_for_edit, quoted, update
+from govdata.io.fastyaml import YamlProblem, load_yaml
 from govdata.io.roundtrip import dump_round_trip
 from govdata.model.catalog import Catalog
 from govdata.model.resource import Resource
-from govdata.model.responsibility import ResponsibilityEntry
+from govdata.model.responsibility import ResponsibilityEntry, ResponsibilityList
 from govdata.rules.gd005_schema_modeline import modeline_for
 from govdata.rules.gd307_grant_validity_period import add_months
 from govdata.workdays import UnknownCalendar, WorkCalendar
@@ -36,7 +38,7 @@ _MONTHS = {"每月": 1, "每季度": 3, "每半年": 6, "每年": 12}
 _HEADER = (
     "# 政务数据采集责任清单（第十八条）：由 govdata responsibility build 根据政务数据目录生成。\n"
     "# status、last_aggregated、notes 由部门手工维护，重新生成时保留；其余字段由目录生成，请勿手改。\n"
-    "# 文件中的注释不会保留，说明请写在 notes 中。\n"
+    "# 数据未变的清单不会重写；重新生成时文件中的注释随其所在条目保留。\n"
 )
 
 
@@ -123,4 +125,28 @@ def responsibility_lists(catalog: Catalog, calendar: WorkCalendar) -> dict[str, 
     return files
 
 
-__all__ = ["FOLDER", "next_due", "responsibility_lists"]
+def _data(text: str) -> object:
+    loaded = load_yaml(text)
+    return None if isinstance(loaded, YamlProblem) else loaded[0]
+
+
+def settle(current: str | None, generated: str) -> str:
+    """What to write for a list now holding ``current`` (None: absent) when the catalog gives
+    ``generated``: ``current`` itself when the data is the same (not rewritten, comments and
+    all); else ``current`` edited to the new data, so that comments stay with their entries;
+    ``generated`` when there is nothing to keep or the edit would not give the new data."""
+    if current is None:
+        return generated
+    wanted = _data(generated)
+    if _data(current) == wanted:
+        return current
+    try:
+        tree = load_for_edit(current)
+        update(tree, load_for_edit(generated), key_order(ResponsibilityList))
+        merged = dump_round_trip(tree)
+    except Exception:  # noqa: BLE001 - keeping comments is a courtesy; the data must be right
+        return generated
+    return merged if _data(merged) == wanted else generated
+
+
+__all__ = ["FOLDER", "next_due", "responsibility_lists", "settle"]

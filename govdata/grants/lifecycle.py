@@ -2,8 +2,10 @@
 
 A step is refused (nothing written) when the transition is not allowed from the grant's
 status, or when the edited file would fail its schema or carry a new error from the grant
-rules; a step that approves (approve, resume, renew) must leave no error at all. Writing is
-atomic, so a failure at any point leaves the original file byte for byte.
+rules; a step that approves (approve, resume, renew) must leave no error at all. Writing is a
+compare-and-swap under the instance lock (:mod:`govdata.io.transaction`): a step whose grant
+changed since it was read is refused (exit 2), so two steps never lose each other; a new
+request whose id was taken meanwhile takes the next free id.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from govdata.diagnostics import Diagnostic
 from govdata.engine import load_catalog
@@ -22,11 +23,15 @@ from govdata.grants.edit import Request, Step, apply_step, request_text
 from govdata.grants.store import department, find_grant, grant_path, next_grant_id
 from govdata.i18n import Text
 from govdata.instance import Instance, discover
-from govdata.io.roundtrip import atomic_write
 from govdata.io.source import DecodeProblem, decode
+from govdata.io.transaction import ChangedSinceRead, Transaction
+from govdata.io.tree import WorkingTree
+from govdata.loading import Reader
 from govdata.model.catalog import Catalog
 from govdata.model.grant import actions_from
 from govdata.model.kinds import GRANT, RESOURCE, kind_of
+
+_ID_ATTEMPTS = 50  # a new request retries with the next id while others take them
 
 
 class StepRefused(GovdataError):
@@ -48,21 +53,27 @@ class Outcome:
 
 
 def load_all(
-    instance: Instance, paths: list[str] | None = None, every: list[str] | None = None
+    instance: Instance,
+    paths: list[str] | None = None,
+    every: list[str] | None = None,
+    reader: Reader | None = None,
 ) -> tuple[Catalog, list[str]]:
     """The catalog of the files at ``paths`` (default: the whole instance), no rules run, and
-    the paths of all grant files, loadable or not. ``every`` saves listing the instance again."""
+    the paths of all grant files, loadable or not. ``every`` saves listing the instance again;
+    ``reader`` (default: the working tree) is a transaction's when the command edits."""
     every = discover(instance.root) if every is None else every
     catalog, _ = load_catalog(
         instance.config,
         every if paths is None else paths,
-        lambda path: (instance.root / path).read_bytes(),
+        reader or WorkingTree(instance.root),
         config_path=instance.relative(instance.config_path),
     )
     return catalog, [path for path in every if kind_of(path) is GRANT]
 
 
-def load_grants(instance: Instance, extra: Iterable[str] = ()) -> tuple[Catalog, list[str]]:
+def load_grants(
+    instance: Instance, extra: Iterable[str] = (), transaction: Transaction | None = None
+) -> tuple[Catalog, list[str]]:
     """Registries, every grant, and the resources they (and the codes in ``extra``) name.
 
     Grant rules need nothing else, and reading only these files keeps the commands fast on a
@@ -74,14 +85,15 @@ def load_grants(instance: Instance, extra: Iterable[str] = ()) -> tuple[Catalog,
     grant_paths = [path for path in paths if kind_of(path) is GRANT]
     resource_paths = [path for path in paths if kind_of(path) is RESOURCE]
 
-    catalog, _ = load_all(instance, [p for p in paths if p.startswith("registry/") or p in grant_paths], paths)
+    reader = transaction.read if transaction is not None else None
+    catalog, _ = load_all(instance, [p for p in paths if p.startswith("registry/") or p in grant_paths], paths, reader)
     by_name: dict[str, list[str]] = {}
     for path in resource_paths:
         by_name.setdefault(path.rsplit("/", 1)[-1], []).append(path)
     codes = {document.model.resource for document in catalog.grants} | set(extra)
     wanted = {code: by_name.get(code.replace("/", "-") + ".yaml", []) for code in codes}
     if not all(wanted.values()):
-        return load_all(instance, every=paths)
+        return load_all(instance, every=paths, reader=reader)
     resources, _ = load_all(instance, sorted({path for found in wanted.values() for path in found}), paths)
     catalog.resources.extend(resources.resources)
     catalog.unloaded.extend(resources.unloaded)
@@ -111,9 +123,10 @@ def _precondition(step: Step, status: str, valid_until: dt.date) -> Text | None:
     return None
 
 
-def current_text(target: Path) -> str:
-    """The text a step edits, read just before editing it (grants and cases alike)."""
-    text = decode(target.read_bytes())
+def current_text(transaction: Transaction, path: str) -> str:
+    """The text a step edits, read through ``transaction`` so that the write can check that nobody
+    changed it since (grants and cases alike)."""
+    text = decode(transaction.read(path))
     if isinstance(text, DecodeProblem):  # it loaded a moment ago; only a concurrent edit gets here
         raise UsageError(text.message)
     return text
@@ -121,14 +134,14 @@ def current_text(target: Path) -> str:
 
 def transition(instance: Instance, grant_id: str, step: Step) -> Outcome:
     """Apply ``step`` to grant ``grant_id`` and write it, or raise without writing."""
-    catalog, present = load_grants(instance)
+    transaction = Transaction(instance.root, f"grant {step.action.name}")
+    catalog, present = load_grants(instance, transaction=transaction)
     document = find_grant(catalog, grant_id, present)
     grant = document.model
     problem = _precondition(step, grant.status, grant.valid_until)
     if problem is not None:
         raise UsageError(problem)
-    target = instance.root / document.path
-    new_text = apply_step(current_text(target), step)
+    new_text = apply_step(current_text(transaction, document.path), step)
     before = grant_findings(instance.root, catalog, document.path, None, today=step.date)
     after = grant_findings(instance.root, catalog, document.path, new_text.encode("utf-8"), today=step.date)
     blocking = errors(after) if step.action.target == "已批准" else introduced(before, after)
@@ -140,8 +153,23 @@ def transition(instance: Instance, grant_id: str, step: Step) -> Outcome:
             ),
             blocking,
         )
-    atomic_write(target, new_text)
+    transaction.commit({document.path: new_text})
     return Outcome(document.path, grant.status, step.action.target, [d for d in after if d not in blocking])
+
+
+def _require_loaded_resource(catalog: Catalog, code: str) -> None:
+    """Fail closed: a request is not checked against a resource whose file does not load
+    (for example two items of the same name, which would make ``--item`` ambiguous)."""
+    if catalog.resource(code) is None and catalog.resource_file_present(code):
+        broken = next(
+            (path for path in catalog.unloaded if path.endswith("/" + code.replace("/", "-") + ".yaml")), code
+        )
+        raise UsageError(
+            Text(
+                f"信息资源文件 {broken} 无法读取或不符合数据规范，未提交申请；请先运行 govdata validate {broken} 并修正",
+                f"the resource file {broken} does not load; request not filed. Run govdata validate {broken} and fix it",
+            )
+        )
 
 
 def request(instance: Instance, draft: Request) -> Outcome:
@@ -152,20 +180,36 @@ def request(instance: Instance, draft: Request) -> Outcome:
     """
     catalog, present = load_grants(instance, extra=(draft.resource,))
     applicant = department(catalog, draft.applicant)
-    grant_id = draft.id or next_grant_id(catalog, applicant.slug, draft.date.year, present)
-    path = grant_path(applicant.slug, grant_id)
-    if (instance.root / path).exists():
-        raise UsageError(Text(f"{path} 已存在，未做任何修改", f"{path} already exists; nothing changed"))
-    complete = dataclasses.replace(draft, id=grant_id, applicant=applicant.code, by=draft.by or applicant.name)
-    text = request_text(path, complete)
-    findings = grant_findings(instance.root, catalog, path, text.encode("utf-8"), today=draft.date)
-    if errors(findings):
-        raise StepRefused(
-            Text("未提交申请：申请不符合要求，未写入文件", "request not filed: it would be invalid; nothing written"),
-            errors(findings),
-        )
-    atomic_write(instance.root / path, text)
-    return Outcome(path, None, "申请中", findings)
+    _require_loaded_resource(catalog, draft.resource)
+    transaction = Transaction(instance.root, "grant new")
+    for _attempt in range(_ID_ATTEMPTS):
+        grant_id = draft.id or next_grant_id(catalog, applicant.slug, draft.date.year, present)
+        path = grant_path(applicant.slug, grant_id)
+        if (instance.root / path).exists():
+            if not draft.id:
+                present = [*present, path]
+                continue
+            raise UsageError(Text(f"{path} 已存在，未做任何修改", f"{path} already exists; nothing changed"))
+        complete = dataclasses.replace(draft, id=grant_id, applicant=applicant.code, by=draft.by or applicant.name)
+        text = request_text(path, complete)
+        findings = grant_findings(instance.root, catalog, path, text.encode("utf-8"), today=draft.date)
+        if errors(findings):
+            raise StepRefused(
+                Text(
+                    "未提交申请：申请不符合要求，未写入文件", "request not filed: it would be invalid; nothing written"
+                ),
+                errors(findings),
+            )
+        transaction.saw(path, None)  # a new file: written only if still absent
+        try:
+            transaction.commit({path: text})
+        except ChangedSinceRead:
+            if draft.id:  # the user chose this id, and someone else just used it
+                raise
+            present = [*present, path]  # another request took this number: take the next one
+            continue
+        return Outcome(path, None, "申请中", findings)
+    raise ChangedSinceRead([grant_path(applicant.slug, "…")])
 
 
 __all__ = ["Outcome", "StepRefused", "current_text", "load_all", "load_grants", "request", "transition"]

@@ -17,12 +17,12 @@ from typing import Any, cast
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import CommentMark
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from govdata.io.roundtrip import load_round_trip
 
-_EOL, _BEFORE = 2, 1  # slots of ``ca.items[key]`` in a mapping
+_EOL, _BEFORE, _BLOCK_HEADER = 2, 1, 3  # slots of ``ca.items[key]`` in a mapping
 _SEQ_EOL = 0  # slot of ``ca.items[index]`` in a sequence
 
 
@@ -181,10 +181,35 @@ def append(sequence: CommentedSeq, value: Any) -> None:
     _set_token_text(last, _token_text(last) + rest)
 
 
+def _unblock(mapping: CommentedMap, key: str, value: Any) -> None:
+    """Before a block scalar (``key: >-  # note`` and its indented lines) is replaced by a
+    one-line value: keep the comment of its header line as the new line's comment, and keep the
+    comment lines that followed it on lines of their own.
+
+    ruamel stores the header comment in a slot only block scalars print, and the comment lines
+    after a block scalar without the line break that a one-line value needs before them.
+    """
+    block = (LiteralScalarString, FoldedScalarString)
+    if not isinstance(mapping[key], block) or isinstance(value, block):
+        return
+    entry = mapping.ca.items.get(key)
+    if not entry:
+        return
+    header = entry[_BLOCK_HEADER] if len(entry) > _BLOCK_HEADER else None
+    if len(entry) > _BLOCK_HEADER:
+        entry[_BLOCK_HEADER] = None
+    note = " ".join(str(part).strip() for part in header or () if str(part).strip())
+    after = _token_text((mapping, key, _EOL)) if entry[_EOL] is not None else ""
+    if after == "\n":
+        after = ""
+    _set_token_text((mapping, key, _EOL), (f" {note}\n" if note else "\n") + after)
+
+
 def set_key(mapping: CommentedMap, key: str, value: Any, order: KeyOrder) -> None:
     """Set ``mapping[key]``; a new key goes where ``order`` declares it, not at the end."""
     value = commented(value)
     if key in mapping:
+        _unblock(mapping, key, value)
         mapping[key] = value
         return
     rank = order.rank(key)
@@ -201,4 +226,88 @@ def set_key(mapping: CommentedMap, key: str, value: Any, order: KeyOrder) -> Non
         _set_token_text(last, _token_text(last) + rest)
 
 
-__all__ = ["KeyOrder", "append", "commented", "load_for_edit", "quoted", "reorder", "set_key"]
+def _remove_key(mapping: CommentedMap, key: Any) -> None:
+    """Delete ``mapping[key]``; the comment lines after its block stay, before the next key."""
+    keys = list(mapping)
+    position = keys.index(key)
+    rest = _detach_rest(mapping, key)
+    del mapping[key]
+    if position < len(keys) - 1:
+        _add_before(mapping, keys[position + 1], rest)
+    elif position and rest:
+        last = _tail(mapping, keys[position - 1])
+        _set_token_text(last, _token_text(last) + rest)
+
+
+def _identity(value: Any) -> Any:
+    """What identifies an element of a list of mappings: the value of its first key."""
+    if isinstance(value, Mapping) and value:
+        first = next(iter(value))
+        return (first, value[first])
+    return None
+
+
+def _update_sequence(sequence: CommentedSeq, new: list[Any], order: KeyOrder) -> None:
+    old_ids = [_identity(element) for element in sequence]
+    new_ids = [_identity(element) for element in new]
+    if None in new_ids or len(set(new_ids)) != len(new_ids) or None in old_ids or len(set(old_ids)) != len(old_ids):
+        sequence[:] = [commented(element) for element in new]  # a list of values: taken as a whole
+        sequence.ca.items.clear()
+        return
+    if old_ids == new_ids:
+        for element, value in zip(sequence, new, strict=True):
+            update(element, value, order)
+        return
+    # Entries added, removed or moved: keep each kept entry's node (and its comments). The
+    # comment lines after a removed entry introduce the one that followed: hand them back.
+    staying = set(new_ids)
+    for index in range(len(sequence) - 1, 0, -1):
+        if old_ids[index] not in staying:
+            place = _tail(sequence, index)
+            own_line, rest = _split(_token_text(place))
+            _set_token_text(place, own_line)
+            previous = _tail(sequence, index - 1)
+            _set_token_text(previous, _token_text(previous) + rest)
+    by_id = dict(zip(old_ids, list(sequence), strict=True))
+    old_comments = {old_ids[index]: entry for index, entry in sequence.ca.items.items()}
+    elements = []
+    for identity, value in zip(new_ids, new, strict=True):
+        if identity in by_id:
+            update(by_id[identity], value, order)
+            elements.append(by_id[identity])
+        else:
+            elements.append(commented(value))
+    sequence[:] = elements
+    sequence.ca.items.clear()
+    for index, identity in enumerate(new_ids):
+        if identity in old_comments:
+            sequence.ca.items[index] = old_comments[identity]
+
+
+def update(node: Any, new: Any, order: KeyOrder) -> Any:
+    """Make the round-trip ``node`` hold ``new`` (plain data), changing only what differs, so
+    that the comments and formatting of everything else stay. Returns the node to keep (a new
+    one where ``node`` could not be updated in place, e.g. a scalar)."""
+    if isinstance(node, CommentedMap) and isinstance(new, Mapping):
+        for key in [key for key in node if key not in new]:
+            _remove_key(node, key)
+        for key, value in new.items():
+            child = order.values if order.values is not None else order.children.get(key, KeyOrder())
+            if key in node and _differs(node[key], value):
+                kept = update(node[key], value, child)
+                if kept is not node[key]:
+                    set_key(node, key, kept, order)
+            elif key not in node:
+                set_key(node, key, value, order)
+        return node
+    if isinstance(node, CommentedSeq) and isinstance(new, list) and not _flow(node):
+        _update_sequence(node, new, order)
+        return node
+    return commented(new)
+
+
+def _differs(node: Any, value: Any) -> bool:
+    return bool(node != value)
+
+
+__all__ = ["KeyOrder", "append", "commented", "load_for_edit", "quoted", "reorder", "set_key", "update"]

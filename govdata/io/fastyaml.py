@@ -21,7 +21,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from govdata.diagnostics import Pointer
 from govdata.i18n import Text
-from govdata.io.scalars import SPECIAL_FIRST, MergeKeyError, resolve_plain
+from govdata.io.scalars import SPECIAL_FIRST, MergeKeyError, core_disagreement, plain_form, resolve_plain
+from govdata.io.slips import FULL_WIDTH_SPACE, clamp, comma_slip, find_slip, position_of_byte
 
 MAX_DEPTH = 64
 _ALLOWED_TAGS = frozenset({"", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
@@ -79,11 +80,12 @@ class _Parser(CParser):  # type: ignore[misc]
 
 
 class _Refused(Exception):
-    def __init__(self, node: Node, message: Text, hint: Text | None = None) -> None:
+    def __init__(self, node: Node, message: Text, hint: Text | None = None, offset: int = 0) -> None:
         super().__init__(message.en)
         self.node = node
         self.message = message
         self.hint = hint
+        self.offset = offset  # columns after the node's start, for a character inside it
 
 
 class _Builder:
@@ -109,11 +111,21 @@ class _Builder:
         if node_type is ScalarNode:
             return self._scalar(node)
         if node_type is SequenceNode:
+            if node.flow_style:
+                self._check_commas(node)
             return [
                 self.build(child, None if pointer is None else (*pointer, index), None, depth + 1)
                 for index, child in enumerate(node.value)
             ]
         return self._mapping(node, pointer, depth)
+
+    @staticmethod
+    def _check_commas(node: SequenceNode) -> None:
+        for child in node.value:
+            if type(child) is ScalarNode and not child.style and "，" in child.value:
+                slip = comma_slip(child.value)
+                if slip is not None:
+                    raise _Refused(child, slip[1], slip[2], offset=slip[0])
 
     def _scalar(self, node: ScalarNode) -> Any:
         value = node.value
@@ -121,13 +133,24 @@ class _Builder:
         if node.style or node.tag == _FORCE_STR or (value and value[0] not in SPECIAL_FIRST):
             return value
         try:
-            return resolve_plain(node.value)
+            resolved = resolve_plain(value)
         except MergeKeyError:
             raise _Refused(
                 node,
                 Text("不支持合并键“<<”", "merge keys (<<) are not supported"),
                 Text("请直接写出每个键和值", "Write each key and value out"),
             ) from None
+        except ValueError:  # Python refuses to convert integers of more than 4,300 digits
+            raise _Refused(
+                node,
+                Text(f"数字过长（{len(value)} 位），无法读取", f"number too long ({len(value)} digits) to read"),
+                Text("如确需保存这串数字，请加引号写成文本", "Quote it if it is meant as text"),
+            ) from None
+        # Plain decimal integers (most numbers in a catalog) read alike everywhere.
+        editor = None if type(resolved) is int and value.isdigit() else core_disagreement(value, resolved)
+        if editor is not None:
+            raise _Refused(node, *_disagreement(value, resolved, editor[0]))
+        return resolved
 
     def _mapping(self, node: MappingNode, pointer: Pointer | None, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -151,6 +174,12 @@ class _Builder:
             raise _Refused(node, Text("键必须是文本", "keys must be text"))
         if node.style:
             return str(node.value)
+        if node.value.startswith(FULL_WIDTH_SPACE):
+            raise _Refused(
+                node,
+                Text("缩进中使用了全角空格“　”", "a full-width space (U+3000) is used as indentation"),
+                Text("缩进只能用半角空格“ ”：删除全角空格后重新缩进", "Indent with ASCII spaces only"),
+            )
         value = self._scalar(node)
         if not isinstance(value, str) or value == "":
             raise _Refused(
@@ -159,6 +188,31 @@ class _Builder:
                 Text("给键加上引号", "Quote the key"),
             )
         return value
+
+
+def _kind(value: Any) -> Text:
+    if isinstance(value, bool):
+        return Text(f"布尔值 {plain_form(value)}", f"the boolean {plain_form(value)}")
+    if isinstance(value, int | float):
+        return Text(f"数字 {plain_form(value)}", f"the number {plain_form(value)}")
+    if value is None:
+        return Text("空值", "null")
+    return Text(f"文本“{value}”", f"the text {value!r}")
+
+
+def _disagreement(text: str, ours: Any, editors: Any) -> tuple[Text, Text]:
+    """``length: 1_0``: govdata (ruamel) reads 10, editors (YAML 1.2 core) read text."""
+    mine, theirs = _kind(ours), _kind(editors)
+    return (
+        Text(
+            f"“{text}”的写法有歧义：govdata 读作{mine.zh}，编辑器（YAML 1.2 核心模式）读作{theirs.zh}",
+            f"{text!r} is ambiguous: govdata reads {mine.en}, editors (YAML 1.2 core schema) read {theirs.en}",
+        ),
+        Text(
+            f'请写成 {plain_form(ours)}；若本意是文本，请加引号："{text}"',
+            f'Write {plain_form(ours)}; quote it ("{text}") if it is meant as text',
+        ),
+    )
 
 
 _LIBYAML_ZH = {
@@ -175,20 +229,74 @@ _LIBYAML_ZH = {
     "found unexpected end of stream": "文件意外结束（引号或括号未闭合）",
     "exceeded maximum nesting depth": "嵌套层级过深",
     "but found another document": "一个文件只能包含一个 YAML 文档",
+    "found a tab character that violates indentation": "缩进中使用了 Tab 字符，缩进只能用空格",
+    "found a tab character where an indentation space is expected": "缩进中使用了 Tab 字符，缩进只能用空格",
+    "did not find expected node content": "此处缺少值（常见原因：多余的“-”“,”或括号）",
+    "did not find expected comment or line break": "值后面还有多余的内容（常见原因：引号内容后多写了字符）",
+    "did not find expected <document start>": "文件结构不完整（常见原因：缩进错误或多余的字符）",
+    "block sequence entries are not allowed": "此处不能开始“- ”列表项（常见原因：缩进错误）",
+    "did not find expected alphabetic or numeric character": "锚点“&”或别名“*”后缺少名称（如确为文字，请加引号）",
+    "found undefined tag handle": "使用了未定义的标签（“!”开头）",
+    "found incompatible YAML document": "不支持的 YAML 版本声明",
+    "found duplicate YAML directive": "重复的 %YAML 声明",
+    "did not find expected hexdecimal number": "双引号字符串中的转义序列不完整",
+    "found invalid Unicode character escape code": "双引号字符串中有无效的 Unicode 转义",
+    "did not find URI escaped octet": "标签中的转义无效",
+    "could not find expected": "找不到应有的符号（常见原因：引号、括号未闭合或缩进错误）",
+    "did not find expected": "找不到应有的符号（常见原因：引号、括号未闭合或缩进错误）",
+    "found character": "出现了此处不允许的字符",
+    "found unexpected": "出现了此处不允许的内容",
 }
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlProblem:
+def _syntax_problem(text: str, error: yaml.MarkedYAMLError) -> YamlProblem:
     english = error.problem or error.context or "invalid YAML"
     if "another document" in str(error):
         english = "but found another document"
+    mark = error.problem_mark or error.context_mark
+    line, column = clamp(text, mark.line + 1, mark.column + 1) if mark else (1, 1)
+    slip = find_slip(text, line, at_end="end of stream" in english) if mark else None
+    if slip is not None:
+        return YamlProblem(
+            Text(f"YAML 语法错误：{slip.message.zh}", f"YAML syntax error: {slip.message.en}"),
+            slip.line,
+            slip.column,
+            slip.hint,
+        )
     chinese = next((zh for en, zh in _LIBYAML_ZH.items() if en in english), None)
     message = Text(
-        f"YAML 语法错误：{chinese or english}",
+        f"YAML 语法错误：{chinese}" if chinese else f"YAML 语法错误：无法解析此处的内容（{english}）",
         f"YAML syntax error: {'only one document per file is allowed' if 'another document' in english else english}",
     )
-    mark = error.problem_mark or error.context_mark
-    return YamlProblem(message, mark.line + 1 if mark else None, mark.column + 1 if mark else None)
+    return YamlProblem(message, line, column)
+
+
+def _reader_problem(text: str, error: yaml.YAMLError) -> YamlProblem:
+    """A character YAML does not allow (control characters, U+FFFE/U+FFFF), located."""
+    position = getattr(error, "position", None)
+    character = getattr(error, "character", None)
+    if not isinstance(position, int) or position < 0:
+        return YamlProblem(Text(f"YAML 读取错误：{error}", f"YAML read error: {error}"), 1, 1)
+    line, column = position_of_byte(text, position)
+    code = (
+        f"U+{ord(character):04X}"
+        if isinstance(character, str)
+        else f"U+{character:04X}"
+        if isinstance(character, int)
+        else "?"
+    )
+    return YamlProblem(
+        Text(
+            f"文件含有 YAML 不允许的不可见字符 {code}",
+            f"the file contains the character {code}, which YAML does not allow",
+        ),
+        line,
+        column,
+        Text(
+            "删除该字符（常见于从其他系统或网页复制的文字）；编辑器中可搜索 " + code,
+            "Delete the character (it often comes with text copied from other systems); search for " + code,
+        ),
+    )
 
 
 def load_yaml(text: str, *, positions: bool = False) -> tuple[Any, SourceMap | None] | YamlProblem:
@@ -197,9 +305,9 @@ def load_yaml(text: str, *, positions: bool = False) -> tuple[Any, SourceMap | N
     try:
         root = parser.get_single_node()
     except yaml.MarkedYAMLError as error:
-        return _syntax_problem(error)
-    except yaml.YAMLError as error:  # reader errors (control characters) carry no marks
-        return YamlProblem(Text(f"YAML 读取错误：{error}", f"YAML read error: {error}"), None, None)
+        return _syntax_problem(text, error)
+    except yaml.YAMLError as error:  # reader errors (control characters) carry a byte offset, not a mark
+        return _reader_problem(text, error)
     finally:
         parser.dispose()
     if root is None:
@@ -212,5 +320,6 @@ def load_yaml(text: str, *, positions: bool = False) -> tuple[Any, SourceMap | N
         data = builder.build(root, () if positions else None, None, 0)
     except _Refused as refused:
         mark = refused.node.start_mark
-        return YamlProblem(refused.message, mark.line + 1, mark.column + 1, refused.hint)
+        line, column = clamp(text, mark.line + 1, mark.column + 1 + refused.offset)
+        return YamlProblem(refused.message, line, column, refused.hint)
     return data, source_map

@@ -1,4 +1,5 @@
-"""The write path: ruamel.yaml round trip (comments and key order kept), atomic replacement.
+"""The write path: ruamel.yaml round trip (comments and key order kept); atomic replacement is
+:mod:`govdata.io.atomic` (re-exported here for the callers that import it from this module).
 
 This is the only place ruamel is configured. It is slow (about 18 files/s on 10 KB files), so
 it serves only the files a command rewrites; validation reads through :mod:`fastyaml`.
@@ -7,15 +8,11 @@ it serves only the files a command rewrites; validation reads through :mod:`fast
 from __future__ import annotations
 
 import io
-import os
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 
-from govdata.errors import WriteError
-from govdata.i18n import Text
+from govdata.io.atomic import atomic_write
 
 
 def round_trip_yaml() -> YAML:
@@ -38,20 +35,4 @@ def dump_round_trip(data: Any) -> str:
     return buffer.getvalue()
 
 
-def atomic_write(path: Path, text: str | bytes) -> None:
-    """Write ``text`` (or raw bytes) to ``path`` through a temporary file and a rename: never half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(text.encode("utf-8") if isinstance(text, str) else text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o777)
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise WriteError(
-            Text(f"无法写入 {path}：{error.strerror}", f"cannot write {path}: {error.strerror}")
-        ) from error
+__all__ = ["atomic_write", "dump_round_trip", "load_round_trip", "round_trip_yaml"]

@@ -73,6 +73,63 @@ _CONVERTERS: tuple[tuple[re.Pattern[str], Callable[[str], Any]], ...] = (
 )
 
 
+# YAML 1.2 core schema (spec 1.2.2, 10.3.2), which editors' language servers follow: no ``_``
+# in numbers, no ``0b``, no sign before ``0x``/``0o``. ruamel's resolver is more lenient.
+_CORE: tuple[tuple[re.Pattern[str], Callable[[str], Any]], ...] = (
+    (re.compile(r"^(?:~|null|Null|NULL|)$"), lambda _text: None),
+    (re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), lambda text: text.lower() == "true"),
+    (re.compile(r"^[-+]?[0-9]+$"), lambda text: int(text, 10)),
+    (re.compile(r"^0o[0-7]+$"), lambda text: int(text[2:], 8)),
+    (re.compile(r"^0x[0-9a-fA-F]+$"), lambda text: int(text[2:], 16)),
+    (re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"), float),
+    (re.compile(r"^[-+]?\.(?:inf|Inf|INF)$"), _to_float),
+    (re.compile(r"^\.(?:nan|NaN|NAN)$"), _to_float),
+)
+
+
+def core_value(text: str) -> Any:
+    """The value of a plain scalar under the YAML 1.2 core schema (what editors read)."""
+    for pattern, convert in _CORE:
+        if pattern.match(text):
+            return convert(text)
+    return text
+
+
+def _same(left: Any, right: Any) -> bool:
+    if type(left) is not type(right):
+        return False
+    return left == right or (isinstance(left, float) and left != left and right != right)
+
+
+_READINGS: dict[str, tuple[Any] | None] = {}
+_READINGS_KEPT = 65536
+
+
+def core_disagreement(text: str, value: Any) -> tuple[Any] | None:
+    """What an editor reads for the plain scalar ``text`` if that differs from ``value``
+    (ruamel's reading); None when both agree. Remembered per text: a catalog repeats the same
+    few keys and values (``name``, ``false``) hundreds of thousands of times."""
+    try:
+        return _READINGS[text]
+    except KeyError:
+        pass
+    core = core_value(text)
+    reading = None if _same(core, value) else (core,)
+    if len(_READINGS) >= _READINGS_KEPT:
+        _READINGS.clear()
+    _READINGS[text] = reading
+    return reading
+
+
+def plain_form(value: Any) -> str:
+    """How to write ``value`` so that every YAML 1.2 reader agrees on it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    return str(value)
+
+
 def resolve_plain(text: str) -> Any:
     """The value of a plain (unquoted) scalar under YAML 1.2 as ruamel reads it."""
     if text and text[0] not in SPECIAL_FIRST:

@@ -58,6 +58,8 @@ class PublishSettings(Model, title="发布设置"):
         None,
         pattern=r"^https?://[^\s]+[^/\s]$",
     )
+
+
 # Indicator ids of govdata/evaluate and their default weights (sum 100). A new indicator adds its
 # id here with a weight; an id not in the evaluation registry is refused when evaluating.
 DEFAULT_WEIGHTS: dict[str, float] = {

@@ -49,10 +49,24 @@ class _GbSchema(GenerateJsonSchema):
         return folded
 
 
+def _without_null_defaults(node: Any) -> Any:
+    """The schema without ``"default": null``: it says nothing (an absent key is absent), and
+    yaml-language-server stops offering a mapping's keys in completion when it meets one."""
+    if isinstance(node, dict):
+        return {
+            key: _without_null_defaults(value)
+            for key, value in node.items()
+            if not (key == "default" and value is None)
+        }
+    if isinstance(node, list):
+        return [_without_null_defaults(value) for value in node]
+    return node
+
+
 @cache
 def schema_for(kind: FileKind) -> dict[str, Any]:
     """The JSON Schema of one file kind, as published in ``schemas/``."""
-    body = kind.model.model_json_schema(schema_generator=_GbSchema, by_alias=True)
+    body = _without_null_defaults(kind.model.model_json_schema(schema_generator=_GbSchema, by_alias=True))
     header = {
         "$schema": DRAFT_2020_12,
         "$id": SCHEMA_BASE_URI + kind.schema_file,

@@ -28,33 +28,17 @@ def _load(path: Path) -> dict:  # type: ignore[type-arg]
     return loaded[0]  # type: ignore[no-any-return]
 
 
+# ``grant new`` without a scenario or id: the request every grant test files.
+NEW_REQUEST = (
+    *("grant", "new", "--applicant", "minzheng", "--resource", "101002/000001", "--item", "公民身份号码"),
+    *("--duty-basis", "《社会救助暂行办法》第十一条规定的最低生活保障审核确认职责", "--method", "核验"),
+    *("--from", "2026-01-01", "--until", "2026-12-31", "--date", "2025-12-15"),
+)
+
+
 def _new(govdata: Callable[..., CliResult], root: Path, *extra: str) -> CliResult:
-    return govdata(
-        "grant",
-        "new",
-        "--applicant",
-        "minzheng",
-        "--resource",
-        "101002/000001",
-        "--item",
-        "公民身份号码",
-        "--scenario",
-        "最低生活保障申请受理时核验申请人户籍身份",
-        "--duty-basis",
-        "《社会救助暂行办法》第十一条规定的最低生活保障审核确认职责",
-        "--method",
-        "核验",
-        "--from",
-        "2026-01-01",
-        "--until",
-        "2026-12-31",
-        "--date",
-        "2025-12-15",
-        "--id",
-        "minzheng-2026-001",
-        *extra,
-        cwd=root,
-    )
+    scenario = ("--scenario", "最低生活保障申请受理时核验申请人户籍身份")
+    return govdata(*NEW_REQUEST, *scenario, "--id", "minzheng-2026-001", *extra, cwd=root)
 
 
 def test_request_approve_suspend_resume_renew_terminate(
@@ -293,3 +277,47 @@ def test_resource_filed_under_another_name_is_still_found(
         "grant", "approve", "minzheng-2026-001", *BY, "--reason", "同意", "--date", "2025-12-20", cwd=root
     )
     assert approved.exit_code == 0, approved.stderr
+
+
+def test_renew_of_a_block_scalar_end_date_keeps_its_comments(
+    instance: Callable[..., Path], govdata: Callable[..., CliResult]
+) -> None:
+    root = instance()
+    assert _new(govdata, root).exit_code == 0
+    approved = govdata(
+        "grant", "approve", "minzheng-2026-001", *BY, "--reason", "依据充分", "--date", "2025-12-20", cwd=root
+    )
+    assert approved.exit_code == 0, approved.stderr
+    file = root / GRANT
+    text = file.read_text(encoding="utf-8")
+    assert 'valid_until: "2026-12-31"\n' in text
+    text = text.replace(
+        'valid_until: "2026-12-31"\n',
+        "valid_until: >-  # 有效期止：按协议约定\n  2026-12-31\n# 状态由 govdata grant 维护\n",
+    )
+    file.write_text(text, encoding="utf-8")
+    renewed = govdata(
+        "grant", "renew", "minzheng-2026-001", *BY, "--until", "2027-06-30", "--reason", "场景延续", "--date", "2026-12-01",
+        cwd=root,
+    )  # fmt: skip
+    assert renewed.exit_code == 0, renewed.stderr
+    after = file.read_text(encoding="utf-8")
+    assert (
+        'valid_until: "2027-06-30"  # 有效期止：按协议约定\n# 状态由 govdata grant 维护\nstatus: 已批准\n' in after
+    ), after
+    assert _load(file)["valid_until"] == "2027-06-30"
+
+
+def test_a_resource_with_two_items_of_one_name_takes_no_request(
+    instance: Callable[..., Path], govdata: Callable[..., CliResult]
+) -> None:
+    root = instance()
+    resource = root / "catalogs/gongan/101002-000001.yaml"
+    text = resource.read_text(encoding="utf-8")
+    assert "  - name: 姓名\n" in text
+    resource.write_text(text.replace("  - name: 姓名\n", "  - name: 公民身份号码\n", 1), encoding="utf-8")
+    checked = govdata("validate", cwd=root)
+    assert checked.exit_code == 1 and "信息项名称“公民身份号码”重复" in checked.stdout
+    refused = _new(govdata, root)
+    assert refused.exit_code == 2 and "101002-000001.yaml" in refused.stderr and "未提交申请" in refused.stderr
+    assert not (root / "grants").exists()

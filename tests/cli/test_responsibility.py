@@ -150,3 +150,41 @@ def test_reference_lists_are_in_sync_with_the_reference_catalog() -> None:
         REPO_ROOT / FOLDER, responsibility_lists(catalog, calendar_for(instance.config)), exhaustive=True
     )
     assert not stale, "run `govdata responsibility build`:\n" + "\n".join(stale.values())
+
+
+def test_comments_are_kept_and_unchanged_lists_not_rewritten(
+    instance: Callable[..., Path], govdata: Callable[..., CliResult]
+) -> None:
+    root = instance(
+        {
+            "catalogs/gongan/307002-000002.yaml": FAMILY.read_text(encoding="utf-8"),
+            "catalogs/gongan/307002-000003.yaml": MONTHLY,
+        }
+    )
+    assert govdata("responsibility", "build", cwd=root).exit_code == 0
+    text = (root / LIST).read_text(encoding="utf-8")
+    noted = (
+        text.replace("resources:\n", "resources:\n  # 户籍：由户籍科负责\n", 1)
+        .replace('  - code: "307002/000003"\n', '  # 月度统计：统计科负责\n  - code: "307002/000003"\n', 1)
+        .replace("    name: 户籍人口月度统计\n", "    name: 户籍人口月度统计  # 名称随目录\n", 1)
+    )
+    assert noted.count("#") == text.count("#") + 3
+    (root / LIST).write_text(noted, encoding="utf-8")
+    before = (root / LIST).stat().st_mtime_ns
+
+    # Same data, comments added: nothing to write, not stale.
+    assert govdata("responsibility", "build", "--check", cwd=root).exit_code == 0
+    assert govdata("responsibility", "build", cwd=root).exit_code == 0
+    assert (root / LIST).read_text(encoding="utf-8") == noted and (root / LIST).stat().st_mtime_ns == before
+
+    # The data changes (a hand-kept record, and a resource leaves the catalog): comments stay.
+    _keep_by_hand(root, "307002/000003", "已汇聚", "2026-09-01", "九月数据已汇聚")
+    (root / "catalogs/gongan/307002-000002.yaml").unlink()
+    assert govdata("responsibility", "build", cwd=root).exit_code == 0
+    after = (root / LIST).read_text(encoding="utf-8")
+    for comment in ("# 户籍：由户籍科负责", "# 月度统计：统计科负责", "# 名称随目录"):
+        assert comment in after, after
+    assert sorted(_entries(root)) == ["101002/000001", "307002/000003"]
+    assert _entries(root)["307002/000003"]["next_due"] == "2026-10-08"
+    assert govdata("responsibility", "build", "--check", cwd=root).exit_code == 0
+    assert govdata("validate", cwd=root).exit_code == 0

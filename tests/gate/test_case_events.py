@@ -29,9 +29,7 @@ events:
     by: 民政局 赵丽
 """
 DISPATCHED = '  - date: "2026-09-29"\n    type: dispatched\n    by: 数据资源科 李娜\n'
-DECIDED = (
-    '  - date: "2026-10-12"\n    type: decided\n    by: 公安局户政科 张伟\n    outcome: 更正\n    reason: 核实为历史补录错误\n'
-)
+DECIDED = '  - date: "2026-10-12"\n    type: decided\n    by: 公安局户政科 张伟\n    outcome: 更正\n    reason: 核实为历史补录错误\n'
 
 
 def missing_parties(result: CliResult) -> set[str]:

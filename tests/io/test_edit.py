@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govdata.io.edit import KeyOrder, append, quoted, reorder, set_key
+from govdata.io.edit import KeyOrder, append, load_for_edit, quoted, reorder, set_key, update
 from govdata.io.fastyaml import load_yaml
 from govdata.io.roundtrip import dump_round_trip, load_round_trip
 
@@ -131,3 +131,40 @@ def test_reorder_property(document: tuple[str, list[str]]) -> None:
             position = lines.index(marker)
             following = next(line for line in lines[position + 1 :] if line.strip() and not line.startswith("#"))
             assert following.startswith(f"{key}:"), (marker, result)
+
+
+def test_update_changes_only_what_differs_and_keeps_comments() -> None:
+    text = (
+        "# 清单\n"
+        "name: 甲  # 名称\n"
+        "# 条目\n"
+        "entries:\n"
+        "  - code: a\n"
+        "    note: 一  # 保留\n"
+        "  # 乙的说明\n"
+        "  - code: b\n"
+        "    note: 二\n"
+        "  # 丙的说明\n"
+        "  - code: c\n"
+        "    note: 三\n"
+        "# 结尾\n"
+        "extra: 删除\n"
+    )
+    tree = load_for_edit(text)
+    new = {
+        "name": "甲",
+        "entries": [{"code": "a", "note": "一"}, {"code": "c", "note": "叁"}, {"code": "d", "note": "四"}],
+    }
+    update(tree, new, KeyOrder(("name", "entries", "extra"), {"entries": KeyOrder(("code", "note"))}))
+    result = dump_round_trip(tree)
+    for comment in ("# 清单", "# 名称", "# 条目", "# 保留", "# 丙的说明"):
+        assert comment in result, result
+    assert "extra" not in result and "code: b" not in result
+    assert result.index("# 丙的说明") < result.index("code: c") < result.index("code: d")
+    assert load_for_edit(result) == new
+
+
+def test_a_block_scalar_replaced_by_one_line_keeps_both_comments() -> None:
+    tree = load_for_edit('a: "1"\nvalid_until: >-  # 按协议\n  2026-12-31\n# 下一项\nstatus: 已批准\n')
+    set_key(tree, "valid_until", quoted(dt.date(2027, 6, 30)), KeyOrder(("a", "valid_until", "status")))
+    assert dump_round_trip(tree) == 'a: "1"\nvalid_until: "2027-06-30"  # 按协议\n# 下一项\nstatus: 已批准\n'

@@ -42,7 +42,7 @@ def test_absent_pointer_falls_back_to_parent_key() -> None:
         ("# only a comment\n", 1, "文件为空"),
         ("1: x\n", 1, "必须是文本"),
         ("? [a, b]\n: c\n", 1, "必须是文本"),
-        ("a: [1, 2\n", 2, "未闭合"),
+        ("a: [1, 2\n", 1, "未闭合"),  # libyaml says line 2, past the end of the file
         ("abstract: 包括: 姓名\n", 1, "不允许出现"),
         ("a:\n\tb: 1\n", 2, "Tab"),
     ],
@@ -97,3 +97,38 @@ def _dates_as_text(value: object) -> object:
     if isinstance(value, list):
         return [_dates_as_text(v) for v in value]
     return value.isoformat() if isinstance(value, dt.date) else value
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "words", "hint"),
+    [
+        # Control and non-characters: located from the reader's character offset.
+        ("a: b\nc: d\x7fe\n", 2, 5, "U+007F", "删除"),
+        ("a: b\x1a\n", 1, 5, "U+001A", "删除"),
+        ("a: 甲\nb: \uffff\n", 2, 4, "U+FFFF", "删除"),
+        # A clerk's typing: the slip itself, with the character to type instead.
+        ("a: b\nname： 户籍\nc: d\n", 2, 5, "全角冒号", "“: ”"),
+        ("a: b\nname： 户籍\n", 2, 5, "全角冒号", "“: ”"),  # on the last line: not one past it
+        ("keywords: [流动人口，居住证]\n", 1, 16, "全角逗号", "“, ”"),
+        ("a:\n  b: 1\n\u3000\u3000c: 2\nd: 1\n", 3, 1, "全角空格", "半角空格"),
+        ("a:\n  - x\n\u3000 - y\n", 3, 1, "全角空格", "半角空格"),
+        ('x: 1\nname: "户籍\ncode: "101002/000001"\nz: 1\n', 2, 7, "未闭合", '"'),
+        ('x: 1\nname: "户籍人口\nz: 1\nw: 2\n', 2, 7, "未闭合", '"'),
+        ("a: 1\nb: " + "1" * 5000 + "\n", 2, 4, "数字过长", "引号"),
+        ("a: b\nc\n", 2, 2, "冒号", None),
+    ],
+)
+def test_slips_and_bad_characters_are_named_where_they_are(
+    text: str, line: int, column: int, words: str, hint: str | None
+) -> None:
+    problem = _problem(text)
+    assert (problem.line, problem.column) == (line, column), problem
+    assert words in problem.message.zh and problem.message.en
+    if hint is not None:
+        assert problem.hint is not None and hint in problem.hint.zh
+
+
+def test_full_width_punctuation_in_values_is_text() -> None:
+    loaded = load_yaml('summary: 说明：本资源，含姓名\nlist:\n  - 备注：无\nquoted: ["流动人口，居住证"]\n')
+    assert isinstance(loaded, tuple)
+    assert loaded[0]["quoted"] == ["流动人口，居住证"]

@@ -13,6 +13,7 @@ import pytest
 from ruamel.yaml import YAML, YAMLError
 
 from govdata.io.fastyaml import YamlProblem, load_yaml
+from govdata.io.scalars import core_disagreement, resolve_plain
 
 EDGE_SCALARS = [
     "no",
@@ -102,7 +103,11 @@ def test_plain_scalar_resolves_like_ruamel(scalar: str) -> None:
     except YAMLError:
         assert isinstance(loaded, YamlProblem), "ruamel refuses this document, so must we"
         return
-    assert not isinstance(loaded, YamlProblem), loaded
+    if isinstance(loaded, YamlProblem):
+        # Refused only where editors (YAML 1.2 core) would read something else than ruamel.
+        assert "歧义" in loaded.message.zh, loaded
+        assert core_disagreement(scalar, expected) is not None
+        return
     actual = loaded[0]["value"]  # type: ignore[index]
     if expected == "<timestamp>":
         # Dates stay text on the read path (schemas say string); ruamel gives a date object.
@@ -122,3 +127,28 @@ def test_quoted_scalars_stay_text(scalar: str) -> None:
 
 def test_str_tag_forces_text() -> None:
     assert load_yaml("value: !!str 0755\n")[0]["value"] == "0755"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("scalar", "ours", "editors"),
+    [
+        ("1_0", "数字 10", "文本“1_0”"),
+        ("0b1", "数字 1", "文本“0b1”"),
+        ("-0x1F", "数字 -31", "文本“-0x1F”"),
+        ("+0o7", "数字 7", "文本“+0o7”"),
+        ("1_000.5", "数字 1000.5", "文本“1_000.5”"),
+    ],
+)
+def test_scalars_editors_read_otherwise_are_refused_with_the_plain_form(scalar: str, ours: str, editors: str) -> None:
+    problem = load_yaml(f"length: {scalar}\n")
+    assert isinstance(problem, YamlProblem)
+    assert ours in problem.message.zh and editors in problem.message.zh and "YAML 1.2" in problem.message.en
+    assert (problem.line, problem.column) == (1, 9)
+    assert problem.hint is not None and f"请写成 {ours.split()[1]}" in problem.hint.zh
+
+
+@pytest.mark.parametrize("scalar", ["10", "0o7", "0x1F", "1e3", "0755", ".inf", "1:20", "190:20:30", "true", "~"])
+def test_scalars_both_readers_agree_on_load(scalar: str) -> None:
+    loaded = load_yaml(f"value: {scalar}\n")
+    assert isinstance(loaded, tuple), loaded
+    assert core_disagreement(scalar, resolve_plain(scalar)) is None
