@@ -11,6 +11,7 @@ import sys
 
 import typer
 
+from govdata.cli import audit as audit_command
 from govdata.cli import authorship as authorship_command
 from govdata.cli import demands as demands_command
 from govdata.cli import diff as diff_command
@@ -54,6 +55,7 @@ app.command("owners")(owners_command.owners)
 app.command("check-authorship")(authorship_command.check_authorship)
 app.command("log")(log_command.log)
 app.command("fmt")(fmt_command.fmt)
+app.command("audit")(audit_command.audit)
 app.add_typer(rules_command.app, name="rules")
 app.add_typer(grant_command.app, name="grant")
 app.add_typer(demands_command.app, name="demands")
