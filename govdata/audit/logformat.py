@@ -79,7 +79,17 @@ def _literal(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+def _final(table: dict[str, str], value: str) -> str:
+    """Follow the table to the end (BULK → 批量 → 批量交换), stopping at a cycle."""
+    seen = {value}
+    while value in table and table[value] not in seen:
+        value = table[value]
+        seen.add(value)
+    return value
+
+
 def _recode(expression: str, table: dict[str, str]) -> str:
+    table = {key: _final(table, key) for key in table}
     if not table:
         return expression
     cases = " ".join(f"WHEN {_literal(k)} THEN {_literal(v)}" for k, v in table.items())
