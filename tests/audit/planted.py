@@ -115,16 +115,17 @@ EXPECTED_AGGREGATES = {
 }
 
 
-def write_parquet(logs: Planted, folder: Path) -> Path:
-    """One Parquet file per day under ``day=YYYY-MM-DD/``, as the hub exports them."""
+def write_parquet(logs: Planted, folder: Path, by: str = "day") -> Path:
+    """One Parquet file per day under ``day=YYYY-MM-DD/``, as the hub exports them (or per month:
+    Spark pays for every small file, and the Spark tests need not)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     by_day: dict[str, list[dict[str, Any]]] = {}
     for row in logs.rows:
-        by_day.setdefault(row["time"][:10], []).append(row)
+        by_day.setdefault(row["time"][: 10 if by == "day" else 7], []).append(row)
     for day, rows in sorted(by_day.items()):
-        target = folder / f"day={day}"
+        target = folder / f"{by}={day}"
         target.mkdir(parents=True, exist_ok=True)
         pq.write_table(pa.Table.from_pylist(rows), target / "part-0.parquet")
     return folder
