@@ -43,10 +43,17 @@ class Kind:
 KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
-        Kind("no_grant", "violation", Text("无有效授权的访问", "access with no grant in force"), "第三十三条、第五十七条"),
+        Kind(
+            "no_grant", "violation", Text("无有效授权的访问", "access with no grant in force"), "第三十三条、第五十七条"
+        ),
         Kind("method_mismatch", "violation", Text("共享方式与授权不符", "method other than granted"), "第三十三条"),
         Kind("items_beyond", "violation", Text("超出授权信息项", "items beyond the grant"), "第三十六条、第五十七条"),
-        Kind("retention_gap", "violation", Text("日志缺失（留存不足6个月）", "logs missing (6-month retention)"), "第二十八条"),
+        Kind(
+            "retention_gap",
+            "violation",
+            Text("日志缺失（留存不足6个月）", "logs missing (6-month retention)"),
+            "第二十八条",
+        ),
         Kind("volume_anomaly", "warning", Text("调用量异常", "volume anomaly"), "第三十六条"),
         Kind("unused_grant", "notice", Text("有效授权期间未使用", "grant in force never used"), "第七条"),
         Kind("own_data", "info", Text("访问本部门数据（单独统计）", "access to own data (counted apart)"), "—"),
@@ -64,7 +71,9 @@ REASONS: dict[str, Text] = {
     "terminated": Text("授权已终止", "grant terminated"),
     "expired": Text("授权已过期", "grant expired"),
     "unknown_status": Text("授权状态无法识别", "unknown grant status"),
-    "batch_not_granted": Text("以批量方式获取，而授权为接口或核验", "batch where interface or verification was granted"),
+    "batch_not_granted": Text(
+        "以批量方式获取，而授权为接口或核验", "batch where interface or verification was granted"
+    ),
     "other_method": Text("共享方式与授权不同", "a method other than the granted one"),
 }
 

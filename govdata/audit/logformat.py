@@ -61,7 +61,9 @@ def load_mapping(path: Path | None) -> Mapping:
     unknown = sorted(set(given) - set(COLUMNS)) if isinstance(given, dict) else ["columns"]
     if unknown:
         known = ", ".join(COLUMNS)
-        raise _problem(path, f"未知的列：{'、'.join(unknown)}；可用：{known}", f"unknown columns {unknown}; known: {known}")
+        raise _problem(
+            path, f"未知的列：{'、'.join(unknown)}；可用：{known}", f"unknown columns {unknown}; known: {known}"
+        )
     columns.update({str(k): str(v) for k, v in given.items()})
     values = {k: dict(v) for k, v in DEFAULT_VALUES.items()}
     for column, table in (data.get("values") or {}).items():

@@ -57,7 +57,9 @@ def read_reference(instance: Instance, use_git: bool = True) -> Reference:
     from govdata.grants.lifecycle import load_all
 
     catalog, grant_files = load_all(instance)
-    committed, note = _committed_versions(instance, grant_files) if use_git else ({}, Text("未使用 git", "git not used"))
+    committed, note = (
+        _committed_versions(instance, grant_files) if use_git else ({}, Text("未使用 git", "git not used"))
+    )
     periods: list[GrantPeriod] = []
     unreadable: list[str] = []
     for path in sorted(grant_files):

@@ -30,7 +30,9 @@ class EngineName(StrEnum):
     SPARK = "spark"
 
 
-def _engine(name: EngineName, memory_limit: str | None, temp_dir: Path | None, threads: int | None, master: str | None) -> Engine:
+def _engine(
+    name: EngineName, memory_limit: str | None, temp_dir: Path | None, threads: int | None, master: str | None
+) -> Engine:
     if name is EngineName.SPARK:
         from govdata.audit.engines.spark_engine import SparkEngine
 
@@ -58,30 +60,69 @@ def _suspend(instance: Instance, result: Result, by: str, date: dt.date, lang: L
         paths = " ".join(d.path for d in written)
         branch = f"audit/suspend-{date.isoformat()}"
         typer.echo(
-            Text("暂停草稿已写入工作区，请提交为合并请求供数据主管部门审核（第三十六条）：", "suspension drafts written to the working tree; open a pull request for the authority's review (Art. 36):").get(lang)
-            + f"\n  git switch -c {branch}\n  git add {paths}\n  git commit -m \"audit: suspend {', '.join(d.grant_id for d in written)} (Art. 36)\"\n  git push -u origin {branch}",
+            Text(
+                "暂停草稿已写入工作区，请提交为合并请求供数据主管部门审核（第三十六条）：",
+                "suspension drafts written to the working tree; open a pull request for the authority's review (Art. 36):",
+            ).get(lang)
+            + f'\n  git switch -c {branch}\n  git add {paths}\n  git commit -m "audit: suspend {", ".join(d.grant_id for d in written)} (Art. 36)"\n  git push -u origin {branch}',
             err=True,
         )
 
 
 def audit(
-    logs: Annotated[list[str], typer.Argument(help="日志文件或目录（按日分区），或 Spark 可读的 hdfs://、s3a:// 路径 / log files or folders", show_default=False)],
-    from_day: Annotated[str | None, typer.Option("--from", help="审计期间起 YYYY-MM-DD（默认日志最早一天）/ first day audited")] = None,
-    to_day: Annotated[str | None, typer.Option("--to", help="审计期间止 YYYY-MM-DD（默认日志最后一天）/ last day audited")] = None,
-    mapping: Annotated[Path | None, typer.Option("--mapping", help="列名映射文件（docs/audit.md）/ column mapping file")] = None,
-    engine: Annotated[EngineName, typer.Option("--engine", help="duckdb（内嵌，默认）或 spark / SQL engine")] = EngineName.DUCKDB,
-    output_format: Annotated[AuditFormat, typer.Option("--format", "-f", help="text、json 或 csv / output format")] = AuditFormat.TEXT,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而非标准输出 / write to a file")] = None,
-    parquet: Annotated[Path | None, typer.Option("--parquet", help="另将发现写为 Parquet 表 / also write findings as Parquet")] = None,
-    memory_limit: Annotated[str | None, typer.Option("--memory-limit", help="DuckDB 内存上限，如 2GB / DuckDB memory limit")] = None,
-    temp_dir: Annotated[Path | None, typer.Option("--temp-dir", help="DuckDB 溢出到磁盘的目录 / DuckDB spill folder")] = None,
+    logs: Annotated[
+        list[str],
+        typer.Argument(
+            help="日志文件或目录（按日分区），或 Spark 可读的 hdfs://、s3a:// 路径 / log files or folders",
+            show_default=False,
+        ),
+    ],
+    from_day: Annotated[
+        str | None, typer.Option("--from", help="审计期间起 YYYY-MM-DD（默认日志最早一天）/ first day audited")
+    ] = None,
+    to_day: Annotated[
+        str | None, typer.Option("--to", help="审计期间止 YYYY-MM-DD（默认日志最后一天）/ last day audited")
+    ] = None,
+    mapping: Annotated[
+        Path | None, typer.Option("--mapping", help="列名映射文件（docs/audit.md）/ column mapping file")
+    ] = None,
+    engine: Annotated[
+        EngineName, typer.Option("--engine", help="duckdb（内嵌，默认）或 spark / SQL engine")
+    ] = EngineName.DUCKDB,
+    output_format: Annotated[
+        AuditFormat, typer.Option("--format", "-f", help="text、json 或 csv / output format")
+    ] = AuditFormat.TEXT,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="写入文件而非标准输出 / write to a file")
+    ] = None,
+    parquet: Annotated[
+        Path | None, typer.Option("--parquet", help="另将发现写为 Parquet 表 / also write findings as Parquet")
+    ] = None,
+    memory_limit: Annotated[
+        str | None, typer.Option("--memory-limit", help="DuckDB 内存上限，如 2GB / DuckDB memory limit")
+    ] = None,
+    temp_dir: Annotated[
+        Path | None, typer.Option("--temp-dir", help="DuckDB 溢出到磁盘的目录 / DuckDB spill folder")
+    ] = None,
     threads: Annotated[int | None, typer.Option("--threads", min=1, help="DuckDB 线程数 / DuckDB threads")] = None,
-    spark_master: Annotated[str | None, typer.Option("--spark-master", help="Spark master（默认 local[2]；spark-submit 时由其决定）")] = None,
-    volume_factor: Annotated[int, typer.Option("--volume-factor", min=2, help="调用量异常倍数 / volume anomaly factor")] = 10,
-    no_git: Annotated[bool, typer.Option("--no-git", help="不读 git 历史，仅用授权文件内的变更记录 / file history only")] = False,
-    suspend_draft: Annotated[bool, typer.Option("--suspend-draft", help="为超范围使用的授权起草暂停步骤 / draft grant suspensions")] = False,
-    by: Annotated[str, typer.Option("--by", help="暂停草稿的经办人 / who drafts the suspensions")] = "数据主管部门（访问日志审计）",
-    date: Annotated[str | None, typer.Option("--date", help="暂停草稿日期（默认今天）/ date of the drafted step")] = None,
+    spark_master: Annotated[
+        str | None, typer.Option("--spark-master", help="Spark master（默认 local[2]；spark-submit 时由其决定）")
+    ] = None,
+    volume_factor: Annotated[
+        int, typer.Option("--volume-factor", min=2, help="调用量异常倍数 / volume anomaly factor")
+    ] = 10,
+    no_git: Annotated[
+        bool, typer.Option("--no-git", help="不读 git 历史，仅用授权文件内的变更记录 / file history only")
+    ] = False,
+    suspend_draft: Annotated[
+        bool, typer.Option("--suspend-draft", help="为超范围使用的授权起草暂停步骤 / draft grant suspensions")
+    ] = False,
+    by: Annotated[
+        str, typer.Option("--by", help="暂停草稿的经办人 / who drafts the suspensions")
+    ] = "数据主管部门（访问日志审计）",
+    date: Annotated[
+        str | None, typer.Option("--date", help="暂停草稿日期（默认今天）/ date of the drafted step")
+    ] = None,
     config: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:

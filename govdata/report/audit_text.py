@@ -17,7 +17,11 @@ def _decided_by(finding: dict[str, Any], lang: Lang) -> str:
     if not finding["grant_path"]:
         return ""
     commit = finding["grant_commit"]
-    where = f"@{commit[:10]}" if commit else Text("（未提交，按文件内记录）", " (uncommitted: the file's own record)").get(lang)
+    where = (
+        f"@{commit[:10]}"
+        if commit
+        else Text("（未提交，按文件内记录）", " (uncommitted: the file's own record)").get(lang)
+    )
     return f" ← {finding['grant_path']}{where} [{finding['grant_status']}]"
 
 
@@ -35,7 +39,10 @@ def finding_line(finding: dict[str, Any], lang: Lang) -> str:
         return f"{where}: {label}{detail} {what}{_decided_by(finding, lang)} [{name}]"
     if name == "retention_gap":
         days = finding["accesses"]
-        text = Text(f"{finding['day']} 至 {finding['day_end']} 共 {days} 天无日志", f"{finding['day']} to {finding['day_end']}: {days} days without logs")
+        text = Text(
+            f"{finding['day']} 至 {finding['day_end']} 共 {days} 天无日志",
+            f"{finding['day']} to {finding['day_end']}: {days} days without logs",
+        )
         return f"{label}: {text.get(lang)} [{name}]"
     if name == "own_data":
         text = Text(
@@ -50,7 +57,10 @@ def finding_line(finding: dict[str, Any], lang: Lang) -> str:
             f"{finding['grant_id']} returned {finding['rows']} rows on {finding['day']}; mean of the {finding['history_days']} days before: {mean:.1f}",
         )
         return f"{label}: {text.get(lang)}{_decided_by(finding, lang)} [{name}]"
-    text = Text(f"{finding['grant_id']}（{finding['consumer']} → {finding['resource']}）", f"{finding['grant_id']} ({finding['consumer']} → {finding['resource']})")
+    text = Text(
+        f"{finding['grant_id']}（{finding['consumer']} → {finding['resource']}）",
+        f"{finding['grant_id']} ({finding['consumer']} → {finding['resource']})",
+    )
     return f"{label}: {text.get(lang)}{_decided_by(finding, lang)} [{name}]"
 
 
@@ -67,11 +77,18 @@ def text_report(result: Result, lang: Lang, stream: TextIO) -> None:
     note = result.reference.history_note
     if note is not None:
         stream.write(
-            Text(f"注意：无法从 git 读取授权历史（{note.zh}），决定依据授权文件内的变更记录，未标提交号\n",
-                 f"note: no grant history from git ({note.en}); decisions come from each grant file's own history, without commits\n").get(lang)
+            Text(
+                f"注意：无法从 git 读取授权历史（{note.zh}），决定依据授权文件内的变更记录，未标提交号\n",
+                f"note: no grant history from git ({note.en}); decisions come from each grant file's own history, without commits\n",
+            ).get(lang)
         )
     for path in result.reference.unreadable:
-        stream.write(Text(f"{path}:1:1: 授权文件无法读取，未参与审计\n", f"{path}:1:1: grant file does not load; left out of the audit\n").get(lang))
+        stream.write(
+            Text(
+                f"{path}:1:1: 授权文件无法读取，未参与审计\n",
+                f"{path}:1:1: grant file does not load; left out of the audit\n",
+            ).get(lang)
+        )
     counts = Counter(f["kind"] for f in result.findings)
     for name, kind in KINDS.items():
         stream.write(f"  {kind.label.get(lang)} [{name}, {kind.severity}, {kind.article}]: {counts.get(name, 0)}\n")

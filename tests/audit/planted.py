@@ -40,8 +40,20 @@ class Planted:
     # (kind, reason, request_id) of every row-level violation planted
     expected_rows: set[tuple[str, str | None, str]] = field(default_factory=set)
 
-    def add(self, day: dt.date, consumer: str, resource: str, items: list[str], method: str, rows: int,
-            request_id: str, *, result: str = "allowed", grant_id: str | None = None, hour: int = 10) -> None:
+    def add(
+        self,
+        day: dt.date,
+        consumer: str,
+        resource: str,
+        items: list[str],
+        method: str,
+        rows: int,
+        request_id: str,
+        *,
+        result: str = "allowed",
+        grant_id: str | None = None,
+        hour: int = 10,
+    ) -> None:
         self.rows.append(
             {
                 "time": dt.datetime.combine(day, dt.time(hour, len(self.rows) % 60)).isoformat(sep=" "),
@@ -56,8 +68,18 @@ class Planted:
             }
         )
 
-    def plant(self, kind: str, reason: str | None, day: dt.date, consumer: str, resource: str, items: list[str],
-              method: str, request_id: str, rows: int = 1) -> None:
+    def plant(
+        self,
+        kind: str,
+        reason: str | None,
+        day: dt.date,
+        consumer: str,
+        resource: str,
+        items: list[str],
+        method: str,
+        request_id: str,
+        rows: int = 1,
+    ) -> None:
         self.add(day, consumer, resource, items, method, rows, request_id)
         self.expected_rows.add((kind, reason, request_id))
 
@@ -88,15 +110,27 @@ def planted() -> Planted:
     logs.rows = [row for row in logs.rows if dt.date.fromisoformat(row["time"][:10]) not in gap]
     d = dt.date
     logs.plant("no_grant", "never_granted", d(2026, 6, 15), "caizheng", "101002/000001", ["姓名"], "接口", "bad-never")
-    logs.plant("no_grant", "not_yet_requested", d(2026, 10, 1), "minzheng", "202007/000004", ["死亡日期"], "接口", "bad-early")
+    logs.plant(
+        "no_grant", "not_yet_requested", d(2026, 10, 1), "minzheng", "202007/000004", ["死亡日期"], "接口", "bad-early"
+    )
     logs.plant("no_grant", "pending", d(2026, 11, 20), "minzheng", "202007/000004", ["死亡日期"], "接口", "bad-pending")
-    logs.plant("no_grant", "suspended", d(2026, 10, 5), "renshe", "307006/000006", ["火化日期"], "接口", "bad-suspended")
-    logs.plant("no_grant", "terminated", d(2026, 9, 10), "jiaoyu", "101002/000002", ["居住证编号"], "核验", "bad-terminated")
+    logs.plant(
+        "no_grant", "suspended", d(2026, 10, 5), "renshe", "307006/000006", ["火化日期"], "接口", "bad-suspended"
+    )
+    logs.plant(
+        "no_grant", "terminated", d(2026, 9, 10), "jiaoyu", "101002/000002", ["居住证编号"], "核验", "bad-terminated"
+    )
     logs.plant("no_grant", "expired", d(2026, 7, 1), "jiaoyu", "101002/000001", ["姓名"], "核验", "bad-expired")
     logs.plant("no_grant", "rejected", d(2026, 8, 3), "jiaotong", "307002/000001", ["准驾车型"], "批量", "bad-rejected")
-    logs.plant("items_beyond", None, d(2026, 6, 20), "minzheng", "101002/000001", ["姓名", "民族", "籍贯"], "核验", "bad-items")
-    logs.plant("method_mismatch", "batch_not_granted", d(2026, 9, 1), "zhujian", "103004/000001", ["坐落"], "批量", "bad-batch")
-    logs.plant("method_mismatch", "other_method", d(2026, 8, 8), "minzheng", "101002/000001", ["姓名"], "接口", "bad-method")
+    logs.plant(
+        "items_beyond", None, d(2026, 6, 20), "minzheng", "101002/000001", ["姓名", "民族", "籍贯"], "核验", "bad-items"
+    )
+    logs.plant(
+        "method_mismatch", "batch_not_granted", d(2026, 9, 1), "zhujian", "103004/000001", ["坐落"], "批量", "bad-batch"
+    )
+    logs.plant(
+        "method_mismatch", "other_method", d(2026, 8, 8), "minzheng", "101002/000001", ["姓名"], "接口", "bad-method"
+    )
     # Outside the audited period: read for history, never reported.
     logs.add(d(2026, 5, 20), "caizheng", "101002/000001", ["姓名"], "接口", 1, "before-period")
     # jiaotong-2025-002 usually returns 42 rows a day; on 2026-10-20 it returns 5,000.

@@ -84,7 +84,14 @@ def test_suspend_draft_suspends_grants_used_beyond_scope(
 ) -> None:
     root = _reference_copy(tmp_path / "instance")
     result = govdata(
-        "audit", str(planted_logs[1]), *PERIOD, "--suspend-draft", "--by", "数据共享科 王敏", "--date", "2026-12-01",
+        "audit",
+        str(planted_logs[1]),
+        *PERIOD,
+        "--suspend-draft",
+        "--by",
+        "数据共享科 王敏",
+        "--date",
+        "2026-12-01",
         cwd=root,
     )
     assert result.exit_code == 1

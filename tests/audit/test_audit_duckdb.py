@@ -73,7 +73,10 @@ def test_findings_name_the_grant_file_and_the_commit_that_decided(
     assert suspended["grant_status"] == "已暂停" and suspended["grant_source"] == "git"
     shown = subprocess.run(
         ["git", "show", f"{suspended['grant_commit']}:grants/renshe/renshe-2025-001.yaml"],
-        cwd=REPO_ROOT, capture_output=True, text=True, check=True,
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     assert "status: 已暂停" in shown and '"2026-09-14"' in shown
     never = next(f for f in result.findings if f["reason"] == "never_granted")

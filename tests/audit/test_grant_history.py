@@ -14,7 +14,6 @@ from govdata.audit.run import Request, run_audit
 from govdata.instance import open_instance
 from tests.gitops.conftest import GitRepo, base_files
 
-
 GRANT = "grants/minzheng/minzheng-2026-001.yaml"
 STEPS = [
     ("2026-01-05", "申请中", None),
@@ -31,7 +30,7 @@ def grant_text(steps: int) -> str:
         history += f'  - date: "{date}"\n    status: {status}\n    by: 数据共享科 王敏\n'
         history += f"    reason: {reason}\n" if reason else ""
     return (
-        "id: minzheng-2026-001\ntitle: 低保核验\napplicant: 11419001MB0539268D\nresource: \"101002/000001\"\n"
+        'id: minzheng-2026-001\ntitle: 低保核验\napplicant: 11419001MB0539268D\nresource: "101002/000001"\n'
         "items:\n  - name: 公民身份号码\n  - name: 姓名\nscenario: 低保审核\nmethod: 核验\n"
         f'valid_from: "2026-01-10"\nvalid_until: "2026-12-31"\nstatus: {STEPS[steps - 1][1]}\nhistory:\n{history}'
     )
@@ -39,8 +38,14 @@ def grant_text(steps: int) -> str:
 
 def access(day: str, request_id: str) -> str:
     row = {
-        "time": f"{day} 09:30:00", "consumer": "minzheng", "resource": "101002/000001", "items": ["姓名"],
-        "method": "核验", "rows": 1, "result": "allowed", "request_id": request_id,
+        "time": f"{day} 09:30:00",
+        "consumer": "minzheng",
+        "resource": "101002/000001",
+        "items": ["姓名"],
+        "method": "核验",
+        "rows": 1,
+        "result": "allowed",
+        "request_id": request_id,
     }
     return json.dumps(row, ensure_ascii=False) + "\n"
 
@@ -64,12 +69,18 @@ def test_each_decision_names_its_commit(git_repo: Callable[..., GitRepo], tmp_pa
 
     periods = read_reference(instance).periods
     assert [(p.status, p.commit) for p in periods] == [
-        ("申请中", commits[0]), ("已批准", commits[1]), ("已暂停", commits[2]), ("已批准", commits[3]), ("已终止", None)
+        ("申请中", commits[0]),
+        ("已批准", commits[1]),
+        ("已暂停", commits[2]),
+        ("已批准", commits[3]),
+        ("已终止", None),
     ]
 
     # Without git the same decisions come from the file's own history, none with a commit.
     without = run_audit(DuckDBEngine(), read_reference(instance, use_git=False), request, Mapping()).findings
-    plain = {f["request_id"]: (f["reason"], f["grant_commit"], f["grant_source"]) for f in without if f["kind"] == "no_grant"}
+    plain = {
+        f["request_id"]: (f["reason"], f["grant_commit"], f["grant_source"]) for f in without if f["kind"] == "no_grant"
+    }
     assert plain == {
         "pending": ("pending", None, "file"),
         "suspended": ("suspended", None, "file"),

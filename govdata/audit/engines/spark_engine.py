@@ -28,7 +28,11 @@ def spark_session(master: str | None = None) -> Any:
     active = SparkSession.getActiveSession()
     if active is not None:
         return active
-    builder = SparkSession.builder.appName("govdata-audit").config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
+    builder = (
+        SparkSession.builder.appName("govdata-audit")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+    )
     # A local session is small: a few shuffle partitions instead of 200 keep the many small steps fast.
     builder = builder.master(master or "local[2]").config("spark.sql.shuffle.partitions", "4")
     return builder.config("spark.sql.session.timeZone", "UTC").getOrCreate()
