@@ -17,6 +17,7 @@ grant, one in 100,000 asks for an item beyond its grant.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 import time
@@ -35,7 +36,7 @@ COPY (
     WITH numbered AS (
         SELECT i, hash(i) AS h, i // {per_day} AS d,
                DATE '{first}' + CAST(i // {per_day} AS INTEGER) AS day
-        FROM range({rows}) t(i)
+        FROM range({start}, {stop}) t(i)
     ), picked AS (
         SELECT *, CAST(h % 100 AS INTEGER) AS lane, CAST((h // 100) % 1000 AS INTEGER) AS rare,
                CAST(CASE WHEN day < DATE '2026-08-31' THEN (h // 1000) % 5
@@ -60,15 +61,14 @@ COPY (
         CAST(NULL AS VARCHAR) AS grant_id,
         CAST(1 + h % 50 AS BIGINT) AS rows,
         CASE WHEN lane >= 95 AND NOT (lane >= 99 AND rare = 0) THEN 'denied' ELSE 'allowed' END AS result,
-        'r' || CAST(i AS VARCHAR) AS request_id,
-        day
+        'r' || CAST(i AS VARCHAR) AS request_id
     FROM picked
-) TO '{target}' (FORMAT parquet, PARTITION_BY (day), COMPRESSION zstd)
+) TO '{target}' (FORMAT parquet, COMPRESSION zstd)
 """
 
 
 def generate(folder: Path, rows: int, memory_limit: str, threads: int) -> float:
-    """Write the logs with DuckDB; returns seconds taken."""
+    """Write the logs with DuckDB, one day (one file) at a time so memory stays flat; returns seconds."""
     import duckdb
 
     started = time.perf_counter()
@@ -80,8 +80,14 @@ def generate(folder: Path, rows: int, memory_limit: str, threads: int) -> float:
         "SET preserve_insertion_order = false",
     ):
         con.execute(setting).fetchall()
-    sql = GENERATE.format(per_day=-(-rows // DAYS), first=FIRST_DAY, rows=rows, target=folder)
-    con.execute(sql).fetchall()
+    per_day = -(-rows // DAYS)
+    first = dt.date.fromisoformat(FIRST_DAY)
+    for number in range(DAYS):
+        target = folder / f"day={first + dt.timedelta(days=number)}" / "part-0.parquet"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        start, stop = number * per_day, min(rows, (number + 1) * per_day)
+        sql = GENERATE.format(per_day=per_day, first=FIRST_DAY, start=start, stop=stop, target=target)
+        con.execute(sql).fetchall()
     con.close()
     return time.perf_counter() - started
 

@@ -3,12 +3,13 @@ row for row, on the planted logs; local[2], one session for the whole test run."
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from govdata.audit.engines.duckdb_engine import DuckDBEngine
 from govdata.audit.engines.spark_engine import SparkEngine
 from govdata.audit.logformat import Mapping
 from govdata.audit.queries import Parameters, steps
@@ -16,16 +17,27 @@ from govdata.audit.reference import Reference
 from govdata.audit.run import Request, run_audit
 from govdata.errors import UsageError
 from tests.audit import planted as logs
+from tests.conftest import REPO_ROOT, CliResult
 
 
-def test_spark_and_duckdb_agree_row_for_row(reference: Reference, spark: Any, tmp_path: Path) -> None:
+def test_spark_and_duckdb_agree_row_for_row(
+    govdata: Callable[..., CliResult], spark: Any, reference: Reference, tmp_path: Path
+) -> None:
     made = logs.planted()
-    folder = logs.write_parquet(made, tmp_path / "lake", by="month")
-    request = Request([str(folder)], logs.FROM, logs.TO)
-    on_duckdb = run_audit(DuckDBEngine(), reference, request, Mapping()).findings
-    on_spark = run_audit(SparkEngine(spark), reference, request, Mapping()).findings
-    assert {(f["kind"], f["reason"], f["request_id"]) for f in on_spark if f["log_file"]} == made.expected_rows
-    assert on_spark == on_duckdb
+    folder = str(logs.write_parquet(made, tmp_path / "lake", by="month"))
+    period = ("--from", str(logs.FROM), "--to", str(logs.TO), "-f", "json")
+    # The CLI takes the session the fixture made (as it would take spark-submit's).
+    on_spark = govdata("audit", folder, *period, "--engine", "spark", "-o", str(tmp_path / "s.json"), cwd=REPO_ROOT)
+    on_duckdb = govdata("audit", folder, *period, "-o", str(tmp_path / "d.json"), cwd=REPO_ROOT)
+    assert on_spark.exit_code == on_duckdb.exit_code == 1, on_spark.stderr
+    spark_doc = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+    duckdb_doc = json.loads((tmp_path / "d.json").read_text(encoding="utf-8"))
+    assert (spark_doc["engine"], duckdb_doc["engine"]) == ("spark", "duckdb")
+    found = {(f["kind"], f["reason"], f["request_id"]) for f in spark_doc["findings"] if f["log_file"]}
+    assert found == made.expected_rows
+    assert len(spark_doc["findings"]) == len(made.expected_rows) + len(logs.EXPECTED_AGGREGATES)
+    assert spark_doc["findings"] == duckdb_doc["findings"]
+    assert spark.catalog.tableExists("suspicious") is False  # the engine left no view behind
 
 
 def test_every_step_is_transpiled_for_spark() -> None:

@@ -3,6 +3,7 @@ Parquet logs on any Hadoop-compatible path. Row numbers come from ``_metadata.ro
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from govdata.audit.engines import Bounds, normalise_path
@@ -28,13 +29,12 @@ def spark_session(master: str | None = None) -> Any:
     active = SparkSession.getActiveSession()
     if active is not None:
         return active
-    builder = (
-        SparkSession.builder.appName("govdata-audit")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-    )
-    # A local session is small: a few shuffle partitions instead of 200 keep the many small steps fast.
-    builder = builder.master(master or "local[2]").config("spark.sql.shuffle.partitions", "4")
+    builder = SparkSession.builder.appName("govdata-audit").config("spark.ui.showConsoleProgress", "false")
+    # Under spark-submit the JVM started this process and holds the cluster's settings; take them.
+    if master is not None or not os.environ.get("PYSPARK_GATEWAY_PORT"):
+        # A local session is small: a few shuffle partitions instead of 200 keep the many small steps fast.
+        builder = builder.master(master or "local[2]").config("spark.ui.enabled", "false")
+        builder = builder.config("spark.sql.shuffle.partitions", "4")
     return builder.config("spark.sql.session.timeZone", "UTC").getOrCreate()
 
 
