@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -149,6 +150,7 @@ def audit(
     from govdata.audit.reference import read_reference
     from govdata.audit.run import Request, run_audit
     from govdata.cli.grant_steps import open_instance, parse_date
+    from govdata.io.roundtrip import atomic_write
     from govdata.report.audit_formats import csv_report, json_report, parquet_report
     from govdata.report.audit_text import text_report
 
@@ -162,17 +164,17 @@ def audit(
         result = run_audit(sql_engine, reference, request, column_mapping)
     finally:
         sql_engine.close()
-    stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
-    try:
-        if output_format is AuditFormat.JSON:
-            json_report(result, stream)
-        elif output_format is AuditFormat.CSV:
-            csv_report(result, stream)
-        else:
-            text_report(result, chosen, stream)
-    finally:
-        if output:
-            stream.close()
+    buffer = io.StringIO()
+    if output_format is AuditFormat.JSON:
+        json_report(result, buffer)
+    elif output_format is AuditFormat.CSV:
+        csv_report(result, buffer)
+    else:
+        text_report(result, chosen, buffer)
+    if output is None:
+        sys.stdout.write(buffer.getvalue())
+    else:
+        atomic_write(output, buffer.getvalue())
     if parquet is not None:
         parquet_report(result, parquet)
     if suspend_draft:

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from govdata import __version__
 from govdata.audit.findings import COLUMNS, KINDS
+from govdata.errors import WriteError
+from govdata.i18n import Text
 
 if TYPE_CHECKING:
     from govdata.audit.run import Result
@@ -67,8 +69,12 @@ def parquet_report(result: Result, path: Path) -> None:
     schema = pa.schema([(name, types.get(name, text)) for name in FIELDS])
     rows = [{"severity": KINDS[f["kind"]].severity} | f for f in result.findings]
     partial = path.with_name(f".{path.name}.partial")
-    pq.write_table(pa.Table.from_pylist(rows, schema=schema), partial)
-    partial.replace(path)
+    try:
+        pq.write_table(pa.Table.from_pylist(rows, schema=schema), partial)
+        partial.replace(path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise WriteError(Text(f"无法写入 {path}：{error}", f"cannot write {path}: {error}")) from error
 
 
 __all__ = ["FIELDS", "csv_report", "json_report", "parquet_report", "records"]
