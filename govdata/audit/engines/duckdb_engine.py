@@ -54,6 +54,7 @@ class DuckDBEngine:
 
         self.con = duckdb.connect()
         self._do("SET TimeZone = 'UTC'")
+        self._do("SET enable_progress_bar = false")
         if memory_limit:
             self._do(f"SET memory_limit = '{memory_limit}'")
         if temp_directory:
