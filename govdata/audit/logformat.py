@@ -36,41 +36,41 @@ class Mapping:
     source: str = "（默认）/(default)"
 
 
-def _problem(path: Path, zh: str, en: str) -> UsageError:
-    return UsageError(Text(f"{path}:1:1: {zh}", f"{path}:1:1: {en}"))
-
-
 def load_mapping(path: Path | None) -> Mapping:
-    """The mapping file (docs/audit.md), or the canonical names when there is none."""
+    """The mapping file (model :class:`~govdata.model.audit.AuditMapping`, docs/audit.md), or the
+    standard names when there is none; a usage error naming file, line and column otherwise."""
     if path is None:
         return Mapping()
-    import yaml
+    from govdata.loading import load_file
+    from govdata.model.audit import AuditMapping
+    from govdata.model.kinds import AUDIT_MAPPING
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise _problem(path, f"无法读取映射文件：{error}", f"cannot read the mapping file: {error}") from None
-    if not isinstance(data, dict) or set(data) - {"columns", "values", "items_separator"}:
-        raise _problem(
-            path,
-            "映射文件只能有 columns、values、items_separator 三个键",
-            "a mapping file has only the keys columns, values and items_separator",
+        data = path.read_bytes()
+    except OSError as error:
+        raise UsageError(
+            Text(f"无法读取映射文件 {path}：{error.strerror}", f"cannot read {path}: {error.strerror}")
+        ) from None
+    outcome = load_file(str(path), AUDIT_MAPPING, data)
+    if outcome.document is None or not isinstance(outcome.document.model, AuditMapping):
+        lines = [
+            f"{d.location.path}:{d.location.line or 1}:{d.location.column or 1}: {d.message.zh}"
+            for d in outcome.diagnostics
+        ]
+        lines_en = [
+            f"{d.location.path}:{d.location.line or 1}:{d.location.column or 1}: {d.message.en}"
+            for d in outcome.diagnostics
+        ]
+        raise UsageError(
+            Text("映射文件有误：\n" + "\n".join(lines), "the mapping file is invalid:\n" + "\n".join(lines_en))
         )
+    model = outcome.document.model
     columns = {name: name for name in COLUMNS}
-    given = data.get("columns") or {}
-    unknown = sorted(set(given) - set(COLUMNS)) if isinstance(given, dict) else ["columns"]
-    if unknown:
-        known = ", ".join(COLUMNS)
-        raise _problem(
-            path, f"未知的列：{'、'.join(unknown)}；可用：{known}", f"unknown columns {unknown}; known: {known}"
-        )
-    columns.update({str(k): str(v) for k, v in given.items()})
+    columns.update({name: value for name, value in model.columns.model_dump().items() if value is not None})
     values = {k: dict(v) for k, v in DEFAULT_VALUES.items()}
-    for column, table in (data.get("values") or {}).items():
-        if column not in values or not isinstance(table, dict):
-            raise _problem(path, "values 只能映射 method 和 result 的取值", "values maps only method and result")
-        values[column] = {str(k): str(v) for k, v in table.items()} | values[column]
-    return Mapping(columns, values, str(data.get("items_separator", ";")), str(path))
+    values["method"] = dict(model.values.method) | values["method"]
+    values["result"] = dict(model.values.result) | values["result"]
+    return Mapping(columns, values, model.items_separator, str(path))
 
 
 def _quote(name: str) -> str:
@@ -127,7 +127,7 @@ def staging_sql(mapping: Mapping, raw_columns: dict[str, str], source: str) -> s
     if "[]" not in items_raw and "ARRAY" not in items_raw and "LIST" not in items_raw:
         items = f"list_transform(string_split(CAST({items} AS VARCHAR), {_literal(mapping.items_separator)}), lambda s: trim(s))"
     method = f"COALESCE(trim(CAST({column('method')} AS VARCHAR)), '')"
-    result = f"lower(trim(CAST({column('result')} AS VARCHAR)))"
+    result = f"trim(CAST({column('result')} AS VARCHAR))"
     timestamp = f"CAST({column('time')} AS TIMESTAMP)"
     return f"""SELECT
     {FILE_COLUMN} AS log_file, CAST({ROW_COLUMN} AS BIGINT) AS log_row,
@@ -138,7 +138,7 @@ def staging_sql(mapping: Mapping, raw_columns: dict[str, str], source: str) -> s
     {_recode(method, mapping.values["method"])} AS method,
     CAST({column("grant_id")} AS VARCHAR) AS grant_id,
     CAST({column("rows")} AS BIGINT) AS rows,
-    {_recode(result, mapping.values["result"])} AS result,
+    lower({_recode(result, mapping.values["result"])}) AS result,
     CAST({column("request_id")} AS VARCHAR) AS request_id
 FROM raw_logs"""
 

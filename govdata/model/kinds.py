@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from govdata.model.audit import AuditMapping
 from govdata.model.base import Model
 from govdata.model.config import InstanceConfig
 from govdata.model.demand import DemandList
@@ -85,9 +86,26 @@ RESPONSIBILITY = FileKind(
     "responsibility/<部门>.yaml：由目录生成的采集责任清单，汇聚状态等由部门手工维护（第十八条）",
     re.compile(r"responsibility/[^/]+\.yaml"),
 )
+AUDIT_MAPPING = FileKind(
+    "audit-mapping",
+    AuditMapping,
+    "audit-mapping.schema.json",
+    "访问日志映射",
+    "audit/<名称>.yaml：数据中台访问日志的列名和取值如何对应 govdata audit 的标准日志格式（第二十八条）",
+    re.compile(r"audit/[^/]+\.yaml"),
+)
 
 # Order matters: the first kind whose pattern matches a path wins.
-FILE_KINDS: tuple[FileKind, ...] = (CONFIG, DEPARTMENTS, LEGAL_BASES, DEMANDS, RESOURCE, GRANT, RESPONSIBILITY)
+FILE_KINDS: tuple[FileKind, ...] = (
+    CONFIG,
+    DEPARTMENTS,
+    LEGAL_BASES,
+    DEMANDS,
+    RESOURCE,
+    GRANT,
+    RESPONSIBILITY,
+    AUDIT_MAPPING,
+)
 
 
 def kind_of(path: str) -> FileKind | None:

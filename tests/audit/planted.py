@@ -173,8 +173,8 @@ def write_jsonl(logs: Planted, path: Path) -> Path:
     return path
 
 
-def write_csv(logs: Planted, path: Path, columns: dict[str, str] | None = None) -> Path:
-    """CSV with items joined by ';'; ``columns`` renames canonical columns (the mapping-file case)."""
+def write_csv(logs: Planted, path: Path, columns: dict[str, str] | None = None, separator: str = ";") -> Path:
+    """CSV with items joined by ``separator``; ``columns`` renames standard columns (the mapping-file case)."""
     import csv
 
     names = columns or {}
@@ -184,5 +184,7 @@ def write_csv(logs: Planted, path: Path, columns: dict[str, str] | None = None) 
         header = list(logs.rows[0])
         writer.writerow([names.get(h, h) for h in header])
         for row in logs.rows:
-            writer.writerow([";".join(v) if isinstance(v, list) else ("" if v is None else v) for v in row.values()])
+            writer.writerow(
+                [separator.join(v) if isinstance(v, list) else ("" if v is None else v) for v in row.values()]
+            )
     return path

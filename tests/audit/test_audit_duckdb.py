@@ -103,17 +103,16 @@ def test_json_lines_and_csv_give_the_same_findings(
     made = planted_logs[0]
     jsonl = audit(reference, [logs.write_jsonl(made, tmp_path / "hub.jsonl")])
     assert row_findings(jsonl) == made.expected_rows
-    # CSV under the hub's own column names, adapted by a mapping file; method codes too.
-    renamed = {"time": "访问时间", "consumer": "dept", "request_id": "req", "method": "mode"}
-    codes = {"接口": "API", "核验": "VERIFY", "批量": "BULK"}
-    recoded = logs.Planted([row | {"method": codes[row["method"]]} for row in made.rows], made.expected_rows)
-    mapping_file = tmp_path / "hub-columns.yaml"
-    mapping_file.write_text(
-        "columns:\n  time: 访问时间\n  consumer: dept\n  request_id: req\n  method: mode\n"
-        "values:\n  method: {API: 接口, VERIFY: 核验, BULK: 批量}\n",
-        encoding="utf-8",
+    # CSV under the hub's own column names and codes, adapted by the reference instance's sample mapping.
+    mapping = load_mapping(REPO_ROOT / "audit" / "hub-columns.yaml")
+    methods = {"接口": "API", "核验": "VERIFY", "批量": "BULK"}
+    results = {"allowed": "SUCCESS", "denied": "REFUSED"}
+    recoded = logs.Planted(
+        [row | {"method": methods[row["method"]], "result": results[row["result"]]} for row in made.rows],
+        made.expected_rows,
     )
-    csv_result = audit(reference, [logs.write_csv(recoded, tmp_path / "hub.csv", renamed)], load_mapping(mapping_file))
+    hub_csv = logs.write_csv(recoded, tmp_path / "hub.csv", mapping.columns, separator="|")
+    csv_result = audit(reference, [hub_csv], mapping)
     assert row_findings(csv_result) == made.expected_rows
     # Rows count from the first data row, in file order.
     for finding in csv_result.findings:
@@ -131,7 +130,7 @@ def test_missing_columns_and_bad_mapping_are_located(reference: Reference, tmp_p
     mapping.write_text("columns:\n  when: t\n", encoding="utf-8")
     with pytest.raises(UsageError) as unknown:
         load_mapping(mapping)
-    assert f"{mapping}:1:1" in unknown.value.text.zh and "when" in unknown.value.text.zh
+    assert f"{mapping}:2:3" in unknown.value.text.zh and "when" in unknown.value.text.zh
     mixed = tmp_path / "mixed"
     mixed.mkdir()
     (mixed / "a.csv").write_text("x\n", encoding="utf-8")
