@@ -53,17 +53,10 @@ def load_mapping(path: Path | None) -> Mapping:
         ) from None
     outcome = load_file(str(path), AUDIT_MAPPING, data)
     if outcome.document is None or not isinstance(outcome.document.model, AuditMapping):
-        lines = [
-            f"{d.location.path}:{d.location.line or 1}:{d.location.column or 1}: {d.message.zh}"
-            for d in outcome.diagnostics
-        ]
-        lines_en = [
-            f"{d.location.path}:{d.location.line or 1}:{d.location.column or 1}: {d.message.en}"
-            for d in outcome.diagnostics
-        ]
-        raise UsageError(
-            Text("映射文件有误：\n" + "\n".join(lines), "the mapping file is invalid:\n" + "\n".join(lines_en))
-        )
+        places = [f"{d.location.path}:{d.location.line or 1}:{d.location.column or 1}: " for d in outcome.diagnostics]
+        zh = "\n".join(place + d.message.zh for place, d in zip(places, outcome.diagnostics, strict=True))
+        en = "\n".join(place + d.message.en for place, d in zip(places, outcome.diagnostics, strict=True))
+        raise UsageError(Text("映射文件有误：\n" + zh, "the mapping file is invalid:\n" + en))
     model = outcome.document.model
     columns = {name: name for name in COLUMNS}
     columns.update({name: value for name, value in model.columns.model_dump().items() if value is not None})

@@ -20,7 +20,7 @@ def _decided_by(finding: dict[str, Any], lang: Lang) -> str:
     where = (
         f"@{commit[:10]}"
         if commit
-        else Text("（未提交，按文件内记录）", " (uncommitted: the file's own record)").get(lang)
+        else Text("（无提交号：依授权文件内的变更记录）", " (no commit: the file's own history)").get(lang)
     )
     return f" ← {finding['grant_path']}{where} [{finding['grant_status']}]"
 

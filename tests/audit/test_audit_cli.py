@@ -112,3 +112,12 @@ def test_suspend_draft_suspends_grants_used_beyond_scope(
     # Run again: both are suspended now, nothing more is written.
     again = govdata("audit", str(planted_logs[1]), *PERIOD, "--suspend-draft", "--date", "2026-12-01", cwd=root)
     assert "无须暂停" in again.stderr
+
+
+def test_without_git_the_report_says_where_decisions_come_from(
+    govdata: Callable[..., CliResult], planted_logs: tuple[logs.Planted, Path]
+) -> None:
+    result = govdata("audit", str(planted_logs[1]), *PERIOD, "--no-git", "--lang", "en", cwd=REPO_ROOT)
+    assert result.exit_code == 1
+    assert "note: no grant history from git (git not used)" in result.stdout
+    assert "grants/renshe/renshe-2025-001.yaml (no commit: the file's own history) [已暂停]" in result.stdout
