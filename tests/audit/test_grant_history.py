@@ -86,3 +86,23 @@ def test_each_decision_names_its_commit(git_repo: Callable[..., GitRepo], tmp_pa
         "suspended": ("suspended", None, "file"),
         "terminated": ("terminated", None, "file"),
     }
+
+
+def test_the_grant_the_log_names_decides_when_two_are_in_force(
+    git_repo: Callable[..., GitRepo], tmp_path: Path
+) -> None:
+    # minzheng holds two grants for the same resource: -001 to verify (核验), -002 for batches.
+    batch = grant_text(2).replace("minzheng-2026-001", "minzheng-2026-002").replace("method: 核验", "method: 批量交换")
+    batch = batch.replace('date: "2026-01-10"', 'date: "2026-01-12"')
+    repo = git_repo(base_files() | {GRANT: grant_text(2), "grants/minzheng/minzheng-2026-002.yaml": batch})
+    rows = [
+        json.loads(access("2026-02-02", "named-verify")) | {"grant_id": "minzheng-2026-001"},
+        json.loads(access("2026-02-02", "named-batch")) | {"grant_id": "minzheng-2026-002", "method": "批量"},
+        # Naming the batch grant does not make a verification by batch right: -002 decides.
+        json.loads(access("2026-02-02", "named-wrong")) | {"grant_id": "minzheng-2026-002"},
+    ]
+    log = tmp_path / "hub.jsonl"
+    log.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    found = run_audit(DuckDBEngine(), read_reference(open_instance(repo.root)), Request([str(log)]), Mapping())
+    flagged = [(f["kind"], f["request_id"], f["grant_id"]) for f in found.findings if f["log_file"]]
+    assert flagged == [("method_mismatch", "named-wrong", "minzheng-2026-002")]

@@ -49,22 +49,33 @@ LEFT JOIN departments d2 ON d2.slug = a.consumer
 WHERE a.day BETWEEN DATE '{scan_from}' AND DATE '{to_day}'
 
 -- step: classified
--- Each access with the grant that decided it that day.
+-- Each access with the grant that decided it that day: the grant the log names when that one is
+-- in force for this department and resource, else the department's grant for the resource.
 SELECT
     a.log_file, a.log_row, a.request_id, a.day, a.consumer, a.consumer_code, a.resource, a.method,
     a.rows, a.result, a.grant_id AS logged_grant,
     COALESCE(pr.provider = a.consumer_code, FALSE) AS own,
-    g.grant_id, g.grant_path, g.status AS grant_status, g.method AS grant_method,
-    g.grant_commit, g.grant_source, COALESCE(g.in_force, FALSE) AS in_force,
+    CASE WHEN n.grant_id IS NOT NULL THEN n.grant_id ELSE g.grant_id END AS grant_id,
+    CASE WHEN n.grant_id IS NOT NULL THEN n.grant_path ELSE g.grant_path END AS grant_path,
+    CASE WHEN n.grant_id IS NOT NULL THEN n.status ELSE g.status END AS grant_status,
+    CASE WHEN n.grant_id IS NOT NULL THEN n.method ELSE g.method END AS grant_method,
+    CASE WHEN n.grant_id IS NOT NULL THEN n.grant_commit ELSE g.grant_commit END AS grant_commit,
+    CASE WHEN n.grant_id IS NOT NULL THEN n.grant_source ELSE g.grant_source END AS grant_source,
+    (n.grant_id IS NOT NULL OR COALESCE(g.in_force, FALSE)) AS in_force,
     CASE
-        WHEN g.in_force THEN NULL
+        WHEN n.grant_id IS NOT NULL OR g.in_force THEN NULL
         WHEN g.grant_id IS NOT NULL THEN g.reason
         WHEN k.applicant IS NOT NULL THEN 'not_yet_requested'
         ELSE 'never_granted'
     END AS reason,
-    CASE WHEN g.in_force THEN list_filter(a.items, lambda x: NOT list_contains(g.items, x)) END AS items_extra
+    CASE
+        WHEN n.grant_id IS NOT NULL THEN list_filter(a.items, lambda x: NOT list_contains(n.items, x))
+        WHEN g.in_force THEN list_filter(a.items, lambda x: NOT list_contains(g.items, x))
+    END AS items_extra
 FROM consumers a
 LEFT JOIN providers pr ON pr.resource = a.resource
+LEFT JOIN grant_day n ON n.grant_id = a.grant_id AND n.day = a.day AND n.in_force
+    AND n.applicant = a.consumer_code AND n.resource = a.resource
 LEFT JOIN pair_day g ON g.applicant = a.consumer_code AND g.resource = a.resource AND g.day = a.day
 LEFT JOIN pairs k ON k.applicant = a.consumer_code AND k.resource = a.resource
 
