@@ -16,7 +16,7 @@ from govdata.model.kinds import CONFIG
 CONFIG_NAME = "govdata.yaml"
 ENV_CONFIG = "GOVDATA_CONFIG"
 # Folders whose YAML files are instance files; anything else in the repository is ignored.
-INSTANCE_FOLDERS = ("registry", "catalogs", "grants", "responsibility", "cases", "projects", "security")
+INSTANCE_FOLDERS = ("registry", "catalogs", "grants", "responsibility", "cases", "projects", "security", "audit")
 
 
 @dataclass(frozen=True)

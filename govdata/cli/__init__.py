@@ -11,6 +11,7 @@ import sys
 
 import typer
 
+from govdata.cli import audit as audit_command
 from govdata.cli import authorship as authorship_command
 from govdata.cli import cases as cases_command
 from govdata.cli import ci as ci_command
@@ -63,6 +64,7 @@ app.command("fmt")(fmt_command.fmt)
 app.command("publish")(publish_command.publish)
 app.command("evaluate")(evaluate_command.evaluate)
 app.add_typer(evaluate_command.report_app, name="report")
+app.command("audit")(audit_command.audit)
 app.add_typer(rules_command.app, name="rules")
 app.add_typer(grant_command.app, name="grant")
 app.add_typer(demands_command.app, name="demands")

@@ -46,6 +46,8 @@ NEEDS_BY_KIND: dict[str, Need] = {
     # A case has no department folder: its owner is the party that may record the event the
     # change adds (govdata.cases.ownership, carried by the diff as the change's department).
     "case": Need.OWNER,
+    # How the hub's access logs map to the audit's format: the authority runs the audit (Art. 28).
+    "audit-mapping": Need.AUTHORITY,
     REPOSITORY: Need.AUTHORITY,
     UNREADABLE: Need.OWNER_AND_AUTHORITY,
     UNKNOWN: Need.OWNER_AND_AUTHORITY,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from govdata.model.audit import AuditMapping
 from govdata.model.base import Model
 from govdata.model.case import Case
 from govdata.model.config import InstanceConfig
@@ -113,6 +114,14 @@ CASE = FileKind(
     "cases/<年>/<编号>.yaml：一项有办理期限的事项及其办理记录，期限由工作日历计算（第八条、第十九条、第二十三至二十四条、第四十至四十一条、第五十五条）",
     re.compile(r"cases/[0-9]{4}/[^/]+\.yaml"),
 )
+AUDIT_MAPPING = FileKind(
+    "audit-mapping",
+    AuditMapping,
+    "audit-mapping.schema.json",
+    "访问日志映射",
+    "audit/<名称>.yaml：数据中台访问日志的列名和取值如何对应 govdata audit 的标准日志格式（第二十八条）",
+    re.compile(r"audit/[^/]+\.yaml"),
+)
 
 # Order matters: the first kind whose pattern matches a path wins.
 FILE_KINDS: tuple[FileKind, ...] = (
@@ -126,6 +135,7 @@ FILE_KINDS: tuple[FileKind, ...] = (
     CASE,
     PROJECT,
     SECURITY,
+    AUDIT_MAPPING,
 )
 
 

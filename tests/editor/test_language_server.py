@@ -30,8 +30,9 @@ SAMPLE_PATHS = {
     "case": "cases/2026/new.yaml",
     "project": "projects/new.yaml",
     "security": "security/gongan/2026.yaml",
+    "audit-mapping": "audit/hub.yaml",
 }
-KINDS_WITHOUT_VOCABULARY = {"project", "security"}
+KINDS_WITHOUT_VOCABULARY = {"project", "security", "audit-mapping"}
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
