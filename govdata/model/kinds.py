@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from govdata.model.base import Model
+from govdata.model.classification import ClassificationRegistry
 from govdata.model.config import InstanceConfig
 from govdata.model.demand import DemandList
 from govdata.model.grant import Grant
@@ -53,6 +54,14 @@ LEGAL_BASES = FileKind(
     "registry/legal-bases.yaml：可作为共享、开放限制依据的法律法规和政策",
     re.compile(r"registry/legal-bases\.yaml"),
 )
+CLASSIFICATION = FileKind(
+    "classification",
+    ClassificationRegistry,
+    "classification.schema.json",
+    "信息资源分类体系",
+    "registry/classification.yaml：本区域信息资源分类树，含节点编码、层级与同义名称",
+    re.compile(r"registry/classification\.yaml"),
+)
 DEMANDS = FileKind(
     "demands",
     DemandList,
@@ -87,7 +96,16 @@ RESPONSIBILITY = FileKind(
 )
 
 # Order matters: the first kind whose pattern matches a path wins.
-FILE_KINDS: tuple[FileKind, ...] = (CONFIG, DEPARTMENTS, LEGAL_BASES, DEMANDS, RESOURCE, GRANT, RESPONSIBILITY)
+FILE_KINDS: tuple[FileKind, ...] = (
+    CONFIG,
+    DEPARTMENTS,
+    LEGAL_BASES,
+    CLASSIFICATION,
+    DEMANDS,
+    RESOURCE,
+    GRANT,
+    RESPONSIBILITY,
+)
 
 
 def kind_of(path: str) -> FileKind | None:

@@ -36,7 +36,8 @@ _PATTERN_WORDS = {
         "an 18-character unified social credit code (digits and capitals except I, O, Z, S, V)",
     ),
     RESOURCE_CODE_PATTERN: Text(
-        "“前段码/后段码”形式的信息资源代码，如 301001001/000001", "a resource code like 301001001/000001"
+        '可作文件名的信息资源代码（不含空格及 \\ : * ? " < > |），具体语法见 govdata.yaml 的 resource_code',
+        'a resource code usable as a file name (no spaces or \\ : * ? " < > |); its grammar is resource_code in govdata.yaml',
     ),
     DATE_PATTERN: Text("YYYY-MM-DD 格式的日期", "a date written YYYY-MM-DD"),
     SLUG_PATTERN: Text(
