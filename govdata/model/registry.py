@@ -19,6 +19,9 @@ Maintainer = Annotated[str, Field(pattern=MAINTAINER_PATTERN)]
 class Department(Model, title="政务部门"):
     code: Uscc = gb("统一社会信用代码", "部门的18位统一社会信用代码（GB 32100），是部门的唯一标识")
     name: NonEmptyText = gb("部门名称", "部门全称")
+    aliases: list[NonEmptyText] = gb(
+        "别名", "其他平台、清单中对本部门的写法（简称、旧称、无地名前缀的名称），供导入识别提供方", []
+    )
     slug: str = gb("目录文件夹名", "catalogs/ 下该部门文件夹的名称，小写字母、数字和连字符", pattern=SLUG_PATTERN)
     kind: DepartmentKind = gb("部门类别", "第二条所称政务部门，或第六十三条参照执行的单位类别")
     roles: list[DepartmentRole] = gb("角色", "数据主管部门、数据生产部门、数据应用部门或技术服务单位", min_length=1)
