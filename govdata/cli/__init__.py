@@ -16,6 +16,7 @@ from govdata.cli import demands as demands_command
 from govdata.cli import diff as diff_command
 from govdata.cli import fmt as fmt_command
 from govdata.cli import grant as grant_command
+from govdata.cli import imports as import_command
 from govdata.cli import init as init_command
 from govdata.cli import log as log_command
 from govdata.cli import owners as owners_command
@@ -54,6 +55,7 @@ app.command("owners")(owners_command.owners)
 app.command("check-authorship")(authorship_command.check_authorship)
 app.command("log")(log_command.log)
 app.command("fmt")(fmt_command.fmt)
+app.command("import")(import_command.import_listings)
 app.add_typer(rules_command.app, name="rules")
 app.add_typer(grant_command.app, name="grant")
 app.add_typer(demands_command.app, name="demands")
