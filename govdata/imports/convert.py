@@ -107,6 +107,8 @@ class Converter:
         missing = [FIELD_WORDS[f] for f in REQUIRED if not any(k == f or k.startswith(f + ".") for k in draft.values)]
         if missing:
             outcome.skipped = f"缺少{'、'.join(missing)}（来源和默认值文件均未提供）"
+            # Nothing is written: no default was used.
+            outcome.events = [e for e in outcome.events if e.action is not Action.DEFAULTED]
             return outcome
         resource = self._resource(draft)
         try:

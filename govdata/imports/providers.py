@@ -25,7 +25,7 @@ _PLACE_ONLY = re.compile(
 _DEPARTMENT_WORDS = re.compile(
     r"局|委|办|厅|院|所|中心|队|会|站|公司|部|署|处|馆|室|社|台|组|团|行|集团|银行|法院|检察"
 )
-_ACCOUNT = re.compile(r"管理员|admin|账号|用户|测试", re.IGNORECASE)
+_ACCOUNT = re.compile(r"管理员|admin|账号|用户名", re.IGNORECASE)
 _LEADING_LEVEL = re.compile(r"^(市|区|县|省|州|镇|乡)")
 
 

@@ -102,9 +102,10 @@ def read_json(name: str, data: bytes) -> SourceFile:
             )
         )
         return source
-    if len(values) > 1:
-        kinds = "数组" if all(isinstance(v, list) for v in values) else "JSON 值"
-        source.notes.append(f"{len(values)} 个{kinds}首尾相接，已依次读取")
+    if len(values) > 1 and all(isinstance(v, dict) for v in values):
+        source.notes.append(f"JSON Lines：{len(values)} 个对象，每行一条")
+    elif len(values) > 1:
+        source.notes.append(f"{len(values)} 个 JSON 数组（或值）首尾相接，已依次读取")
     number = 0
     for value in values:
         records = _records_in(value)
