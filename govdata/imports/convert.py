@@ -52,6 +52,11 @@ def empty(raw: Any) -> bool:
     return raw is None or (isinstance(raw, str | list | dict) and not (raw.strip() if isinstance(raw, str) else raw))
 
 
+def _present(values: dict[str, Any]) -> set[str]:
+    """Every field set, and its section: ``sharing.type`` makes both ``sharing`` and ``sharing.type``."""
+    return {*values, *(dotted.partition(".")[0] for dotted in values)}
+
+
 def _nest(flat: dict[str, Any]) -> dict[str, Any]:
     tree: dict[str, Any] = {}
     for dotted, value in flat.items():
@@ -104,7 +109,8 @@ class Converter:
         order = {label: index for index, label in enumerate(record.values)}
         events = sorted(draft.events, key=lambda e: order.get(e[0], len(order)))
         outcome.events = [ValueEvent(record.file, record.record, *event) for event in events]
-        missing = [FIELD_WORDS[f] for f in REQUIRED if not any(k == f or k.startswith(f + ".") for k in draft.values)]
+        present = _present(draft.values)
+        missing = [FIELD_WORDS[f] for f in REQUIRED if f not in present]
         if missing:
             outcome.skipped = f"缺少{'、'.join(missing)}（来源和默认值文件均未提供）"
             # Nothing is written: no default was used.
@@ -172,10 +178,10 @@ class Converter:
                 draft.note("映射文件:provider", "", "provider", Action.DEFAULTED, found.name, "来源未给出可用的提供方")
 
     def _defaults(self, draft: Draft) -> None:
+        present = _present(draft.values)
         for key in (*FALLBACKS, *FROM_DEFAULTS_ONLY):
             value = getattr(self.defaults, key)
-            present = any(k == key or k.startswith(key + ".") for k in draft.values)
-            if value is None or (present and key != "opening"):
+            if value is None or (key in present and key != "opening"):
                 continue
             if key == "opening":
                 self._opening_default(draft, value)

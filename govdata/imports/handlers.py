@@ -8,7 +8,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from govdata.imports.events import Action
-from govdata.imports.tables import OPENING_SEE_CONDITION, OPENING_TYPES, is_placeholder, spelling_key
+from govdata.imports.tables import (
+    OPENING_SEE_CONDITION_FOLDED,
+    OPENING_TYPES_FOLDED,
+    folded,
+    is_placeholder,
+    spelling_key,
+)
 from govdata.imports.values import (
     EMAIL,
     URL,
@@ -236,10 +242,7 @@ def _extension(name: str) -> Handler:
 
 def opening(draft: Draft, types: Values, conditions: Values, table: dict[str, str]) -> None:
     """开放类型 and 开放条件 together: the type from its spelling, or read from the condition."""
-    lookup = {
-        **{spelling_key(k): v for k, v in OPENING_TYPES.items()},
-        **{spelling_key(k): v for k, v in table.items()},
-    }
+    lookup = {**OPENING_TYPES_FOLDED, **folded(table)} if table else OPENING_TYPES_FOLDED
     chosen: str | None = None
     deferred: list[tuple[str, Any]] = []
     for label, raw in types:
@@ -252,7 +255,7 @@ def opening(draft: Draft, types: Values, conditions: Values, table: dict[str, st
             draft.note(
                 label, raw, "opening.type", Action.MAPPED if exact else Action.NORMALISED, None if exact else chosen
             )
-        elif key in {spelling_key(k) for k in OPENING_SEE_CONDITION} or is_placeholder(key):
+        elif key in OPENING_SEE_CONDITION_FOLDED or is_placeholder(key):
             deferred.append((label, raw))
         else:
             draft.keep(label, raw, Action.UNKNOWN, "无法识别的开放类型")

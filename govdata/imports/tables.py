@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 PLACEHOLDERS: frozenset[str] = frozenset(
     {
@@ -145,6 +146,7 @@ FORMAT_TYPES: dict[str, str] = {
 CATEGORY_ONLY_TYPES: frozenset[str] = frozenset({"file", "table", "data", "database", "接口", "服务接口", "数据库表"})
 
 
+@lru_cache(maxsize=65536)
 def spelling_key(value: str) -> str:
     """A value as looked up in a table: width-folded, no spaces, lower case."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", value)).casefold()
@@ -152,3 +154,13 @@ def spelling_key(value: str) -> str:
 
 def is_placeholder(value: str) -> bool:
     return spelling_key(value).rstrip("。.") in PLACEHOLDERS
+
+
+def folded(table: dict[str, str]) -> dict[str, str]:
+    """``table`` with its keys as :func:`spelling_key` gives them."""
+    return {spelling_key(k): v for k, v in table.items()}
+
+
+UPDATE_CYCLES_FOLDED = folded(UPDATE_CYCLES)
+OPENING_TYPES_FOLDED = folded(OPENING_TYPES)
+OPENING_SEE_CONDITION_FOLDED = frozenset(spelling_key(k) for k in OPENING_SEE_CONDITION)

@@ -17,7 +17,8 @@ from govdata.imports.tables import (
     FORMAT_CATEGORIES,
     FORMAT_TYPES,
     OPENING_CONDITION_WORDS,
-    UPDATE_CYCLES,
+    UPDATE_CYCLES_FOLDED,
+    folded,
     is_placeholder,
     spelling_key,
 )
@@ -122,7 +123,7 @@ def parse_cycle(raw: Any, overrides: dict[str, str]) -> Cycle:
         if note is not None and is_placeholder(note):
             dropped, note = note, None
     key = spelling_key(text)
-    table = {**UPDATE_CYCLES, **{spelling_key(k): v for k, v in overrides.items()}}
+    table = {**UPDATE_CYCLES_FOLDED, **folded(overrides)} if overrides else UPDATE_CYCLES_FOLDED
     cycle = table.get(key) or table.get(key.removesuffix("更新"))
     if cycle is not None and note is None and key in CYCLE_KEEPS_NOTE:
         note = text
