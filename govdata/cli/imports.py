@@ -5,14 +5,12 @@ from __future__ import annotations
 import enum
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
-from govdata.cli.common import ConfigOption, LangOption, early_lang, resolve_lang
+from govdata.cli.common import ConfigOption, LangOption, early_lang, progress_bar, resolve_lang
 from govdata.errors import UsageError
 from govdata.i18n import Text
 
@@ -87,7 +85,7 @@ def import_listings(
         raise UsageError(
             Text("名录文件有误，未导入；请先修正上述问题", "a registry file does not load; nothing imported")
         )
-    with _progress_bar(progress) as tick:
+    with progress_bar(progress, "导入 / importing") as tick:
         result = run_import(catalog, listing, values, root=None if dry_run else instance.root, progress=tick)
     validation = None if dry_run else _validation(validate(open_instance(instance.root, config)))
     _emit(result, output_format, sys.stdout, validation)
@@ -162,23 +160,3 @@ def _validation_text(validation: dict[str, Any]) -> None:
     )
     for line in validation["first"]:
         typer.echo(f"  {line}")
-
-
-@contextmanager
-def _progress_bar(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
-    """A rich progress bar on stderr, only on a terminal."""
-    if not (enabled and sys.stderr.isatty()):
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-    columns = ("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("导入 / importing", total=None)
-
-        def tick(done: int, total: int) -> None:
-            if done % 100 == 0 or done == total:
-                bar.update(task, completed=done, total=total)
-
-        yield tick

@@ -14,6 +14,7 @@ from typing import get_args
 from govdata.gitops.changes import Change, ChangeKind, Side
 from govdata.gitops.diff_items import OPENING_ORDER, SHARING_ORDER, item_changes
 from govdata.gitops.diff_registry import (
+    classification_changes,
     config_changes,
     demand_changes,
     grant_changes,
@@ -191,6 +192,7 @@ def semantic_diff(old: Catalog, new: Catalog, *, skip: Iterable[str] = ()) -> li
     changes = [
         *resource_changes(old, new, skipped),
         *registry_changes(old, new),
+        *classification_changes(old, new),
         *config_changes(old, new),
         *demand_changes(old, new, skipped),
         *grant_changes(old, new, skipped),

@@ -10,26 +10,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from govdata.rules.gd109_metadata_complete import DEFAULT_PLACEHOLDERS
+
+# GD109's placeholders, and the ones measured on listings (默认主题 as a theme, a template's prompt).
 PLACEHOLDERS: frozenset[str] = frozenset(
-    {
-        "暂无",
-        "无",
-        "默认主题",
-        "请补充开放条件",
-        "空",
-        "略",
-        "-",
-        "--",
-        "—",
-        "/",
-        "null",
-        "none",
-        "n/a",
-        "na",
-        "待定",
-        "待补充",
-        "未知",
-    }
+    p.casefold() for p in (*DEFAULT_PLACEHOLDERS, "默认主题", "请补充开放条件", "null", "none", "未知")
 )
 
 UPDATE_CYCLES: dict[str, str] = {

@@ -36,3 +36,29 @@ def test_added_format_and_contact_are_metadata_changes() -> None:
     found = _fields(text)
     assert (ChangeKind.METADATA_CHANGED, "other_formats", None, '{"category": "电子文件", "type": "csv"}') in found
     assert (ChangeKind.METADATA_CHANGED, "contact", None, '{"phone": "0391-1"}') in found
+
+
+TREE = """nodes:
+  - code: "1"
+    name: 基础信息资源
+    children:
+      - code: "101"
+        name: 人口基础信息资源
+        synonyms: [人口]
+"""
+
+
+def test_classification_tree_changes_are_registry_changes_by_code_chain() -> None:
+    old = catalog({"registry/classification.yaml": TREE})
+    new = catalog(
+        {
+            "registry/classification.yaml": TREE.replace("synonyms: [人口]", "synonyms: [人口, 人口库]")
+            + '      - code: "102"\n        name: 法人单位基础信息资源\n'
+        }
+    )
+    changes = semantic_diff(old, new)
+    assert [(c.kind, c.subject, c.field, c.old, c.new) for c in changes] == [
+        (ChangeKind.CLASSIFICATION_CHANGED, "1/101", "synonyms", "人口", "人口、人口库"),
+        (ChangeKind.CLASSIFICATION_CHANGED, "1/102", "node", None, "法人单位基础信息资源"),
+    ]
+    assert changes[0].pointer == ("nodes", 0, "children", 0, "synonyms")
