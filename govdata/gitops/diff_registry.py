@@ -83,11 +83,8 @@ def _nodes(catalog: Catalog) -> dict[str, tuple[tuple[str | int, ...], Classific
 def classification_changes(old: Catalog, new: Catalog) -> Iterator[Change]:
     """Nodes of registry/classification.yaml added, removed, renamed or given other synonyms."""
     before, after = _nodes(old), _nodes(new)
-    path = (
-        (new.classification_doc or old.classification_doc).path
-        if (new.classification_doc or old.classification_doc)
-        else ""
-    )
+    document = new.classification_doc or old.classification_doc
+    path = document.path if document is not None else ""
     kind = ChangeKind.CLASSIFICATION_CHANGED
     for chain, (pointer, node) in before.items():
         if chain not in after:
