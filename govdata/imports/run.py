@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from govdata.imports.write import DEPARTMENTS_PATH, registry_text, resource_path
 from govdata.model.catalog import Catalog
 
 Progress = Callable[[int, int], None]
+WRITERS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,9 +132,14 @@ def _write(root: Path, catalog: Catalog, result: ImportResult) -> None:
         from govdata.io.roundtrip import atomic_write
 
         atomic_write(registry, registry_text(current, result.new_departments, note))
-    for outcome in result.outcomes:
-        if outcome.resource is None or outcome.path is None:
-            continue
+    jobs = [o for o in result.outcomes if o.resource is not None and o.path is not None]
+
+    def write(outcome: RecordOutcome) -> str:
+        assert outcome.resource is not None and outcome.path is not None
         origin = f"{outcome.file} 第 {outcome.record} 条"
         write_resource(root, outcome.path, resource_text(outcome.path, outcome.resource, origin))
-        result.written.append(outcome.path)
+        return outcome.path
+
+    # fsync waits release the interpreter: a few threads overlap them.
+    with ThreadPoolExecutor(max_workers=WRITERS) as pool:
+        result.written.extend(pool.map(write, jobs))
