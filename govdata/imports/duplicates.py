@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -14,13 +16,17 @@ def _fold(text: str) -> str:
     return re.sub(r"[\s\W_]+", "", unicodedata.normalize("NFKC", text)).casefold()
 
 
-def exact_key(values: dict[str, Any]) -> tuple[tuple[str, str], ...]:
-    return tuple(sorted((label, as_text(value).strip()) for label, value in values.items() if as_text(value).strip()))
+def exact_key(values: dict[str, Any]) -> bytes:
+    """A digest of every non-empty label and value: 16 bytes a record rather than the record."""
+    pairs = sorted((label, as_text(value).strip()) for label, value in values.items() if as_text(value).strip())
+    if not pairs:
+        return b""
+    return hashlib.blake2b(json.dumps(pairs, ensure_ascii=False).encode(), digest_size=16).digest()
 
 
 @dataclass
 class DuplicateFinder:
-    _exact: dict[tuple[tuple[str, str], ...], str] = field(default_factory=dict)
+    _exact: dict[bytes, str] = field(default_factory=dict)
     _near: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
     def exact(self, values: dict[str, Any], where: str) -> str | None:

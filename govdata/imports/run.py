@@ -15,7 +15,7 @@ from govdata.imports.duplicates import DuplicateFinder
 from govdata.imports.events import Action, FileProblem, RecordOutcome, ValueEvent
 from govdata.imports.labels import Mapping
 from govdata.imports.providers import NewDepartment, ProviderResolver
-from govdata.imports.sources import SourceFile, read_source
+from govdata.imports.sources import SourceFile, SourceRecord, read_source
 from govdata.imports.values import as_text
 from govdata.imports.write import DEPARTMENTS_PATH, registry_text, resource_path, resource_text, write_resource
 from govdata.model.catalog import Catalog
@@ -59,6 +59,19 @@ def _exact_duplicate(record_values: dict[str, object], file: str, number: int, f
     return outcome
 
 
+def _convert_one(result: ImportResult, converter: Converter, finder: DuplicateFinder, record: SourceRecord) -> None:
+    where = f"{record.file}:{record.record}"
+    first = finder.exact(record.values, where)
+    if first is not None:
+        result.outcomes.append(_exact_duplicate(record.values, record.file, record.record, first))
+        return
+    outcome = converter.convert(record)
+    if outcome.resource is not None:
+        provider = str(outcome.resource["provider"]["code"])  # type: ignore[index]
+        outcome.near_duplicates = finder.near(str(outcome.resource["name"]), provider, where)
+    result.outcomes.append(outcome)
+
+
 def run_import(
     catalog: Catalog,
     sources: Sequence[Source],
@@ -72,27 +85,23 @@ def run_import(
     resolver = ProviderResolver(catalog)
     pattern = re.compile(catalog.config.resource_code.pattern)
     finder = DuplicateFinder()
-    read = [(source, files) for source in sources for files in [read_source(source.path)]]
-    total = sum(len(f.records) for _, files in read for f in files)
+    # Sources are read one at a time and let go once converted; progress counts their bytes.
+    total = sum(source.path.stat().st_size for source in sources) or 1
     done = 0
-    for source, files in read:
+    for source in sources:
         converter = Converter(source.mapping, defaults, resolver, pattern)
-        for file in files:
+        size = source.path.stat().st_size
+        for file in read_source(source.path):
             result.sources.append(file)
-            for record in file.records:
-                where = f"{record.file}:{record.record}"
-                first = finder.exact(record.values, where)
-                if first is not None:
-                    result.outcomes.append(_exact_duplicate(record.values, record.file, record.record, first))
-                else:
-                    outcome = converter.convert(record)
-                    if outcome.resource is not None:
-                        provider = str(outcome.resource["provider"]["code"])  # type: ignore[index]
-                        outcome.near_duplicates = finder.near(str(outcome.resource["name"]), provider, where)
-                    result.outcomes.append(outcome)
-                done += 1
-                if progress is not None:
-                    progress(done, total)
+            count = len(file.records) or 1
+            for index, record in enumerate(file.records):
+                _convert_one(result, converter, finder, record)
+                if progress is not None and index % 100 == 0:
+                    progress(done + size * index // count, total)
+            file.records = []
+        done += size
+        if progress is not None:
+            progress(done, total)
     result.new_departments = list(resolver.new.values())
     _allocate(catalog, result)
     if root is not None:

@@ -32,7 +32,7 @@ def _scalar(value: Any) -> str:
     """One scalar as libyaml writes it (plain where it can, quoted where it must)."""
     if isinstance(value, str) and ("\n" in value or "\r" in value):
         return json.dumps(value, ensure_ascii=False)  # a double-quoted YAML scalar, on one line
-    text = yaml.dump(value, Dumper=_DUMPER, allow_unicode=True, width=4096)
+    text: str = yaml.dump(value, Dumper=_DUMPER, allow_unicode=True, width=4096)
     return text.removesuffix("\n...\n").rstrip("\n")
 
 
