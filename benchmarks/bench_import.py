@@ -1,6 +1,6 @@
 """Measure ``govdata import`` on ~90,000 synthetic listing records from 52 portal-style sources.
 
-    python benchmarks/bench_import.py DIR [--sources 52] [--records 90000] [--seed 7]
+    python benchmarks/bench_import.py DIR [--sources 52] [--records 90000] [--seed 7] [--dry-run-only]
 
 Writes the corpus (``listing_corpus.py``) to DIR/corpus once, then for a fresh copy of the
 test instance (``tests/rules/_base`` with a code template) times, as separate processes:
@@ -49,6 +49,7 @@ def main() -> None:
     parser.add_argument("--sources", type=int, default=52)
     parser.add_argument("--records", type=int, default=90_000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--dry-run-only", action="store_true", help="time only the dry run")
     arguments = parser.parse_args()
     folder: Path = arguments.folder.resolve()
     corpus = folder / "corpus"
@@ -62,6 +63,8 @@ def main() -> None:
         ("import (write + validate)", [*common, "-o", str(folder / "report-write.json")]),
         ("validate", [GOVDATA, "validate", "--format", "json", "--no-progress"]),
     )
+    if arguments.dry_run_only:
+        steps = steps[:1]
     print(f"load average at start: {os.getloadavg()[0]:.1f} (2 cores shared)")
     for number, (label, command) in enumerate(steps):
         done = run(command, root, folder / f"out-{number}.txt", folder / f"err-{number}.txt")
