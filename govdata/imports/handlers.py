@@ -86,25 +86,6 @@ def _text(target: str, one_line: bool = True) -> Handler:
     return _first_then_keep(lambda d, label, raw, _t: d.set_text(target, label, raw, one_line=one_line))
 
 
-def _date(target: str) -> Handler:
-    def handle(draft: Draft, label: str, raw: Any, _table: dict[str, str]) -> bool:
-        if is_placeholder(as_text(raw)):
-            draft.note(label, raw, target, Action.DROPPED, None, "占位文字")
-            return False
-        day = parse_date(raw)
-        if day is None:
-            draft.keep(label, raw, Action.UNKNOWN, "无法识别的日期")
-            return False
-        draft.values[target] = day.isoformat()
-        exact = as_text(raw).strip() == day.isoformat()
-        draft.note(
-            label, raw, target, Action.MAPPED if exact else Action.NORMALISED, None if exact else day.isoformat()
-        )
-        return True
-
-    return _first_then_keep(handle)
-
-
 def _cycle(draft: Draft, label: str, raw: Any, table: dict[str, str]) -> bool:
     cycle = parse_cycle(raw, table)
     if cycle.cycle is None:
@@ -183,18 +164,23 @@ def _checked(target: str, pattern: re.Pattern[str], what: str) -> Handler:
     return _first_then_keep(handle)
 
 
-def _number(target: str, parse: Callable[[Any], int | None], what: str) -> Handler:
+def _parsed(
+    target: str, parse: Callable[[Any], Any], what: str, written: Callable[[Any], Any] = lambda v: v
+) -> Handler:
+    """A value read by ``parse`` (a date, a count); what it cannot read is kept and reported."""
+
     def handle(draft: Draft, label: str, raw: Any, _table: dict[str, str]) -> bool:
         if is_placeholder(as_text(raw)):
             draft.note(label, raw, target, Action.DROPPED, None, "占位文字")
             return False
-        number = parse(raw)
-        if number is None:
+        parsed = parse(raw)
+        if parsed is None:
             draft.keep(label, raw, Action.UNKNOWN, f"无法识别的{what}")
             return False
-        draft.values[target] = number
-        exact = as_text(raw).strip() == str(number)
-        draft.note(label, raw, target, Action.MAPPED if exact else Action.NORMALISED, None if exact else number)
+        value = written(parsed)
+        draft.values[target] = value
+        exact = as_text(raw).strip() == str(value)
+        draft.note(label, raw, target, Action.MAPPED if exact else Action.NORMALISED, None if exact else value)
         return True
 
     return _first_then_keep(handle)
@@ -293,8 +279,8 @@ def opening(draft: Draft, types: Values, conditions: Values, table: dict[str, st
 HANDLERS: dict[str, Handler] = {
     "name": _text("name"),
     "abstract": _text("abstract", one_line=False),
-    "release_date": _date("release_date"),
-    "last_updated": _date("last_updated"),
+    "release_date": _parsed("release_date", parse_date, "日期", lambda day: day.isoformat()),
+    "last_updated": _parsed("last_updated", parse_date, "日期", lambda day: day.isoformat()),
     "update_cycle": _first_then_keep(_cycle),
     "format": _first_then_keep(_formats),
     "keywords": _split_list("keywords"),
@@ -305,8 +291,8 @@ HANDLERS: dict[str, Handler] = {
     "contact.phone": _text("contact.phone"),
     "contact.email": _checked("contact.email", EMAIL, "电子邮箱"),
     "contact.person": _text("contact.person"),
-    "data_volume.records": _number("data_volume.records", parse_count, "数据量"),
-    "data_volume.bytes": _number("data_volume.bytes", parse_bytes, "存储量"),
+    "data_volume.records": _parsed("data_volume.records", parse_count, "数据量"),
+    "data_volume.bytes": _parsed("data_volume.bytes", parse_bytes, "存储量"),
     "district": _text("district"),
     "version": _text("version"),
     "detail_url": _checked("detail_url", URL, "网址"),
