@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from govdata.imports.codes import allocator_for
@@ -131,6 +131,20 @@ def _allocate(catalog: Catalog, result: ImportResult) -> None:
         outcome.resource["code"] = code
         outcome.code = code
         outcome.path = resource_path(slug, code)
+        if isinstance(wanted, str) and code != wanted:
+            _code_taken(outcome, wanted, code)
+
+
+def _code_taken(outcome: RecordOutcome, wanted: str, code: str) -> None:
+    """The source's own code is already used: say so on its event, keep it under extensions."""
+    assert outcome.resource is not None
+    extensions = outcome.resource.setdefault("extensions", {})
+    extensions["import:原信息资源代码"] = wanted  # type: ignore[index]
+    note = f"代码 {wanted} 已被占用，另行分配 {code}；原代码保留在扩展元数据"
+    outcome.events = [
+        replace(event, action=Action.NORMALISED, to=code, note=note) if event.field == "code" else event
+        for event in outcome.events
+    ]
 
 
 def _write(root: Path, catalog: Catalog, result: ImportResult) -> None:

@@ -181,3 +181,22 @@ def test_a_mapping_file_relabels_ignores_and_normalises(
         ("浏览量", None, "dropped", None),
         ("更新周期", "update_cycle", "normalised", "其他"),
     ]
+
+
+def test_a_source_code_already_used_is_reallocated_and_reported(
+    import_instance: Path, listing: Callable[..., Path]
+) -> None:
+    labels = {field: labels[0] for field, labels in BUILTIN_ALIASES.items()}
+    record = {labels[field]: value for field, value in SAMPLE.items()}
+    taken = {**record, labels["code"]: "101002/000001"}  # the base instance's population resource
+    result = run(
+        import_instance,
+        [listing([record, {**taken, labels["name"]: "另一个"}])],
+        import_instance.parent / "defaults.yaml",
+    )
+    first, second = result.outcomes
+    assert (first.code, second.code) == ("307002/000120", "307004/000001")
+    event = next(e for e in second.events if e.field == "code")
+    assert (event.action.value, event.to) == ("normalised", "307004/000001")
+    assert event.note == "代码 101002/000001 已被占用，另行分配 307004/000001；原代码保留在扩展元数据"
+    assert second.resource is not None and second.resource["extensions"]["import:原信息资源代码"] == "101002/000001"
