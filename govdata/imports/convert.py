@@ -23,6 +23,8 @@ PENDING_CODE = "PENDING/000000"  # stands in for the code until one is allocated
 FROM_DEFAULTS_ONLY = ("sharing", "aggregation", "data_subject", "security_level")
 # Values listings usually carry: the defaults file fills a record's gap.
 FALLBACKS = ("abstract", "format", "update_cycle", "release_date", "opening")
+# Sections a source may carry in part (a filled 1272 template has 共享类型): the unrestricted type of each.
+ATTRIBUTE_SECTIONS = {"opening": "无条件开放", "sharing": "无条件共享"}
 REQUIRED = (
     "name",
     "abstract",
@@ -31,7 +33,10 @@ REQUIRED = (
     "update_cycle",
     "release_date",
     "opening.type",
-    *FROM_DEFAULTS_ONLY,
+    "sharing.type",
+    "aggregation",
+    "data_subject",
+    "security_level",
 )
 FIELD_WORDS = {
     "name": "资源名称",
@@ -41,7 +46,7 @@ FIELD_WORDS = {
     "update_cycle": "更新周期",
     "release_date": "发布日期",
     "opening.type": "开放类型",
-    "sharing": "共享属性",
+    "sharing.type": "共享类型",
     "aggregation": "汇聚属性",
     "data_subject": "数据主体",
     "security_level": "数据安全级别",
@@ -181,10 +186,10 @@ class Converter:
         present = _present(draft.values)
         for key in (*FALLBACKS, *FROM_DEFAULTS_ONLY):
             value = getattr(self.defaults, key)
-            if value is None or (key in present and key != "opening"):
+            if value is None or (key in present and key not in ATTRIBUTE_SECTIONS):
                 continue
-            if key == "opening":
-                self._opening_default(draft, value)
+            if key in ATTRIBUTE_SECTIONS:
+                self._attribute_default(draft, key, value)
                 continue
             if key == "abstract" and value == ABSTRACT_FROM_NAME:
                 if "name" not in draft.values:
@@ -194,12 +199,20 @@ class Converter:
                 draft.values[dotted] = leaf
                 draft.note(f"默认值:{dotted}", "", dotted, Action.DEFAULTED, leaf)
 
-    def _opening_default(self, draft: Draft, value: Any) -> None:
-        """The whole opening where the source has no type; else only its legal basis, if restricted."""
-        for dotted, leaf in leaves("opening", value):
-            if "opening.type" in draft.values and dotted != "opening.basis":
+    def _attribute_default(self, draft: Draft, section: str, value: Any) -> None:
+        """The whole section where the source has no type; else only what the source's type lacks.
+
+        A source that says 有条件共享 keeps its own condition; the defaults add the legal basis
+        (for a restricted type) and the methods, never a condition written for another type.
+        """
+        unrestricted = ATTRIBUTE_SECTIONS[section]
+        source_type = draft.values.get(f"{section}.type")
+        for dotted, leaf in leaves(section, value):
+            if dotted in draft.values:
                 continue
-            if dotted == "opening.basis" and draft.values.get("opening.type", value.type) == "无条件开放":
+            if source_type is not None and dotted not in (f"{section}.basis", f"{section}.methods"):
+                continue
+            if dotted.endswith(".basis") and (source_type or value.type) == unrestricted:
                 continue
             draft.values[dotted] = leaf
             draft.note(f"默认值:{dotted}", "", dotted, Action.DEFAULTED, leaf)

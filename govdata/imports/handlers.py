@@ -11,6 +11,8 @@ from govdata.imports.events import Action
 from govdata.imports.tables import (
     OPENING_SEE_CONDITION_FOLDED,
     OPENING_TYPES_FOLDED,
+    SHARING_METHODS_FOLDED,
+    SHARING_TYPES_FOLDED,
     folded,
     is_placeholder,
     spelling_key,
@@ -276,6 +278,44 @@ def opening(draft: Draft, types: Values, conditions: Values, table: dict[str, st
         draft.values["opening.type"] = chosen
 
 
+def _sharing_type(draft: Draft, label: str, raw: Any, table: dict[str, str]) -> bool:
+    text = clean_text(raw).value
+    lookup = {**SHARING_TYPES_FOLDED, **folded(table)} if table else SHARING_TYPES_FOLDED
+    found = lookup.get(spelling_key(text))
+    if found is None:
+        draft.keep(label, raw, Action.UNKNOWN, "无法识别的共享类型")
+        return False
+    draft.values["sharing.type"] = found
+    draft.note(
+        label,
+        raw,
+        "sharing.type",
+        Action.MAPPED if text == found else Action.NORMALISED,
+        None if text == found else found,
+    )
+    return True
+
+
+def _sharing_methods(draft: Draft, values: Values, table: dict[str, str]) -> None:
+    lookup = {**SHARING_METHODS_FOLDED, **folded(table)} if table else SHARING_METHODS_FOLDED
+    found: list[str] = []
+    for label, raw in values:
+        tokens = [t for t in re.split(r"[,，、;；|\s]+", clean_text(raw).value) if t]
+        # 共享平台-接口, 共享平台方式/文件: the type follows the category.
+        known = [lookup.get(spelling_key(re.split(r"[-:：/]", t)[-1])) for t in tokens]
+        if not any(known):
+            draft.keep(label, raw, Action.UNKNOWN, "无法识别的共享方式")
+            continue
+        found.extend(m for m in known if m and m not in found)
+        missed = [t for t, m in zip(tokens, known, strict=True) if m is None]
+        if missed:
+            draft.extensions[f"{draft.namespace}:{label}"] = as_text(raw)
+        why = f"未识别的部分：{'、'.join(missed)}（原值保留在扩展元数据）" if missed else None
+        draft.note(label, raw, "sharing.methods", Action.NORMALISED, "、".join(found), why)
+    if found:
+        draft.values["sharing.methods"] = found
+
+
 HANDLERS: dict[str, Handler] = {
     "name": _text("name"),
     "abstract": _text("abstract", one_line=False),
@@ -297,4 +337,7 @@ HANDLERS: dict[str, Handler] = {
     "version": _text("version"),
     "detail_url": _checked("detail_url", URL, "网址"),
     "source_system": _text("source_system"),
+    "sharing.type": _first_then_keep(_sharing_type),
+    "sharing.condition": _text("sharing.condition", one_line=False),
+    "sharing.methods": _sharing_methods,
 }

@@ -42,10 +42,24 @@ OPENING_TYPES: dict[str, str] = {
         ("有条件", "有条件开放", "依申请开放", "申请开放", "申请后开放", "依申请", "实名开放", "审核开放", "授权开放"),
         "有条件开放",
     ),
-    **dict.fromkeys(("不开放", "不予开放", "禁止开放", "非开放"), "不予开放"),
+    **dict.fromkeys(("不开放", "不予开放", "禁止开放", "非开放", "否"), "不予开放"),
 }
 # A type that defers to the condition text (one portal's 开放类型 is always 可开放).
-OPENING_SEE_CONDITION: frozenset[str] = frozenset({"可开放", "开放类型见开放条件"})
+OPENING_SEE_CONDITION: frozenset[str] = frozenset({"可开放", "开放类型见开放条件", "是"})
+
+SHARING_TYPES: dict[str, str] = {
+    **dict.fromkeys(("无条件共享", "无条件", "1"), "无条件共享"),
+    **dict.fromkeys(("有条件共享", "有条件", "2"), "有条件共享"),
+    **dict.fromkeys(("不予共享", "不共享", "不予", "3"), "不予共享"),
+}
+# 共享方式类型; the categories (共享平台, 邮件, 介质) name no type and are reported.
+SHARING_METHODS: dict[str, str] = {
+    **dict.fromkeys(("数据库", "库表", "数据库表"), "数据库"),
+    **dict.fromkeys(("文件", "文件下载"), "文件"),
+    **dict.fromkeys(("接口", "服务接口", "api"), "接口"),
+    **dict.fromkeys(("核验", "数据核验", "比对核验"), "核验"),
+    **dict.fromkeys(("批量交换", "批量"), "批量交换"),
+}
 
 # Words in a free-text opening condition that tell the type; checked in this order.
 OPENING_CONDITION_WORDS: tuple[tuple[str, str], ...] = (
@@ -149,3 +163,5 @@ def folded(table: dict[str, str]) -> dict[str, str]:
 UPDATE_CYCLES_FOLDED = folded(UPDATE_CYCLES)
 OPENING_TYPES_FOLDED = folded(OPENING_TYPES)
 OPENING_SEE_CONDITION_FOLDED = frozenset(spelling_key(k) for k in OPENING_SEE_CONDITION)
+SHARING_TYPES_FOLDED = folded(SHARING_TYPES)
+SHARING_METHODS_FOLDED = folded(SHARING_METHODS)

@@ -39,6 +39,9 @@ SAMPLE = {
     "version": "1.0",
     "detail_url": "https://data.example.gov.cn/d/1",
     "source_system": "婚姻登记系统",
+    "sharing.type": "有条件",
+    "sharing.condition": "仅向民政、公安部门提供",
+    "sharing.methods": "共享平台-接口,核验",
 }
 
 
@@ -83,12 +86,16 @@ def test_a_full_record_becomes_a_resource_with_each_use_of_a_default_recorded(
     assert resource["data_volume"] == {"records": 1200, "bytes": 20 * 1024**2}
     assert resource["extensions"] == {"import:主题": "社会保障", "import:国家主题分类": "社会保障"}
     defaulted = [(e.field, e.to) for e in outcome.events if e.action.value == "defaulted"]
+    # The source gave sharing type, condition and methods (a filled 1272 template): the defaults add only the basis.
+    assert resource["sharing"] == {
+        "type": "有条件共享",
+        "condition": "仅向民政、公安部门提供",
+        "methods": ["接口", "核验"],
+        "basis": ["gov-info-sharing-measures-2016"],
+    }
     assert defaulted == [
         ("opening.basis", '["gov-info-sharing-measures-2016"]'),
-        ("sharing.type", "有条件共享"),
-        ("sharing.condition", "仅限履行法定职责使用"),
         ("sharing.basis", '["gov-info-sharing-measures-2016"]'),
-        ("sharing.methods", '["接口"]'),
         ("aggregation.mode", "非实时汇聚"),
         ("aggregation.filing", "测数备〔2026〕1号"),
         ("data_subject", "事项和事件"),
@@ -102,7 +109,7 @@ def test_without_defaults_every_record_says_what_no_source_carries(
     result = run(import_instance, [listing([{"标题": "甲", "摘要": "乙", "数据提供方": "测试区民政局"}])])
     assert (
         result.outcomes[0].skipped
-        == "缺少格式、更新周期、发布日期、开放类型、共享属性、汇聚属性、数据主体、数据安全级别（来源和默认值文件均未提供）"
+        == "缺少格式、更新周期、发布日期、开放类型、共享类型、汇聚属性、数据主体、数据安全级别（来源和默认值文件均未提供）"
     )
 
 
@@ -200,3 +207,17 @@ def test_a_source_code_already_used_is_reallocated_and_reported(
     assert (event.action.value, event.to) == ("normalised", "307004/000001")
     assert event.note == "代码 101002/000001 已被占用，另行分配 307004/000001；原代码保留在扩展元数据"
     assert second.resource is not None and second.resource["extensions"]["import:原信息资源代码"] == "101002/000001"
+
+
+def test_sharing_methods_of_a_template_and_categories_that_name_no_type(
+    import_instance: Path, listing: Callable[..., Path]
+) -> None:
+    result = run(
+        import_instance,
+        [listing([{"共享方式": "共享平台-接口、介质"}, {"共享方式": "邮件"}, {"是否向社会开放": "否"}])],
+    )
+    assert [(e.record, e.field, e.action.value, e.to, e.note) for e in result.events] == [
+        (1, "sharing.methods", "normalised", "接口", "未识别的部分：介质（原值保留在扩展元数据）"),
+        (2, "extensions.import:共享方式", "unknown", None, "无法识别的共享方式"),
+        (3, "opening.type", "normalised", "不予开放", None),
+    ]
