@@ -139,14 +139,7 @@ class Converter:
             if "code" in draft.values:
                 draft.keep(label, raw, Action.MAPPED, "代码已由前一标签取值")
             elif self.code_pattern.fullmatch(code):
-                draft.values["code"] = code
-                draft.note(
-                    label,
-                    raw,
-                    "code",
-                    Action.MAPPED if code == text else Action.NORMALISED,
-                    None if code == text else code,
-                )
+                draft.take("code", label, raw, code, text)
             else:
                 draft.keep(label, raw, Action.UNKNOWN, "不符合本区域编码规则，另行分配代码；原代码保留在扩展元数据")
 

@@ -53,6 +53,12 @@ class Draft:
         self.extensions[key] = clean_text(raw, one_line=False).value
         self.note(label, raw, f"extensions.{key}", action, None, why)
 
+    def take(self, target: str, label: str, raw: Any, value: Any, source_text: str | None = None) -> None:
+        """Set ``target`` to ``value``: mapped when the source wrote exactly that, else normalised."""
+        self.values[target] = value
+        exact = (as_text(raw).strip() if source_text is None else source_text) == str(value)
+        self.note(label, raw, target, Action.MAPPED if exact else Action.NORMALISED, None if exact else value)
+
     def set_text(self, target: str, label: str, raw: Any, *, one_line: bool = True) -> bool:
         cleaned = clean_text(raw, one_line=one_line)
         if is_placeholder(cleaned.value):
@@ -179,10 +185,7 @@ def _parsed(
         if parsed is None:
             draft.keep(label, raw, Action.UNKNOWN, f"无法识别的{what}")
             return False
-        value = written(parsed)
-        draft.values[target] = value
-        exact = as_text(raw).strip() == str(value)
-        draft.note(label, raw, target, Action.MAPPED if exact else Action.NORMALISED, None if exact else value)
+        draft.take(target, label, raw, written(parsed))
         return True
 
     return _first_then_keep(handle)
@@ -285,14 +288,7 @@ def _sharing_type(draft: Draft, label: str, raw: Any, table: dict[str, str]) -> 
     if found is None:
         draft.keep(label, raw, Action.UNKNOWN, "无法识别的共享类型")
         return False
-    draft.values["sharing.type"] = found
-    draft.note(
-        label,
-        raw,
-        "sharing.type",
-        Action.MAPPED if text == found else Action.NORMALISED,
-        None if text == found else found,
-    )
+    draft.take("sharing.type", label, raw, found, text)
     return True
 
 
