@@ -27,6 +27,7 @@ from govdata.model.catalog import Catalog, Document
 from govdata.model.config import InstanceConfig
 from govdata.model.kinds import (
     CASE,
+    CLASSIFICATION,
     CONFIG,
     DEMANDS,
     DEPARTMENTS,
@@ -177,6 +178,8 @@ def _add(catalog: Catalog, kind: object, document: Document) -> None:  # type: i
         catalog.departments_doc = document
     elif kind is LEGAL_BASES:
         catalog.legal_bases_doc = document
+    elif kind is CLASSIFICATION:
+        catalog.classification_doc = document
     elif kind is GRANT:
         catalog.grants.append(document)
     elif kind is RESPONSIBILITY:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import types
 from dataclasses import dataclass
-from functools import cache
 from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
@@ -52,18 +51,25 @@ def _models_in(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
     return None, False
 
 
-@cache
+_ORDERS: dict[type[BaseModel], KeyOrder] = {}
+
+
 def key_order(model: type[BaseModel]) -> KeyOrder:
-    """The declared key order of ``model`` and of every model nested in it."""
-    keys: list[str] = []
+    """The declared key order of ``model`` and of every model nested in it.
+
+    A recursive model (a classification node holds nodes) gets a cyclic order: the order is
+    registered before its children are filled in, so a nested use finds it.
+    """
+    if model in _ORDERS:
+        return _ORDERS[model]
+    fields = [(info.alias or name, info) for name, info in model.model_fields.items()]
     children: dict[str, KeyOrder] = {}
-    for name, info in model.model_fields.items():
-        key = info.alias or name
-        keys.append(key)
+    order = _ORDERS[model] = KeyOrder(tuple(key for key, _ in fields), children)
+    for key, info in fields:
         inner, as_values = _models_in(info.annotation)
         if inner is not None:
             children[key] = KeyOrder(values=key_order(inner)) if as_values else key_order(inner)
-    return KeyOrder(tuple(keys), children)
+    return order
 
 
 def _with_modeline(text: str, modeline: str) -> str:

@@ -12,8 +12,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from govdata.model.catalog import Catalog
+from govdata.model.vocab import UNSCHEDULED_CYCLES
 
-_NO_CYCLE = ("实时", "不定期")  # cycles without a due date by design, unlike an unknown calendar
+_NO_CYCLE = UNSCHEDULED_CYCLES  # cycles without a due date by design, unlike an unknown calendar
 
 
 @dataclass(frozen=True)

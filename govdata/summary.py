@@ -44,12 +44,20 @@ def summarize(catalog: Catalog) -> CatalogSummary:
         by_opening=dict(sorted(Counter(r.opening.type for r in resources).items())),
         base_libraries=dict(
             sorted(
-                Counter(r.classification.group for r in resources if r.classification.class_ == "基础信息资源").items()
+                Counter(
+                    catalog.canonical_class_name(r.classification.group)
+                    for r in resources
+                    if r.classification.class_ == "基础信息资源"
+                ).items()
             )
         ),
         themes=dict(
             sorted(
-                Counter(r.classification.group for r in resources if r.classification.class_ == "主题信息资源").items()
+                Counter(
+                    catalog.canonical_class_name(r.classification.group)
+                    for r in resources
+                    if r.classification.class_ == "主题信息资源"
+                ).items()
             )
         ),
     )

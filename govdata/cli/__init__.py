@@ -21,6 +21,7 @@ from govdata.cli import evaluate as evaluate_command
 from govdata.cli import fmt as fmt_command
 from govdata.cli import gate as gate_command
 from govdata.cli import grant as grant_command
+from govdata.cli import imports as import_command
 from govdata.cli import init as init_command
 from govdata.cli import log as log_command
 from govdata.cli import owners as owners_command
@@ -65,6 +66,7 @@ app.command("publish")(publish_command.publish)
 app.command("evaluate")(evaluate_command.evaluate)
 app.add_typer(evaluate_command.report_app, name="report")
 app.command("audit")(audit_command.audit)
+app.command("import")(import_command.import_listings)
 app.add_typer(rules_command.app, name="rules")
 app.add_typer(grant_command.app, name="grant")
 app.add_typer(demands_command.app, name="demands")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -65,3 +68,24 @@ def instance_path(root: Path, path: Path) -> str:
 def within(path: str, scope: str) -> bool:
     """Whether the instance path ``path`` lies in ``scope`` (a file, a folder, or the root ".")."""
     return scope in ("", ".") or path == scope or path.startswith(scope.rstrip("/") + "/")
+
+
+@contextmanager
+def progress_bar(enabled: bool, label: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar on stderr, only on a terminal and only once a run is long (200 steps)."""
+    if not (enabled and sys.stderr.isatty()):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    columns = ("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=None)
+
+        def tick(done: int, total: int) -> None:
+            # Redrawing on each of 90,000 records would cost more than the records.
+            if total >= 200 and (done % 50 == 0 or done == total):
+                bar.update(task, completed=done, total=total)
+
+        yield tick

@@ -80,14 +80,14 @@ def log(
 def _trace(target: str | None, instance: Instance, registry: Catalog) -> Trace:
     """What the user asked for: a department, a resource code or a path (in that order)."""
     from govdata.gitops.history import trace_all, trace_department, trace_path, trace_resource
-    from govdata.model.resource import RESOURCE_CODE_PATTERN
 
     if target is None:
         return trace_all()
     department = registry.department_by_slug.get(target) or registry.department_by_code.get(target)
     if department is not None:
         return trace_department(department.code, department.slug)
-    if re.fullmatch(RESOURCE_CODE_PATTERN, target):
+    # The instance's own code grammar: the model only asks that a code can name a file.
+    if re.fullmatch(registry.config.resource_code.pattern, target):
         return trace_resource(target)
     typed = Path(target)
     if typed.exists():

@@ -5,14 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from govdata.cli.common import ConfigOption, LangOption, early_lang, instance_path, resolve_lang
+from govdata.cli.common import ConfigOption, LangOption, early_lang, instance_path, progress_bar, resolve_lang
 from govdata.diagnostics import Severity
 from govdata.errors import UsageError
 from govdata.i18n import Text
@@ -71,32 +69,12 @@ def validate(
     chosen_lang = resolve_lang(lang, instance.config.language)
     scopes = [instance_path(instance.root, path) for path in paths] if paths else None
     selection = Selection(tuple(select or ()), tuple(ignore or ()))
-    with _progress_bar(progress) as tick:
+    with progress_bar(progress, "校验 / validating") as tick:
         result = run_validation(instance, scopes=scopes, selection=selection, progress=tick, today=_day(today))
     reporter_for(output_format).report(result, chosen_lang, sys.stdout)
     threshold = fail_on.rank
     if any(d.severity.rank >= threshold for d in result.diagnostics):
         raise typer.Exit(1)
-
-
-@contextmanager
-def _progress_bar(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
-    """A rich progress bar on stderr, only on a terminal and only once a run is long."""
-    if not (enabled and sys.stderr.isatty()):
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-    columns = ("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("校验 / validating", total=None)
-
-        def tick(done: int, total: int) -> None:
-            if total >= 200:
-                bar.update(task, completed=done, total=total)
-
-        yield tick
 
 
 def _day(text: str | None) -> dt.date | None:

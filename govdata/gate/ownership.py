@@ -35,6 +35,7 @@ NEEDS_BY_KIND: dict[str, Need] = {
     "config": Need.AUTHORITY,
     "departments": Need.AUTHORITY,
     "legal-bases": Need.AUTHORITY,
+    "classification": Need.AUTHORITY,
     "resource": Need.OWNER,
     "demands": Need.OWNER,
     "grant": Need.OWNER,

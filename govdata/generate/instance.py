@@ -56,6 +56,16 @@ def instance_files(
         "resource_code": {
             "pattern": "^(?P<class>[1-3])(?P<group>[0-9]{2})(?P<dept>[0-9]{3})/(?P<seq>[0-9]{6})$",
             "example": "307001/000001",
+            # How govdata import allocates codes: class, 项 code, department catalog code, sequence.
+            "template": "{class}{group}{dept}/{seq:06d}",
+            "group_codes": {
+                "人口基础信息资源": "01",
+                "法人单位基础信息资源": "02",
+                "自然资源和空间地理基础信息资源": "03",
+                "社会信用基础信息资源": "04",
+                "电子证照基础信息资源": "05",
+                "部门信息资源": "07",
+            },
         },
         "rules": {},
         "waivers": [],

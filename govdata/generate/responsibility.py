@@ -6,11 +6,11 @@ items, aggregation mode, update cycle, and when the next aggregation is due. The
 fields (``status``, ``last_aggregated``, ``notes``) are carried over from the current file.
 
 Due dates. The update cycle is a calendar period: the next aggregation is due one period after
-the last one (每日 1 day, 每周 7, 每旬 10, 每月 1 month, 每季度 3, 每半年 6, 每年 12). As in
+the last one (每日 1 day, 每周 7, 每旬 10, 每半月 15, 每月 1 month, 每季度 3, 每半年 6, 每年 12). As in
 administrative practice, a deadline falling on a weekend or statutory holiday moves to the next
 working day, counted on the official calendar (:mod:`govdata.workdays`); where that calendar is
 not known, the date is left empty and the note says why. A resource never aggregated was due
-from its release date. 实时 and 不定期 cycles, and 不汇聚 resources, have no due date. The
+from its release date. 实时, 不定期, 其他 and 不更新 cycles, and 不汇聚 resources, have no due date. The
 regulation's own working-day deadlines (Art. 19: a catalog update within 5 working days of a
 change of duties, and the list updated with it) start from events the catalog does not record,
 so they are not computed here.
@@ -33,7 +33,7 @@ from govdata.rules.gd307_grant_validity_period import add_months
 from govdata.workdays import UnknownCalendar, WorkCalendar
 
 FOLDER = "responsibility"
-_DAYS = {"每日": 1, "每周": 7, "每旬": 10}
+_DAYS = {"每日": 1, "每周": 7, "每旬": 10, "每半月": 15}
 _MONTHS = {"每月": 1, "每季度": 3, "每半年": 6, "每年": 12}
 _HEADER = (
     "# 政务数据采集责任清单（第十八条）：由 govdata responsibility build 根据政务数据目录生成。\n"
@@ -57,6 +57,10 @@ def next_due(resource: Resource, last: dt.date | None, calendar: WorkCalendar) -
         return None, "实时更新：随业务产生同步汇聚（第二十六条），无固定到期日"
     if cycle == "不定期":
         return None, "不定期更新：数据变化时汇聚，无固定到期日"
+    if cycle == "其他":
+        return None, f"其他更新周期（{resource.update_note or '未写明更新说明'}）：无固定到期日"
+    if cycle == "不更新":
+        return None, "不更新（静态数据）：发布时汇聚一次，无后续到期日"
     if last is None:
         raw, reason = resource.release_date, f"尚无汇聚记录：自资源发布之日 {resource.release_date} 起即应汇聚"
     else:

@@ -49,6 +49,7 @@ class ChangeKind(StrEnum):
     LEGAL_BASIS_REMOVED = "legal-basis-removed"
     LEGAL_BASIS_CHANGED = "legal-basis-changed"
     CONFIG_CHANGED = "config-changed"
+    CLASSIFICATION_CHANGED = "classification-changed"
     DEMAND_ADDED = "demand-added"
     DEMAND_REMOVED = "demand-removed"
     DEMAND_CHANGED = "demand-changed"
@@ -225,6 +226,7 @@ def describe(change: Change) -> Text:
         ChangeKind.DEPARTMENT_CHANGED: Text(f"部门 {subject} 的", f"department {subject}: "),
         ChangeKind.LEGAL_BASIS_CHANGED: Text(f"法律依据 {subject} 的", f"legal basis {subject}: "),
         ChangeKind.CONFIG_CHANGED: Text("实例配置的", "configuration: "),
+        ChangeKind.CLASSIFICATION_CHANGED: Text(f"分类节点 {subject} 的", f"classification node {subject}: "),
         ChangeKind.DEMAND_CHANGED: Text(f"需求 {subject} 的", f"demand {subject}: "),
         ChangeKind.GRANT_CHANGED: Text(f"共享授权 {subject} 的", f"grant {subject}: "),
         ChangeKind.CASE_CHANGED: Text(f"办理事项 {subject} 的", f"case {subject}: "),

@@ -15,13 +15,14 @@ from govdata.gitops.changes import Change, ChangeKind, Side
 from govdata.gitops.diff_items import OPENING_ORDER, SHARING_ORDER, item_changes
 from govdata.gitops.diff_registry import (
     case_changes,
+    classification_changes,
     config_changes,
     demand_changes,
     grant_changes,
     registry_changes,
     responsibility_changes,
 )
-from govdata.gitops.fields import differences, render
+from govdata.gitops.fields import FieldDifference, differences, render
 from govdata.model.catalog import Catalog, Document
 from govdata.model.resource import Resource
 from govdata.model.vocab import UpdateCycle
@@ -43,6 +44,7 @@ _OWN_KIND = frozenset(
         "opening.desensitisation",
         "update_cycle",
         "security_level",
+        "extensions",
     }
 )
 
@@ -129,6 +131,16 @@ def _attribute_changes(old: Document[Resource], new: Document[Resource]) -> Iter
     skip = _OWN_KIND | ({"provider.name"} if o.provider.code != n.provider.code else set())
     for difference in differences(o, n, skip=skip):
         yield Change.of_field(ChangeKind.METADATA_CHANGED, code, path, difference, dept)
+    yield from _extension_changes(o, n, code, path, dept)
+
+
+def _extension_changes(o: Resource, n: Resource, code: str, path: str, dept: str) -> Iterator[Change]:
+    """One change per extension key: extensions are kept as they are, so each key is reported."""
+    for key in sorted(set(o.extensions) | set(n.extensions)):
+        before, after = o.extensions.get(key), n.extensions.get(key)
+        if before != after:
+            difference = FieldDifference(f"extensions.{key}", key, ("extensions", key), render(before), render(after))
+            yield Change.of_field(ChangeKind.METADATA_CHANGED, code, path, difference, dept)
 
 
 def resource_changes(old: Catalog, new: Catalog, skip: frozenset[str] = frozenset()) -> Iterator[Change]:
@@ -181,6 +193,7 @@ def semantic_diff(old: Catalog, new: Catalog, *, skip: Iterable[str] = ()) -> li
     changes = [
         *resource_changes(old, new, skipped),
         *registry_changes(old, new),
+        *classification_changes(old, new),
         *config_changes(old, new),
         *demand_changes(old, new, skipped),
         *grant_changes(old, new, skipped),

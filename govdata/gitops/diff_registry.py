@@ -9,9 +9,10 @@ from pydantic import BaseModel
 
 from govdata.cases.ownership import creator_event, owner_code
 from govdata.gitops.changes import Change, ChangeKind, Side
-from govdata.gitops.fields import differences
+from govdata.gitops.fields import differences, render
 from govdata.model.case import Case
 from govdata.model.catalog import Catalog, Document
+from govdata.model.classification import ClassificationNode, pointer_of, walk
 from govdata.model.grant import INITIAL
 
 # Fields of a grant that record the authority's decision rather than the applicant's request.
@@ -66,6 +67,44 @@ def registry_changes(old: Catalog, new: Catalog) -> Iterator[Change]:
         (ChangeKind.LEGAL_BASIS_ADDED, ChangeKind.LEGAL_BASIS_REMOVED, ChangeKind.LEGAL_BASIS_CHANGED),
         "title",
     )
+
+
+def _nodes(catalog: Catalog) -> dict[str, tuple[tuple[str | int, ...], ClassificationNode]]:
+    """Classification nodes by their chain of codes (1/101/10101): unique even where a code repeats."""
+    document = catalog.classification_doc
+    if document is None:
+        return {}
+    found: dict[str, tuple[tuple[str | int, ...], ClassificationNode]] = {}
+    chains: dict[tuple[int, ...], str] = {}
+    for path, node, _parent in walk(list(document.model.nodes)):
+        chain = (chains[path[:-1]] + "/" if len(path) > 1 else "") + node.code
+        chains[path] = chain
+        found.setdefault(chain, (pointer_of(path), node))
+    return found
+
+
+def classification_changes(old: Catalog, new: Catalog) -> Iterator[Change]:
+    """Nodes of registry/classification.yaml added, removed, renamed or given other synonyms."""
+    before, after = _nodes(old), _nodes(new)
+    document = new.classification_doc or old.classification_doc
+    path = document.path if document is not None else ""
+    kind = ChangeKind.CLASSIFICATION_CHANGED
+    for chain, (pointer, node) in before.items():
+        if chain not in after:
+            yield Change(kind, chain, path, pointer, Side.OLD, None, field="node", label="分类节点", old=node.name)
+    for chain, (pointer, node) in after.items():
+        if chain not in before:
+            yield Change(kind, chain, path, pointer, Side.NEW, None, field="node", label="分类节点", new=node.name)
+            continue
+        previous = before[chain][1]
+        for field in ("name", "synonyms"):
+            old_value, new_value = getattr(previous, field), getattr(node, field)
+            if old_value != new_value:
+                label = type(node).model_fields[field].title or field
+                yield Change(
+                    kind, chain, path, (*pointer, field), Side.NEW, None,
+                    field=field, label=label, old=render(old_value), new=render(new_value),
+                )  # fmt: skip
 
 
 def config_changes(old: Catalog, new: Catalog) -> Iterator[Change]:

@@ -118,6 +118,7 @@ AUTHORITY_KINDS: dict[ChangeKind, tuple[Text, tuple[str, ...]]] = {
     ChangeKind.LEGAL_BASIS_REMOVED: _REGISTRY,
     ChangeKind.LEGAL_BASIS_CHANGED: _REGISTRY,
     ChangeKind.CONFIG_CHANGED: _REGISTRY,
+    ChangeKind.CLASSIFICATION_CHANGED: _REGISTRY,
     ChangeKind.GRANT_DECIDED: _GRANT,
     ChangeKind.GRANT_REMOVED: _GRANT,
     ChangeKind.FILE_INVALID: _UNREADABLE,

@@ -29,6 +29,7 @@ import json
 import os
 import time
 from collections.abc import Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from govdata.errors import GovdataError, WriteError
@@ -126,6 +127,10 @@ def interrupted_run(root: Path) -> Text | None:
     )
 
 
+PARALLEL_PAST = 64  # files in one commit past which they are written by several threads
+WRITER_THREADS = 8
+
+
 class Transaction:
     """The files one command read, and the compare-and-swap write of what it made of them."""
 
@@ -179,8 +184,15 @@ class Transaction:
                     for path, text in writes.items()
                 ]
                 atomic_write(journal, json.dumps({"label": self.label, "files": entries}, ensure_ascii=False) + "\n")
+            if len(writes) > PARALLEL_PAST:
+                # fsync waits release the interpreter: a few threads overlap them (an import
+                # writes tens of thousands of files). Each file is still replaced atomically.
+                with ThreadPoolExecutor(max_workers=WRITER_THREADS) as pool:
+                    list(pool.map(lambda item: atomic_write(self.root / item[0], item[1]), writes.items()))
+            else:
+                for path, text in writes.items():
+                    atomic_write(self.root / path, text)
             for path, text in writes.items():
-                atomic_write(self.root / path, text)
                 self._read[path] = digest(text.encode("utf-8"))
             journal.unlink(missing_ok=True)
 

@@ -9,6 +9,7 @@ from typing import Generic, TypeVar
 
 from govdata.model.base import Model
 from govdata.model.case import Case
+from govdata.model.classification import ClassificationNode, ClassificationRegistry, walk
 from govdata.model.config import InstanceConfig
 from govdata.model.demand import DemandList
 from govdata.model.grant import Grant
@@ -38,6 +39,7 @@ class Catalog:
     config_path: str = "govdata.yaml"
     departments_doc: Document[DepartmentRegistry] | None = None
     legal_bases_doc: Document[LegalBasisRegistry] | None = None
+    classification_doc: Document[ClassificationRegistry] | None = None
     resources: list[Document[Resource]] = field(default_factory=list)
     demand_lists: list[Document[DemandList]] = field(default_factory=list)
     grants: list[Document[Grant]] = field(default_factory=list)
@@ -64,6 +66,30 @@ class Catalog:
     @cached_property
     def department_by_slug(self) -> dict[str, Department]:
         return {d.slug: d for d in self.departments}
+
+    @cached_property
+    def classification_nodes(self) -> dict[str, list[ClassificationNode]]:
+        """Every node of registry/classification.yaml under its code (a reused code has several)."""
+        index: dict[str, list[ClassificationNode]] = defaultdict(list)
+        if self.classification_doc is not None:
+            for _path, node, _parent in walk(list(self.classification_doc.model.nodes)):
+                index[node.code].append(node)
+        return dict(index)
+
+    @cached_property
+    def classification_synonyms(self) -> dict[str, str]:
+        """Each synonym of a classification node, and each name, to the node's name."""
+        names: dict[str, str] = {}
+        for nodes in self.classification_nodes.values():
+            for node in nodes:
+                names.setdefault(node.name, node.name)
+                for synonym in node.synonyms:
+                    names.setdefault(synonym, node.name)
+        return names
+
+    def canonical_class_name(self, name: str) -> str:
+        """``name`` as the classification registry spells it (人口 → 人口基础信息资源)."""
+        return self.classification_synonyms.get(name, name)
 
     @cached_property
     def basis_by_id(self) -> dict[str, LegalBasis]:

@@ -20,6 +20,15 @@ class ResourceCodeGrammar(Model, title="信息资源代码规则"):
         "本区域信息资源代码的正则表达式；可用命名分组 class（类）、group（项）、dept（部门目录编码）、seq（顺序码）",
     )
     example: NonEmptyText = gb("示例", "一个符合规则的代码，供错误提示使用")
+    template: NonEmptyText | None = gb(
+        "代码生成模板",
+        "导入等分配新代码时使用的模板，字段 {class}（类编码）、{group}（项编码）、{dept}（部门目录编码）、"
+        "{seq}（顺序码，可写宽度如 {seq:06d}），如 {class}{group}{dept}/{seq:06d}；生成的代码须符合 pattern",
+        None,
+    )
+    group_codes: dict[str, str] = gb(
+        "项编码", "“项”名称与编码的对应，如 人口基础信息资源: '01'；部门信息资源的项可写 部门信息资源: '07'", {}
+    )
     class_codes: dict[str, str] = gb(
         "类编码",
         "“类”编码与分类名称的对应，如 1: 基础信息资源",

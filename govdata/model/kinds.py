@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from govdata.model.audit import AuditMapping
 from govdata.model.base import Model
 from govdata.model.case import Case
+from govdata.model.classification import ClassificationRegistry
 from govdata.model.config import InstanceConfig
 from govdata.model.demand import DemandList
 from govdata.model.grant import Grant
@@ -56,6 +57,14 @@ LEGAL_BASES = FileKind(
     "法律依据名录",
     "registry/legal-bases.yaml：可作为共享、开放限制依据的法律法规和政策",
     re.compile(r"registry/legal-bases\.yaml"),
+)
+CLASSIFICATION = FileKind(
+    "classification",
+    ClassificationRegistry,
+    "classification.schema.json",
+    "信息资源分类体系",
+    "registry/classification.yaml：本区域信息资源分类树，含节点编码、层级与同义名称",
+    re.compile(r"registry/classification\.yaml"),
 )
 DEMANDS = FileKind(
     "demands",
@@ -128,6 +137,7 @@ FILE_KINDS: tuple[FileKind, ...] = (
     CONFIG,
     DEPARTMENTS,
     LEGAL_BASES,
+    CLASSIFICATION,
     DEMANDS,
     RESOURCE,
     GRANT,

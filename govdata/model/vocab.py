@@ -32,7 +32,13 @@ DataType = Literal["C", "N", "Y", "D", "T", "L", "M", "G", "B", "I", "F"]
 SharingType = Literal["无条件共享", "有条件共享", "不予共享"]
 SharingMethod = Literal["数据库", "文件", "接口", "核验", "批量交换"]
 OpeningType = Literal["无条件开放", "有条件开放", "不予开放"]
-UpdateCycle = Literal["实时", "每日", "每周", "每旬", "每月", "每季度", "每半年", "每年", "不定期"]
+# Ordered fastest to slowest (the diff calls a later value slower). 每半月 comes from the guide's
+# annex and real platforms; 其他 needs ``update_note``; 不更新 is static data (静态数据).
+UpdateCycle = Literal[
+    "实时", "每日", "每周", "每旬", "每半月", "每月", "每季度", "每半年", "每年", "不定期", "其他", "不更新"
+]
+# Cycles with no period a due date could be computed from.
+UNSCHEDULED_CYCLES: tuple[str, ...] = ("实时", "不定期", "其他", "不更新")
 SecurityLevel = Literal["一般数据1级", "一般数据2级", "一般数据3级", "一般数据4级", "重要数据", "核心数据"]
 PersonalInfo = Literal["无", "个人信息", "敏感个人信息"]
 IdentifierRole = Literal["公民身份号码", "统一社会信用代码", "其他标识"]

@@ -28,16 +28,20 @@ LANGUAGE_ZH = URIRef(EU + "language/ZHO")
 PUBLISHER_TYPE_LOCAL = URIRef("http://purl.org/adms/publishertype/LocalAuthority")
 ZH = "zh"
 
+# Update cycle -> EU frequency authority table (every value of vocab.UpdateCycle; a test keeps it so).
 FREQUENCIES = {
     "实时": "CONT",
     "每日": "DAILY",
     "每周": "WEEKLY",
     "每旬": "THREE_TIMES_A_MONTH",
+    "每半月": "MONTHLY_2",
     "每月": "MONTHLY",
     "每季度": "QUARTERLY",
     "每半年": "ANNUAL_2",
     "每年": "ANNUAL",
     "不定期": "IRREG",
+    "其他": "OTHER",
+    "不更新": "NEVER",
 }
 OBTAIN_NOTE = {
     "无条件开放": "无条件开放：通过开放平台身份认证后直接获取（第四十一条）。",

@@ -15,6 +15,7 @@ from govdata.rules.gd013_provider_registered import ProviderRegistered
 from govdata.rules.gd014_uscc_valid import UsccValid
 from govdata.rules.gd015_legal_basis_resolves import LegalBasisResolves
 from govdata.rules.gd016_registry_unique import RegistryUnique
+from govdata.rules.gd017_classification_tree import ClassificationTree
 from govdata.rules.gd101_restricted_sharing_basis import RestrictedSharingBasis
 from govdata.rules.gd102_base_items_unconditional import BaseItemsUnconditional
 from govdata.rules.gd103_restricted_opening_basis import RestrictedOpeningBasis
@@ -62,6 +63,7 @@ CATALOG_RULES: tuple[type[Rule], ...] = (
     UsccValid,
     LegalBasisResolves,
     RegistryUnique,
+    ClassificationTree,
     RestrictedSharingBasis,
     BaseItemsUnconditional,
     RestrictedOpeningBasis,

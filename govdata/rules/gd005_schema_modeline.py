@@ -57,7 +57,9 @@ class SchemaModeline(Rule):
             *catalog.grants,
             *catalog.responsibility_lists,
         ]  # type: ignore[list-item]
-        documents += [d for d in (catalog.departments_doc, catalog.legal_bases_doc) if d is not None]
+        documents += [
+            d for d in (catalog.departments_doc, catalog.legal_bases_doc, catalog.classification_doc) if d is not None
+        ]
         for document in documents:
             expected = expected_schema_ref(document.path)
             if expected is None or document.schema_ref == expected:

@@ -32,6 +32,8 @@ class UsccValid(Rule):
     the 31-character set, the registration-authority and organisation-category tables,
     the check digit of the embedded organisation code (GB 11714) and the final check digit.
     Codes beginning with A, N or Y are valid (python-stdnum wrongly rejects them).
+    A department an import registered (`needs_uscc: true`) carries a placeholder code and
+    is reported until the authority enters its real code.
 
     ## Why
     Departments are identified by their unified social credit code (Art. 20 makes it the
@@ -54,7 +56,27 @@ class UsccValid(Rule):
     tags = frozenset({"integrity", "identifier"})
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        registry = ctx.catalog.departments_doc
+        placeholders = {d.code for d in ctx.catalog.departments if d.needs_uscc}
+        if registry is not None:
+            for index, department in enumerate(ctx.catalog.departments):
+                if department.needs_uscc:
+                    yield Finding(
+                        registry.path,
+                        ("departments", index, "needs_uscc"),
+                        Text(
+                            f"部门“{department.name}”由导入登记，代码“{department.code}”为临时代码，须补登统一社会信用代码",
+                            f"{department.name} was registered by an import; {department.code} is a placeholder "
+                            "awaiting its unified social credit code",
+                        ),
+                        Text(
+                            "填写真实的统一社会信用代码（各资源的 provider.code 随之修改），并删除 needs_uscc",
+                            "enter the real code (and in each resource's provider.code), then remove needs_uscc",
+                        ),
+                    )
         for path, pointer, code in _codes(ctx.catalog):
+            if code in placeholders:
+                continue
             problems = validate_uscc(code)
             if problems:
                 details = join([Text(p.zh, p.en) for p in problems])

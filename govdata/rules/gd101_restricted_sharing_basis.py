@@ -32,7 +32,8 @@ class RestrictedSharingBasis(Rule):
 
     An item may be stricter than its resource (`items[].sharing_type`). When the resource
     itself is 无条件共享, the resource's `sharing.basis` must carry such an item restriction,
-    and `sharing.condition` must state the conditions of an item that is 有条件共享.
+    and `sharing.condition` (or the item's own `items[].sharing_condition`) must state the
+    conditions of an item that is 有条件共享.
 
     A basis id that is not in the registry is reported by GD015; a list holding one is
     judged here only once it resolves.
@@ -115,7 +116,7 @@ class RestrictedSharingBasis(Rule):
                     levels_text(ctx.options.levels)
                     + Text("，写在资源的 sharing.basis 中", " in the resource's sharing.basis"),
                 )
-            if item.sharing_type == CONDITIONAL and sharing.condition is None:
+            if item.sharing_type == CONDITIONAL and sharing.condition is None and item.sharing_condition is None:
                 yield Finding(
                     document.path,
                     pointer,

@@ -62,8 +62,8 @@ class BaseItemsUnconditional(Rule):
         themes = (*KNOWN_THEMES, *ctx.options.themes)
         for document in ctx.catalog.resources:
             resource = document.model
-            yield from _group_known(document, themes)
-            library = base_library(resource)
+            yield from _group_known(document, themes, ctx.catalog)
+            library = base_library(resource, ctx.catalog)
             if library is not None:
                 yield from _kept_by_lead(ctx.catalog, document, library)
                 yield from _basic_items_unconditional(document, library)
@@ -71,7 +71,7 @@ class BaseItemsUnconditional(Rule):
                 yield from _no_basic_items(document)
 
 
-def _group_known(document: Document[Resource], themes: tuple[str, ...]) -> Iterator[Finding]:
+def _group_known(document: Document[Resource], themes: tuple[str, ...], catalog: Catalog) -> Iterator[Finding]:
     classification = document.model.classification
     if classification.class_ == BASE_CLASS:
         allowed: tuple[str, ...] = BASE_LIBRARIES
@@ -79,7 +79,7 @@ def _group_known(document: Document[Resource], themes: tuple[str, ...]) -> Itera
         allowed = themes
     else:
         return
-    if classification.group in allowed:
+    if catalog.canonical_class_name(classification.group) in allowed:
         return
     guess = _guess(classification.group, allowed)
     yield Finding(

@@ -39,7 +39,8 @@ class RestrictedOpeningBasis(Rule):
       部门规章 or 国家规范性文件. A 地方政府规章 or 地方规范性文件 alone is not enough.
       When the resource is 无条件开放, its `opening.basis` carries any item whose own
       `opening_type` is stricter.
-    - 有条件开放 (of the resource, or of an item) states its conditions in `opening.condition`.
+    - 有条件开放 (of the resource, or of an item) states its conditions in `opening.condition`
+      (an item may state its own in `items[].opening_condition`).
     - An item holding 个人信息 or 敏感个人信息, or flagged `secret: 商业秘密`, is not
       effectively 无条件开放 unless the resource states `opening.desensitisation`.
     - An item flagged `secret: 国家秘密` is effectively 不予开放, desensitised or not.
@@ -107,7 +108,7 @@ class RestrictedOpeningBasis(Rule):
                     + shortfall,
                     hint,
                 )
-            if item.opening_type == CONDITIONAL and opening.condition is None:
+            if item.opening_type == CONDITIONAL and opening.condition is None and item.opening_condition is None:
                 yield _missing_condition(document.path, pointer, Text(f"信息项“{item.name}”", f"item '{item.name}'"))
 
 

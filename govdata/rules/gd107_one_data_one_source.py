@@ -159,11 +159,11 @@ def _lead_codes(catalog: Catalog) -> dict[str, set[str]]:
     return {library: {d.code for d in catalog.departments if library in d.leads} for library in BASE_LIBRARIES}
 
 
-def _source_places(places: list[_Place], lead_codes: dict[str, set[str]]) -> list[_Place]:
+def _source_places(catalog: Catalog, places: list[_Place], lead_codes: dict[str, set[str]]) -> list[_Place]:
     """The authoritative occurrences: in the subject's own base library first, else in any."""
     in_library = []
     for place in places:
-        library = base_library(place.document.model)
+        library = base_library(place.document.model, catalog)
         if library is not None and place.provider in lead_codes[library]:
             in_library.append((library == SUBJECT_LIBRARY.get(place.document.model.data_subject), place))
     own = [place for is_own, place in in_library if is_own]
@@ -187,7 +187,7 @@ def _names(names: list[str]) -> tuple[str, str]:
 def _duplicates(catalog: Catalog, places: list[_Place], lead_codes: dict[str, set[str]]) -> Iterator[Finding]:
     places = sorted(places, key=lambda p: (p.document.path, p.index))
     departments = list(dict.fromkeys(_department_name(catalog, place) for place in places))
-    sources = _source_places(places, lead_codes)
+    sources = _source_places(catalog, places, lead_codes)
     source_codes = {place.provider for place in sources}
     for place in places:
         if place.provider in source_codes:
@@ -214,7 +214,7 @@ def _duplicates(catalog: Catalog, places: list[_Place], lead_codes: dict[str, se
 def _against_source(catalog: Catalog, what: Text, source: _Place, place: _Place) -> tuple[Text, Text]:
     resource = source.document.model
     name = _department_name(catalog, source)
-    library = base_library(resource)
+    library = base_library(resource, catalog)
     message = what + Text(
         f"已由“{library}”牵头部门{name}采集（{source.document.path}），{_department_name(catalog, place)}不应重复采集",
         f" is collected by {name}, the lead of {library} ({source.document.path}); "

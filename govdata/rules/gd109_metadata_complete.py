@@ -53,16 +53,24 @@ def text_fields(resource: Resource) -> Iterator[tuple[Pointer, str | None]]:
         yield ("classification", key), getattr(resource.classification, key)
     yield ("format", "type"), resource.format.type
     yield ("format", "description"), resource.format.description
+    for index, format_ in enumerate(resource.other_formats):
+        yield ("other_formats", index, "type"), format_.type
+        yield ("other_formats", index, "description"), format_.description
     for index, item in enumerate(resource.items):
         yield ("items", index, "name"), item.name
         yield ("items", index, "description"), item.description
+        yield ("items", index, "sharing_condition"), item.sharing_condition
+        yield ("items", index, "opening_condition"), item.opening_condition
+    yield ("update_note",), resource.update_note
+    yield ("district",), resource.district
+    yield ("version",), resource.version
     yield ("sharing", "condition"), resource.sharing.condition
     yield ("opening", "condition"), resource.opening.condition
     yield ("opening", "desensitisation"), resource.opening.desensitisation
     yield ("aggregation", "filing"), resource.aggregation.filing
     yield ("aggregation", "interface"), resource.aggregation.interface
     yield ("source_system",), resource.source_system
-    for key in ("keywords", "business_items"):
+    for key in ("keywords", "business_items", "scenes"):
         for index, value in enumerate(getattr(resource, key)):
             yield (key, index), value
 
@@ -93,9 +101,11 @@ class MetadataComplete(Rule):
       N/A or 同上 (the list is configurable; width, case and a final full stop are ignored).
     - `release_date` is not later than today.
     - A resource in a structured format (数据库, 电子表格) lists its information items.
+    - An update cycle of 其他 says what it is in `update_note` (不更新 marks static data and
+      needs no note).
 
     Presence of the required core metadata, and the controlled vocabularies such as the
-    update cycle (`update_cycle`: 实时 … 不定期), are enforced by the schema (GD002).
+    update cycle (`update_cycle`: 实时 … 不定期, 其他, 不更新), are enforced by the schema (GD002).
 
     ## Why
     Each department catalogues all its data with the core metadata of the national guide
@@ -150,6 +160,16 @@ class MetadataComplete(Rule):
                         f"release date {resource.release_date} is after today ({today})",
                     ),
                     Text("填写资源实际发布的日期", "give the date the resource was actually released"),
+                )
+            if resource.update_cycle == "其他" and resource.update_note is None:
+                yield Finding(
+                    document.path,
+                    ("update_cycle",),
+                    Text(
+                        "更新周期为“其他”，但未写明更新说明（update_note）",
+                        "update cycle 其他 without an update_note saying what it is",
+                    ),
+                    Text("在 update_note 中写明实际的更新安排", "state the actual update schedule in update_note"),
                 )
             if resource.format.category in STRUCTURED_FORMATS and not resource.items:
                 yield Finding(

@@ -21,11 +21,15 @@ SUBJECT_LIBRARY: dict[str, str] = {
 }
 
 
-def base_library(resource: Resource) -> str | None:
-    """The base library a resource belongs to, or None (also for an unknown 项 name)."""
+def base_library(resource: Resource, catalog: Catalog | None = None) -> str | None:
+    """The base library a resource belongs to, or None (also for an unknown 项 name).
+
+    With ``catalog``, a synonym from registry/classification.yaml counts (人口 ≡ 人口基础信息资源).
+    """
     classification = resource.classification
-    if classification.class_ == BASE_CLASS and classification.group in BASE_LIBRARIES:
-        return classification.group
+    group = catalog.canonical_class_name(classification.group) if catalog else classification.group
+    if classification.class_ == BASE_CLASS and group in BASE_LIBRARIES:
+        return group
     return None
 
 

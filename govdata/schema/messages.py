@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from govdata.i18n import Text
 from govdata.model.base import DATE_PATTERN, USCC_PATTERN
-from govdata.model.registry import BASIS_ID_PATTERN, MAINTAINER_PATTERN, SLUG_PATTERN
+from govdata.model.registry import BASIS_ID_PATTERN, CATALOG_CODE_PATTERN, MAINTAINER_PATTERN, SLUG_PATTERN
 from govdata.model.resource import RESOURCE_CODE_PATTERN
 
 if TYPE_CHECKING:
@@ -36,9 +36,14 @@ _PATTERN_WORDS = {
         "an 18-character unified social credit code (digits and capitals except I, O, Z, S, V)",
     ),
     RESOURCE_CODE_PATTERN: Text(
-        "“前段码/后段码”形式的信息资源代码，如 301001001/000001", "a resource code like 301001001/000001"
+        '可作文件名的信息资源代码（不含空格及 \\ : * ? " < > |），具体语法见 govdata.yaml 的 resource_code',
+        'a resource code usable as a file name (no spaces or \\ : * ? " < > |); its grammar is resource_code in govdata.yaml',
     ),
     DATE_PATTERN: Text("YYYY-MM-DD 格式的日期", "a date written YYYY-MM-DD"),
+    CATALOG_CODE_PATTERN: Text(
+        "1 至 20 位字母或数字的部门目录编码，位数由本区域编码规则决定",
+        "a department catalog code of 1-20 letters or digits",
+    ),
     SLUG_PATTERN: Text(
         "小写字母开头，仅含小写字母、数字和连字符", "lower-case letters, digits and hyphens, starting with a letter"
     ),

@@ -24,10 +24,15 @@ def _long_instance(root: Path, count: int = 260) -> Path:
 
 
 def _run_with_stderr_on_a_terminal(root: Path) -> tuple[int, str]:
+    return run_on_a_terminal([sys.executable, "-m", "govdata", "validate", "--format", "json"], root)
+
+
+def run_on_a_terminal(argv: list[str], cwd: Path) -> tuple[int, str]:
+    """Run ``argv`` with its stderr on a pseudo-terminal; its exit code and what the terminal showed."""
     primary, secondary = pty.openpty()
     process = subprocess.Popen(
-        [sys.executable, "-m", "govdata", "validate", "--format", "json"],
-        cwd=root,
+        argv,
+        cwd=cwd,
         stdout=subprocess.DEVNULL,
         stderr=secondary,
         env={**os.environ, "COLUMNS": "120", "TERM": "xterm"},

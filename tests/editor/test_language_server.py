@@ -23,6 +23,7 @@ SAMPLE_PATHS = {
     "config": "govdata.yaml",
     "departments": "registry/departments.yaml",
     "legal-bases": "registry/legal-bases.yaml",
+    "classification": "registry/classification.yaml",
     "demands": "catalogs/gongan/demands.yaml",
     "resource": "catalogs/gongan/new.yaml",
     "grant": "grants/minzheng/new.yaml",
@@ -32,7 +33,7 @@ SAMPLE_PATHS = {
     "security": "security/gongan/2026.yaml",
     "audit-mapping": "audit/hub.yaml",
 }
-KINDS_WITHOUT_VOCABULARY = {"project", "security", "audit-mapping"}
+KINDS_WITHOUT_VOCABULARY = {"project", "security", "audit-mapping", "classification"}
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 

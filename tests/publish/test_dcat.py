@@ -54,7 +54,7 @@ def test_recommended_shapes_warn_only_about_known_gaps(reference_publication: Pu
 def test_dcat_content(reference_publication: Publication, reference_catalog: Catalog) -> None:
     graph = _graph(reference_publication)
     datasets = set(graph.subjects(RDF.type, DCAT.Dataset))
-    assert len(datasets) == reference_publication.open_count == 69
+    assert len(datasets) == reference_publication.open_count == 70
     catalog = URIRef(BASE + "id/catalog")
     assert set(graph.objects(catalog, DCAT.dataset)) == datasets
     authority = graph.value(catalog, DCTERMS.publisher)
@@ -95,3 +95,12 @@ def test_same_bytes_under_another_hash_seed(small_root: Path, small_publication:
         )
         assert (tmp_path / "t").read_bytes() == small_publication.files["open/dcat.ttl"]
         assert (tmp_path / "j").read_bytes() == small_publication.files["open/dcat.jsonld"]
+
+
+def test_every_update_cycle_has_an_eu_frequency() -> None:
+    from typing import get_args
+
+    from govdata.model.vocab import UpdateCycle
+    from govdata.publish.dcat import FREQUENCIES
+
+    assert set(FREQUENCIES) == set(get_args(UpdateCycle))
