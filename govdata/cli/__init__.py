@@ -14,6 +14,7 @@ import typer
 from govdata.cli import authorship as authorship_command
 from govdata.cli import demands as demands_command
 from govdata.cli import diff as diff_command
+from govdata.cli import excel as excel_command
 from govdata.cli import fmt as fmt_command
 from govdata.cli import grant as grant_command
 from govdata.cli import init as init_command
@@ -58,6 +59,7 @@ app.add_typer(rules_command.app, name="rules")
 app.add_typer(grant_command.app, name="grant")
 app.add_typer(demands_command.app, name="demands")
 app.add_typer(responsibility_command.app, name="responsibility")
+app.add_typer(excel_command.app, name="excel")
 
 
 def main() -> None:
