@@ -7,6 +7,7 @@ resource whose cells all match is not rewritten at all.
 
 from __future__ import annotations
 
+import copy
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,7 @@ from govdata.excel.read import Row
 from govdata.excel.tree import plain, put, same, value_at
 from govdata.formatting import format_text, key_order
 from govdata.i18n import Text
-from govdata.io.edit import append, load_for_edit
+from govdata.io.edit import append, commented, load_for_edit
 from govdata.io.roundtrip import dump_round_trip
 from govdata.model.resource import Item, Resource
 
@@ -178,6 +179,13 @@ def _explain(problem: Any) -> Text:
     return Text(f"取值无效：{problem['msg']}", f"invalid value: {problem['msg']}")
 
 
+def _changes(
+    tree: CommentedMap, row: Row, items: list[Row], columns: dict[str, dict[str, Column]], blocked: set[str]
+) -> list[Text]:
+    changes = _apply_row(tree, row, columns["resource"], key_order(Resource), blocked, "")
+    return changes + _apply_items(tree, items, columns["item"], blocked)
+
+
 def plan_resource(
     root: Path,
     row: Row,
@@ -191,10 +199,14 @@ def plan_resource(
     """The plan for one resource row; None when the row cannot be placed in the catalog."""
     code, name = str(row.values.get("code")), str(row.values.get("name") or "")
     if existing is not None:
-        path, text = existing.path, (root / existing.path).read_text(encoding="utf-8")
-        tree = load_for_edit(text)
+        path = existing.path
+        # The round-trip reader is slow; most rows of a returned workbook change nothing, and
+        # the plain data (same values) tells so. Only a changed resource is read for editing.
+        tree = commented(copy.deepcopy(existing.data))
+        if _changes(tree, row, items, columns, set(blocked)):
+            tree = load_for_edit((root / path).read_text(encoding="utf-8"))
     elif new_path is not None:
-        path, text, tree = new_path, None, CommentedMap()
+        path, tree = new_path, CommentedMap()
     else:
         findings.add(
             UNPLACED,
@@ -212,9 +224,7 @@ def plan_resource(
             Text(f"{path} 不是映射，未改动；请先修正该文件", f"{path} is not a mapping; fix the file first"),
         )
         return None
-    order = key_order(Resource)
-    changes = _apply_row(tree, row, columns["resource"], order, blocked, "")
-    changes += _apply_items(tree, items, columns["item"], blocked)
+    changes = _changes(tree, row, items, columns, blocked)
     _model_findings(tree, row, items, columns, findings, blocked)
     plan = Plan(path, code, name, existing is None, changes)
     if changes or existing is None:

@@ -204,6 +204,9 @@ def save_workbook(book: Workbook, path: Path) -> None:
     os.close(handle)
     try:
         book.save(temporary)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes it private; a workbook is for sharing
         os.replace(temporary, path)
     finally:
         Path(temporary).unlink(missing_ok=True)
