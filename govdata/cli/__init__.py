@@ -19,6 +19,7 @@ from govdata.cli import fmt as fmt_command
 from govdata.cli import grant as grant_command
 from govdata.cli import init as init_command
 from govdata.cli import log as log_command
+from govdata.cli import new as new_command
 from govdata.cli import owners as owners_command
 from govdata.cli import responsibility as responsibility_command
 from govdata.cli import rules as rules_command
@@ -60,6 +61,7 @@ app.add_typer(grant_command.app, name="grant")
 app.add_typer(demands_command.app, name="demands")
 app.add_typer(responsibility_command.app, name="responsibility")
 app.add_typer(excel_command.app, name="excel")
+app.add_typer(new_command.app, name="new")
 
 
 def main() -> None:
