@@ -26,13 +26,17 @@ from govdata.cli import rules as rules_command
 from govdata.cli import schemas as schemas_command
 from govdata.cli import validate as validate_command
 from govdata.cli.common import state
+from govdata.cli.help_format import install as install_help_format
 from govdata.errors import GovdataError
 from govdata.i18n import Lang
+
+install_help_format()
 
 app = typer.Typer(
     name="govdata",
     no_args_is_help=True,
     rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
     help=(
         "政务数据目录工具：以 git 管理政务数据目录，按国家标准和《济源示范区政务数据共享管理暂行办法》校验。\n\n"
         "Keep a government data catalog in git and check it against GB-style schemas and the "
@@ -41,9 +45,24 @@ app = typer.Typer(
 )
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("govdata")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            number = "unknown"
+        typer.echo(f"govdata {number}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _global(
     debug: bool = typer.Option(False, "--debug", help="出错时显示完整回溯 / show tracebacks on errors"),
+    show_version: bool = typer.Option(
+        False, "--version", "-V", callback=_show_version, is_eager=True, help="显示版本 / show the version"
+    ),
 ) -> None:
     state.debug = debug or bool(os.environ.get("GOVDATA_DEBUG"))
 

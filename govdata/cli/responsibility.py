@@ -27,7 +27,7 @@ app = typer.Typer(
 
 Per resource a department provides, the list says what it collects itself (items without obtained_from), what it obtains by sharing, the source system, identifier items, aggregation mode, update cycle and when the next aggregation is due. The department keeps status, last_aggregated and notes by hand; a rebuild keeps them.
 
-Due dates: one update cycle after the last aggregation (每月 = one month …), moved to the next working day when they fall on a weekend or statutory holiday (official calendar; later years from govdata.yaml calendar, otherwise left empty as unknown).
+Due dates: one update cycle after the last aggregation (每月 = one month, 每年 = one year), moved to the next working day when they fall on a weekend or statutory holiday (official calendar; later years from govdata.yaml calendar, otherwise left empty as unknown).
 
 [bold]Examples[/]
 
