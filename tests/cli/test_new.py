@@ -92,3 +92,23 @@ def test_new_department_registers_checks_and_owns(govdata: Run, tmp_path: Path) 
     )
     assert resource.exit_code == 0 and "307018/000001" in resource.stdout
     assert govdata("validate", cwd=root).exit_code == 0
+
+
+def test_validate_names_the_follow_up_commands(govdata: Run, instance: Callable[..., Path]) -> None:
+    root = instance()
+    (root / "responsibility").mkdir()
+    assert govdata("responsibility", "build", cwd=root).exit_code == 0
+    assert "提示" not in govdata("validate", cwd=root).stdout
+    assert (
+        govdata("new", "resource", "gongan", "--name", "犯罪记录查询信息", "--abstract", "查询结果", cwd=root).exit_code
+        == 0
+    )
+    path = root / "catalogs/gongan/307002-000001.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("name: 犯罪记录查询信息\n", "name:    犯罪记录查询信息\n"),
+        encoding="utf-8",
+    )
+    hinted = govdata("validate", "catalogs/gongan", cwd=root)
+    assert hinted.exit_code == 0
+    assert "提示：采集责任清单与目录不一致（gongan.yaml）：请运行 govdata responsibility build" in hinted.stdout
+    assert "提示：1 个文件不是统一格式：请运行 govdata fmt catalogs/gongan/307002-000001.yaml" in hinted.stdout
