@@ -66,6 +66,7 @@ def demands(
     from rich.console import Console
 
     from govdata.demands.views import explain, match_record, provider_name
+    from govdata.report.tables import print_table
 
     catalog, matches, chosen = _matches(config, lang, department)
     if output_format is Format.JSON:
@@ -86,7 +87,7 @@ def demands(
                 explain(match).get(chosen),
             )
         console = Console(highlight=False)
-        console.print(table)
+        print_table(console, table)
         met = sum(1 for m in matches if m.met)
         console.print(
             Text(f"共 {len(matches)} 条需求，{met} 条可满足", f"{len(matches)} demands, {met} met").get(chosen)

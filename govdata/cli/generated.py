@@ -34,8 +34,13 @@ def stale_files(base: Path, files: dict[str, str], *, exhaustive: bool = False) 
     return stale
 
 
-def write_or_check(base: Path, files: dict[str, str], check: bool, label: str, *, owns_folder: bool = True) -> None:
-    """Write ``files`` under ``base``; with ``check``, write nothing and exit 1 if any is stale."""
+def write_or_check(
+    base: Path, files: dict[str, str], check: bool, label: str, *, owns_folder: bool = True, fix: str = ""
+) -> None:
+    """Write ``files`` under ``base``; with ``check``, write nothing and exit 1 if any is stale.
+
+    ``fix`` is the command that brings the files up to date; a failed check names it.
+    """
     console = Console(highlight=False, soft_wrap=True)
     # ``owns_folder``: every file in ``base`` is generated, so a leftover one is stale too.
     stale = stale_files(base, files, exhaustive=check and owns_folder)
@@ -44,6 +49,8 @@ def write_or_check(base: Path, files: dict[str, str], check: bool, label: str, *
             for diff in stale.values():
                 console.out(diff, end="")
             console.print(f"[red]✗ {label}: {len(stale)} 个文件已过期 / stale: {', '.join(stale)}[/]")
+            if fix:
+                console.print(f"[red]  请运行 {fix} 更新 / run {fix} to update them[/]", markup=True)
             raise typer.Exit(1)
         console.print(f"[green]✓ {label}: {len(files)} 个文件均为最新 / up to date[/]")
         return

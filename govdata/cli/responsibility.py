@@ -82,7 +82,7 @@ def build(
             )
         )
     files = responsibility_lists(catalog, calendar_for(instance.config))
-    write_or_check(instance.root / FOLDER, files, check, "responsibility")
+    write_or_check(instance.root / FOLDER, files, check, "responsibility", fix="govdata responsibility build")
 
 
 @app.command("status")
@@ -125,6 +125,8 @@ def status(
     else:
         from rich.console import Console
 
+        from govdata.report.tables import print_table
+
         # Short heads keep the table within 80 columns; the help text explains each one.
         heads = Text(
             "部门 资源 已汇聚 部分 未汇聚 免汇聚 逾期 日期未知 落实率",
@@ -149,7 +151,7 @@ def status(
                 f"{row.rate:.0%}",
             )
         console = Console(highlight=False)
-        console.print(table)
+        print_table(console, table)
         console.print(Text(f"截至 {day}", f"as of {day}").get(chosen))
         if stale:
             console.print(

@@ -68,4 +68,4 @@ def docs(
     from govdata.cli.generated import write_or_check
     from govdata.generate.rule_docs import rule_docs
 
-    write_or_check(output, rule_docs(), check, "docs/rules")
+    write_or_check(output, rule_docs(), check, "docs/rules", fix="govdata rules docs")
