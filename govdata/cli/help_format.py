@@ -45,6 +45,36 @@ def _wrap_text(original: Callable[..., Any]) -> Callable[..., Any]:
     return make
 
 
+# click's usage errors, in Chinese with the English after them.
+_USAGE_ERRORS = (
+    (re.compile(r"No such command '(.+)'\."), "没有命令“{0}”"),
+    (re.compile(r"No such option: (\S+)"), "没有选项 {0}"),
+    (re.compile(r"Missing argument '(.+)'\."), "缺少参数 {0}"),
+    (re.compile(r"Missing option '(.+)'\."), "缺少选项 {0}"),
+    (re.compile(r"Invalid value for '?([^':]+)'?: (.+)", re.S), "{0} 的值无效：{1}"),
+    (re.compile(r"Got unexpected extra arguments? \((.+)\)"), "多余的参数：{0}"),
+    (re.compile(r"Option '(.+)' requires an argument\."), "选项 {0} 需要一个值"),
+)
+
+
+def usage_error_text(message: str) -> str:
+    """A click usage error as ``中文 / English``; an unknown one stays as click wrote it."""
+    for pattern, chinese in _USAGE_ERRORS:
+        found = pattern.match(message)
+        if found:
+            return f"{chinese.format(*found.groups())} / {message}"
+    return message
+
+
+def _wrap_error(original: Callable[..., None]) -> Callable[..., None]:
+    def show(error: Any) -> None:
+        english = error.format_message
+        error.format_message = lambda: usage_error_text(english())
+        original(error)
+
+    return show
+
+
 def install() -> None:
     """Adjust typer's rich help once, at import of the CLI."""
     try:
@@ -58,4 +88,8 @@ def install() -> None:
             cls._govdata_help = True
     if hasattr(rich_utils, "_make_rich_text") and not getattr(rich_utils, "_govdata_help", False):
         rich_utils._make_rich_text = _wrap_text(rich_utils._make_rich_text)
+        if hasattr(rich_utils, "rich_format_error"):
+            rich_utils.rich_format_error = _wrap_error(rich_utils.rich_format_error)
+        rich_utils.ERRORS_PANEL_TITLE = "错误 / Error"
+        rich_utils.RICH_HELP = "运行 [blue]'{command_path} {help_option}'[/] 查看帮助 / run it for help"
         rich_utils._govdata_help = True

@@ -38,7 +38,8 @@ class ResourcePath(Rule):
 
     ## How to fix
     Move the file to `catalogs/<provider slug>/` and rename it after the code, or correct
-    `provider` if the file is in the right place.
+    `provider` if the file is in the right place. If another file already holds the code (this one was
+    copied from it), give this file a code of its own: the message names the next free one.
     """
 
     id = "GD012"

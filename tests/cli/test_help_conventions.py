@@ -55,3 +55,10 @@ def test_init_help_example_runs_as_printed(govdata: Run, tmp_path: Path) -> None
     command = lines[start].rstrip("\\").strip() + " " + lines[start + 1]
     created = govdata(*shlex.split(command)[1:], cwd=tmp_path)
     assert created.exit_code == 0, created.stderr
+
+
+def test_usage_errors_are_in_chinese_with_the_english_after(govdata: Run, tmp_path: Path) -> None:
+    unknown = govdata("demands", "nosuch", cwd=tmp_path)
+    assert unknown.exit_code == 2 and "没有命令“nosuch” / No such command 'nosuch'." in unknown.stderr
+    missing = govdata("excel", "import", cwd=tmp_path)
+    assert missing.exit_code == 2 and "缺少参数 文件.xlsx" in missing.stderr and "错误 / Error" in missing.stderr
