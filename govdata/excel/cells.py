@@ -34,6 +34,19 @@ class Cell:
     where: str
 
 
+def _report(
+    findings: Findings,
+    rule: str,
+    cell: Cell,
+    column: Column,
+    message: Text,
+    severity: Severity = Severity.ERROR,
+    hint: Text | None = None,
+) -> None:
+    """A finding at ``cell`` that starts with the column's Chinese name."""
+    findings.add(rule, cell.where, column_text(column.title, message), severity, hint)
+
+
 def _number_text(value: int | float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
@@ -44,15 +57,14 @@ def _text(column: Column, cell: Cell, findings: Findings) -> str | None:
         return YES if value else NO
     if isinstance(value, int | float):
         shown = _number_text(value)
-        findings.add(
+        _report(
+            findings,
             CELL_TYPE,
-            cell.where,
-            column_text(
-                column.title,
-                Text(
-                    f"文本列中填写了数字 {shown}，已按文本“{shown}”读取",
-                    f"a number {shown} in a text column; read as the text {shown!r}",
-                ),
+            cell,
+            column,
+            Text(
+                f"文本列中填写了数字 {shown}，已按文本“{shown}”读取",
+                f"a number {shown} in a text column; read as the text {shown!r}",
             ),
             Severity.WARNING,
             Text(
@@ -70,15 +82,14 @@ def _text(column: Column, cell: Cell, findings: Findings) -> str | None:
 def _choice(column: Column, text: str, cell: Cell, findings: Findings) -> str | None:
     if not column.choices or text in column.choices:
         return text
-    findings.add(
+    _report(
+        findings,
         BAD_VALUE,
-        cell.where,
-        column_text(
-            column.title,
-            Text(
-                f"“{text}”不是可选值；可选：{'、'.join(column.choices)}",
-                f"{text!r} is not allowed; choose one of: {', '.join(column.choices)}",
-            ),
+        cell,
+        column,
+        Text(
+            f"“{text}”不是可选值；可选：{'、'.join(column.choices)}",
+            f"{text!r} is not allowed; choose one of: {', '.join(column.choices)}",
         ),
     )
     return None
@@ -94,23 +105,20 @@ def _integer(column: Column, cell: Cell, findings: Findings) -> int | None:
         return int(value)
     text = str(cell.value).strip()
     if text.isdigit():
-        findings.add(
+        _report(
+            findings,
             CELL_TYPE,
-            cell.where,
-            column_text(
-                column.title,
-                Text(
-                    f"数字列中填写了文本“{text}”，已按数字 {int(text)} 读取",
-                    f"text {text!r} in a number column; read as {int(text)}",
-                ),
+            cell,
+            column,
+            Text(
+                f"数字列中填写了文本“{text}”，已按数字 {int(text)} 读取",
+                f"text {text!r} in a number column; read as {int(text)}",
             ),
             Severity.WARNING,
         )
         return int(text)
-    findings.add(
-        BAD_VALUE,
-        cell.where,
-        column_text(column.title, Text(f"应填写整数，而不是“{text}”", f"expects a whole number, not {text!r}")),
+    _report(
+        findings, BAD_VALUE, cell, column, Text(f"应填写整数，而不是“{text}”", f"expects a whole number, not {text!r}")
     )
     return None
 
@@ -122,12 +130,12 @@ def _boolean(column: Column, cell: Cell, findings: Findings) -> bool | None:
     text = str(value).strip()
     if text in (YES, NO):
         return text == YES
-    findings.add(
+    _report(
+        findings,
         BAD_VALUE,
-        cell.where,
-        column_text(
-            column.title, Text(f"应填写“是”或“否”，而不是“{text}”", f"expects 是 (yes) or 否 (no), not {text!r}")
-        ),
+        cell,
+        column,
+        Text(f"应填写“是”或“否”，而不是“{text}”", f"expects 是 (yes) or 否 (no), not {text!r}"),
     )
     return None
 
@@ -156,10 +164,12 @@ def _date(column: Column, cell: Cell, findings: Findings) -> str | None:
         if right
         else Text("，应写作 YYYY-MM-DD，如 2023-06-01", "; write it as YYYY-MM-DD, e.g. 2023-06-01")
     )
-    findings.add(
+    _report(
+        findings,
         BAD_VALUE,
-        cell.where,
-        column_text(column.title, Text(f"日期“{text}”格式不对", f"date {text!r} is not in the expected form") + wanted),
+        cell,
+        column,
+        Text(f"日期“{text}”格式不对", f"date {text!r} is not in the expected form") + wanted,
     )
     return None
 

@@ -36,6 +36,7 @@ from govdata.excel.layout import (
     RESOURCES_SHEET,
     TEMPLATE_VERSION,
 )
+from govdata.excel.tree import value_at
 from govdata.model.vocab import KNOWN_THEMES, BaseLibrary
 
 SPARE_ROWS = 500  # rows below the data that still carry drop-downs
@@ -144,21 +145,13 @@ def _fill(sheet: Worksheet, columns: Sequence[Column], rows: Iterable[dict[str, 
     return count
 
 
-def _value_at(data: Any, path: tuple[str, ...]) -> Any:
-    for key in path:
-        if not isinstance(data, dict):
-            return None
-        data = data.get(key)
-    return data
-
-
 def flatten(resource: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The resource row and its item rows, keyed by column key."""
-    row = {c.key: _value_at(resource, c.path) for c in resource_columns()}
+    row = {c.key: value_at(resource, c.path) for c in resource_columns()}
     items = resource.get(ITEMS_KEY)
     item_rows = []
     for item in items if isinstance(items, list) else []:
-        values = {c.key: _value_at(item, c.path) for c in item_columns()} if isinstance(item, dict) else {}
+        values = {c.key: value_at(item, c.path) for c in item_columns()} if isinstance(item, dict) else {}
         item_rows.append({ITEM_RESOURCE_KEY: row.get("code"), **values})
     return row, item_rows
 
