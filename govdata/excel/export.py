@@ -14,7 +14,9 @@ from govdata.excel.write import build_workbook
 def template_workbook(root: Path, authority: str, code_example: str) -> Workbook:
     depts = departments(root)
     chosen = next((d for d in depts if d.get("code") == authority), depts[0] if depts else {})
-    bases = [str(b.get("id")) for b in legal_bases(root)][:1]
+    # The example restricts sharing and opening, which needs a law or an administrative regulation.
+    laws = [b for b in legal_bases(root) if b.get("level") in ("法律", "行政法规")] or legal_bases(root)
+    bases = [str(b.get("id")) for b in laws][:1]
     example = example_resource(code_example, str(chosen.get("code", "")), str(chosen.get("name", "")), bases)
     return build_workbook([example], registries(root), example=True)
 

@@ -54,7 +54,7 @@ def example_resource(code: str, department_code: str, department_name: str, basi
             "basis": basis,
             "methods": ["接口"],
         },
-        "opening": {"type": "无条件开放"},
+        "opening": {"type": "不予开放", "basis": basis},
         "update_cycle": "每日",
         "release_date": "2024-01-01",
         "aggregation": {"mode": "实时汇聚"},

@@ -93,6 +93,12 @@ def test_a_new_resource_from_the_template_lands_as_a_valid_file(
     resources.cell(row, keys.index("provider.code") + 1, "11419001MB03847296")
     resources.cell(row, keys.index("provider.name") + 1, "测试区公安局")
     resources.cell(row, keys.index("classification.group") + 1, "测试区公安局")
+    example_items = [[cell.value for cell in row] for row in items.iter_rows(min_row=4, max_row=last_row(items))]
+    for values in example_items:  # the clerk copies the example's items for the new resource
+        target = last_row(items) + 1
+        for col, value in enumerate(values, start=1):
+            items.cell(target, col, value)
+        items.cell(target, 1, "307002/000009")
     item_row = last_row(items) + 1
     items.cell(item_row, 1, "307002/000009")
     items.cell(item_row, 2, "查询编号")
@@ -105,7 +111,7 @@ def test_a_new_resource_from_the_template_lands_as_a_valid_file(
     assert text.startswith("# yaml-language-server: $schema=../../schemas/resource.schema.json\n")
     assert 'code: "307002/000009"' in text and "  - name: 查询编号\n" in text
     validated = govdata("validate", "--format", "json", "catalogs/gongan", cwd=root)
-    assert '"rule": "GD0' not in validated.stdout or validated.exit_code == 0, validated.stdout
+    assert validated.exit_code == 0, validated.stdout
 
 
 def test_template_offers_every_vocabulary_as_a_drop_down(
