@@ -203,10 +203,13 @@ def plan_resource(
         # The round-trip reader is slow; most rows of a returned workbook change nothing, and
         # the plain data (same values) tells so. Only a changed resource is read for editing.
         tree = commented(copy.deepcopy(existing.data))
-        if _changes(tree, row, items, columns, set(blocked)):
+        changes = _changes(tree, row, items, columns, blocked)
+        if changes:
             tree = load_for_edit((root / path).read_text(encoding="utf-8"))
+            changes = _changes(tree, row, items, columns, blocked)
     elif new_path is not None:
         path, tree = new_path, CommentedMap()
+        changes = _changes(tree, row, items, columns, blocked)
     else:
         findings.add(
             UNPLACED,
@@ -224,7 +227,6 @@ def plan_resource(
             Text(f"{path} 不是映射，未改动；请先修正该文件", f"{path} is not a mapping; fix the file first"),
         )
         return None
-    changes = _changes(tree, row, items, columns, blocked)
     _model_findings(tree, row, items, columns, findings, blocked)
     plan = Plan(path, code, name, existing is None, changes)
     if changes or existing is None:

@@ -67,7 +67,7 @@ def _open(path: Path) -> Any:
             "not an .xlsx workbook; save it as Excel Workbook (*.xlsx)",
         )
     try:
-        return load_workbook(path, data_only=True)
+        return load_workbook(path, data_only=True, read_only=True)
     except Exception as error:  # openpyxl raises many kinds for damaged files
         raise _refuse(path, f"无法读取工作簿：{error}", f"cannot read the workbook: {error}") from error
 
@@ -81,15 +81,16 @@ def _check_meta(path: Path, book: Any) -> tuple[int, int]:
                 f"缺少工作表“{name}”；请用 govdata excel template 或 export 生成的工作簿填写",
                 f"sheet {name!r} is missing; fill a workbook made by govdata excel template or export",
             )
-    meta = book[META_SHEET]
-    version = str(meta["B1"].value or "")
-    if meta["A1"].value != META_VERSION or version != TEMPLATE_VERSION:
+    meta = [list(row) + [None, None] for row in book[META_SHEET].iter_rows(min_row=1, max_row=2, values_only=True)]
+    meta += [[None, None]] * (2 - len(meta))
+    version = str(meta[0][1] or "")
+    if meta[0][0] != META_VERSION or version != TEMPLATE_VERSION:
         raise _refuse(
             path,
             f"模板版本为“{version}”，本程序读取版本 {TEMPLATE_VERSION}；请重新导出模板后填写",
             f"template version {version!r}; this govdata reads version {TEMPLATE_VERSION}, export a new workbook",
         )
-    examples = str(meta["B2"].value or "0,0") if meta["A2"].value == META_EXAMPLE else "0,0"
+    examples = str(meta[1][1] or "0,0") if meta[1][0] == META_EXAMPLE else "0,0"
     try:
         resource_examples, item_examples = (int(part) for part in examples.split(","))
     except ValueError:
@@ -100,13 +101,14 @@ def _check_meta(path: Path, book: Any) -> tuple[int, int]:
 def _columns_of(sheet: Worksheet, known: tuple[Column, ...], findings: Findings) -> dict[int, Column]:
     by_key = {column.key: column for column in known}
     placed: dict[int, Column] = {}
-    for index in range(1, sheet.max_column + 1):
-        key = sheet.cell(KEY_ROW, index).value
+    keys, headers = (list(row) for row in sheet.iter_rows(min_row=KEY_ROW, max_row=HEADER_ROW, values_only=True))
+    for index, key in enumerate(keys, start=1):
         if key is None:
             continue
         column = by_key.get(str(key))
         if column is None:
-            header = sheet.cell(HEADER_ROW, index).value or key
+            header = headers[index - 1] if index <= len(headers) else None
+            header = header or key
             findings.add(
                 UNPLACED,
                 f"{sheet.title}!{get_column_letter(index)}{HEADER_ROW}",
@@ -148,18 +150,21 @@ def _rows(sheet: Worksheet, columns: dict[int, Column], skip: int, findings: Fin
 
 def read_workbook(path: Path, findings: Findings) -> WorkbookRows:
     book = _open(path)
-    resource_examples, item_examples = _check_meta(path, book)
-    resource_sheet, item_sheet = book[RESOURCES_SHEET], book[ITEMS_SHEET]
-    resource_placed = _columns_of(resource_sheet, resource_columns(), findings)
-    item_placed = _columns_of(item_sheet, item_sheet_columns(), findings)
-    return WorkbookRows(
-        _rows(resource_sheet, resource_placed, resource_examples, findings),
-        _rows(item_sheet, item_placed, item_examples, findings),
-        {
-            RESOURCES_SHEET: {c.key: c for c in resource_placed.values()},
-            ITEMS_SHEET: {c.key: c for c in item_placed.values() if c.key != ITEM_RESOURCE_KEY},
-        },
-    )
+    try:  # a read-only workbook keeps its file open until closed
+        resource_examples, item_examples = _check_meta(path, book)
+        resource_sheet, item_sheet = book[RESOURCES_SHEET], book[ITEMS_SHEET]
+        resource_placed = _columns_of(resource_sheet, resource_columns(), findings)
+        item_placed = _columns_of(item_sheet, item_sheet_columns(), findings)
+        return WorkbookRows(
+            _rows(resource_sheet, resource_placed, resource_examples, findings),
+            _rows(item_sheet, item_placed, item_examples, findings),
+            {
+                RESOURCES_SHEET: {c.key: c for c in resource_placed.values()},
+                ITEMS_SHEET: {c.key: c for c in item_placed.values() if c.key != ITEM_RESOURCE_KEY},
+            },
+        )
+    finally:
+        book.close()
 
 
 __all__ = ["Row", "WorkbookRows", "read_workbook"]

@@ -115,9 +115,8 @@ def _header(sheet: Worksheet, columns: Sequence[Column], lists: _Lists, registri
         description.font = Font(color="595959", size=9)
         sheet.column_dimensions[letter].width = 24 if column.kind == "text" else 12
         cells = f"{letter}{FIRST_ROW}:{letter}{FIRST_ROW + rows + SPARE_ROWS}"
-        if column.kind == "text":  # typed 010 stays 010, not the number 10
-            for row in range(FIRST_ROW, FIRST_ROW + rows + SPARE_ROWS + 1):
-                sheet.cell(row, index).number_format = "@"
+        if column.kind == "text":  # typed 010 stays 010, not the number 10 (a column style: no cell per row)
+            sheet.column_dimensions[letter].number_format = "@"
         drop = _drop_down(column, lists, registries)
         if drop is not None:
             source, strict = drop
