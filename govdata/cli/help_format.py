@@ -92,4 +92,4 @@ def install() -> None:
             rich_utils.rich_format_error = _wrap_error(rich_utils.rich_format_error)
         rich_utils.ERRORS_PANEL_TITLE = "错误 / Error"
         rich_utils.RICH_HELP = "运行 [blue]'{command_path} {help_option}'[/] 查看帮助 / run it for help"
-        rich_utils._govdata_help = True
+        setattr(rich_utils, "_govdata_help", True)  # noqa: B010 - a marker typer does not declare
