@@ -112,3 +112,29 @@ def test_validate_names_the_follow_up_commands(govdata: Run, instance: Callable[
     assert hinted.exit_code == 0
     assert "提示：采集责任清单与目录不一致（gongan.yaml）：请运行 govdata responsibility build" in hinted.stdout
     assert "提示：1 个文件不是统一格式：请运行 govdata fmt catalogs/gongan/307002-000001.yaml" in hinted.stdout
+
+
+def test_new_resource_asks_on_a_terminal(instance: Callable[..., Path]) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    root = instance()
+    main, secondary = pty.openpty()
+    govdata = Path(sys.executable).parent / "govdata"
+    process = subprocess.Popen(
+        [str(govdata), "new", "resource", "gongan"],
+        cwd=root,
+        stdin=secondary,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    os.close(secondary)
+    os.write(main, "犯罪记录查询信息\n无犯罪记录证明的查询结果\n".encode())
+    out, err = process.communicate(timeout=60)
+    os.close(main)
+    assert process.returncode == 0, err.decode()
+    assert "307002/000001" in out.decode()
+    text = (root / "catalogs/gongan/307002-000001.yaml").read_text(encoding="utf-8")
+    assert "name: 犯罪记录查询信息\n" in text and "abstract: 无犯罪记录证明的查询结果\n" in text
