@@ -13,7 +13,7 @@ from govdata.cli import grant_steps as steps
 from govdata.cli.common import ConfigOption, LangOption
 from govdata.cli.grant_steps import Format, Method, Status
 from govdata.errors import UsageError
-from govdata.i18n import Text
+from govdata.i18n import Text, plural
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -187,7 +187,7 @@ def list_grants(
         )
     console = Console(highlight=False)
     print_table(console, table)
-    console.print(Text(f"共 {len(rows)} 项授权", f"{len(rows)} grants").get(chosen))
+    console.print(Text(f"共 {len(rows)} 项授权", plural(len(rows), "grant")).get(chosen))
 
 
 @app.command("show")

@@ -58,8 +58,9 @@ def catalog_lines(summary: CatalogSummary, lang: Lang) -> list[str]:
             lines.append("注意：本实例为样例数据（sample_data: true），不代表真实登记信息")
         return lines
     lines = [
-        f"{summary.departments} departments ({summary.providing_departments} with resources), "
-        f"{summary.resources} resources, {summary.items} items, {summary.legal_bases} legal bases, {summary.demands} demands",
+        f"{plural(summary.departments, 'department')} ({summary.providing_departments} with resources), "
+        f"{plural(summary.resources, 'resource')}, {plural(summary.items, 'item')}, "
+        f"{plural(summary.legal_bases, 'legal basis', 'legal bases')}, {plural(summary.demands, 'demand')}",
         f"classes: {_counts(summary.by_class)}",
         f"sharing: {_counts(summary.by_sharing)}; opening: {_counts(summary.by_opening)}",
     ]
