@@ -99,6 +99,22 @@ def skeleton_data(seed: Skeleton, today: dt.date) -> dict[str, Any]:
     }
 
 
+def _comment_nested(value: Any, annotation: Any) -> None:
+    """An end-of-line comment with the GB element name on each key of a nested mapping."""
+    from govdata.formatting import _models_in
+
+    model, _ = _models_in(annotation)
+    if model is None or not isinstance(value, CommentedMap):
+        return
+    fields = {info.alias or name: info for name, info in model.model_fields.items()}
+    for key in value:
+        info = fields.get(key)
+        if info is not None and info.title:
+            # Two spaces after the value, counted in characters as ruamel places comments.
+            shown = value[key] if isinstance(value[key], str) else ""
+            value.yaml_add_eol_comment(info.title, key, column=2 + len(key) + 2 + len(shown) + 2)
+
+
 def skeleton_text(path: str, seed: Skeleton, today: dt.date) -> str:
     """The file text: modeline, and a Chinese comment above each key saying what it holds."""
     tree = commented(skeleton_data(seed, today))
@@ -111,6 +127,7 @@ def skeleton_text(path: str, seed: Skeleton, today: dt.date) -> str:
         if key in _REVIEW:
             lines.append(_REVIEW[key])
         tree.yaml_set_comment_before_after_key(key, before="\n".join(lines))
+        _comment_nested(tree[key], info.annotation)
     formatted = format_text(path, dump_round_trip(tree))
     assert isinstance(formatted, str)
     return formatted

@@ -23,6 +23,7 @@ def test_new_resource_takes_the_next_free_code_and_validates(govdata: Run, insta
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../schemas/resource.schema.json\n")
     assert "# 信息资源代码：前段码（分类码）/后段码（顺序码）" in text and "# 共享属性：" in text
+    assert "  code: 11419001MB03847296  # 信息资源提供方代码\n" in text
     assert govdata("validate", cwd=root).exit_code == 0
     again = govdata("new", "resource", "gongan", "--name", "第二项", "--abstract", "说明", cwd=root)
     assert "307002/000002" in again.stdout
