@@ -62,3 +62,15 @@ def test_usage_errors_are_in_chinese_with_the_english_after(govdata: Run, tmp_pa
     assert unknown.exit_code == 2 and "没有命令“nosuch” / No such command 'nosuch'." in unknown.stderr
     missing = govdata("excel", "import", cwd=tmp_path)
     assert missing.exit_code == 2 and "缺少参数 文件.xlsx" in missing.stderr and "错误 / Error" in missing.stderr
+
+
+def test_new_department_help_example_runs_as_printed(govdata: Run, tmp_path: Path) -> None:
+    from tests.excel.sheets import reference_instance
+
+    root = reference_instance(tmp_path / "jiyuan")
+    lines = [line.strip() for line in govdata("new", "department", "--help", cwd=root).stdout.splitlines()]
+    start = next(i for i, line in enumerate(lines) if line.startswith("govdata new department"))
+    command = lines[start].rstrip("\\").strip() + " " + lines[start + 1]
+    created = govdata(*shlex.split(command)[1:], cwd=root)
+    assert created.exit_code == 0, created.stderr
+    assert govdata("validate", cwd=root).exit_code == 0
