@@ -10,7 +10,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING, TextIO
 
 from govdata.gitops.review import Level
-from govdata.i18n import Lang, Text, plural
+from govdata.i18n import Lang, Text
 from govdata.report.diff_base import DiffOptions, colon, file_link, listing, paren, subject_of, where
 from govdata.report.diff_base import articles as _articles
 from govdata.report.markdown import cell
@@ -109,8 +109,7 @@ def _problems(result: DiffResult, lang: Lang) -> list[str]:
     paths = sorted({d.location.path for d in result.problems})
     note = Text(
         f"以下 {len(paths)} 个文件未通过校验，未做语义比较，请先修正 `govdata validate` 报告的问题：",
-        f"{plural(len(paths), 'file')} {'fails' if len(paths) == 1 else 'fail'} validation and "
-        f"{'was' if len(paths) == 1 else 'were'} not compared; fix what `govdata validate` reports first:",
+        f"{len(paths)} files fail validation and were not compared; fix what `govdata validate` reports first:",
     )
     return ["", "> [!CAUTION]", "> " + note.get(lang), *(f"> - `{result.prefix}{p}`" for p in paths)]
 
