@@ -47,13 +47,9 @@ app = typer.Typer(
 
 def _show_version(value: bool) -> None:
     if value:
-        from importlib.metadata import PackageNotFoundError, version
+        from govdata import __version__  # the one place the version is kept (the distribution's name may differ)
 
-        try:
-            number = version("govdata")
-        except PackageNotFoundError:  # pragma: no cover - running from a source tree
-            number = "unknown"
-        typer.echo(f"govdata {number}")
+        typer.echo(f"govdata {__version__}")
         raise typer.Exit()
 
 
