@@ -207,6 +207,17 @@ def plan_resource(
         if changes:
             tree = load_for_edit((root / path).read_text(encoding="utf-8"))
             changes = _changes(tree, row, items, columns, blocked)
+    elif new_path is not None and (root / new_path).exists():
+        # A file the catalog could not read (or that holds another code): never overwritten.
+        findings.add(
+            UNPLACED,
+            row.where("code"),
+            Text(
+                f"{new_path} 已存在但无法按代码 {code} 读取，未覆盖；请先用 govdata validate 修正该文件",
+                f"{new_path} exists but does not load as {code}; not overwritten, fix it with govdata validate first",
+            ),
+        )
+        return None
     elif new_path is not None:
         path, tree = new_path, CommentedMap()
         changes = _changes(tree, row, items, columns, blocked)

@@ -159,3 +159,11 @@ def test_english_summary_counts_with_plurals(govdata: Run, exported: tuple[Path,
     assert (
         "checked 1 resource and" in result.stdout and "would change 0 files (--dry-run), 1 unchanged" in result.stdout
     )
+
+
+def test_a_file_that_does_not_load_is_never_overwritten(govdata: Run, exported: tuple[Path, Path]) -> None:
+    root, workbook = exported
+    path = root / GONGAN
+    path.write_text(path.read_text(encoding="utf-8") + "\tbroken: [\n", encoding="utf-8")
+    out = _import_fails(govdata, root, workbook)
+    assert "catalogs/gongan/101002-000001.yaml 已存在但无法按代码 101002/000001 读取，未覆盖" in out
