@@ -56,6 +56,8 @@ class RunResult:
     summary: CatalogSummary
     seconds: float
     catalog: Catalog = field(repr=False)
+    # The files the report covers when the run was limited to some paths (None: all of them).
+    files_in_scope: int | None = None
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)
@@ -262,8 +264,14 @@ def validate(
     diagnostics = [d for d in diagnostics if not settings.waived(d.rule_id, d.location.path, day)]
     if scopes is not None:
         diagnostics = [d for d in diagnostics if _within(d.location.path, scopes)]
+    in_scope = None if scopes is None else sum(1 for path in paths if _within(path, scopes))
     return RunResult(
-        sort_diagnostics(diagnostics), len(paths), summarize(catalog), time.perf_counter() - started, catalog
+        sort_diagnostics(diagnostics),
+        len(paths),
+        summarize(catalog),
+        time.perf_counter() - started,
+        catalog,
+        in_scope,
     )
 
 

@@ -141,17 +141,20 @@ def _parse_file(path: str, kind: FileKind, data: bytes) -> ParsedFile:
     issues = validate_document(kind, raw) or _repeated_items(kind, raw)
     if issues:
         source_map = positions_of(text)
-        diagnostics = [
-            Diagnostic(
-                SchemaViolation.id,
-                Severity.ERROR,
-                issue.message,
-                locate(path, source_map, issue.pointer, issue.at_key),
-                hint=issue.hint,
-                article=SchemaViolation.article,
+        diagnostics = []
+        for issue in issues:
+            location = locate(path, source_map, issue.pointer, issue.at_key)
+            shown = issue.as_written(text, location.line, location.column)
+            diagnostics.append(
+                Diagnostic(
+                    SchemaViolation.id,
+                    Severity.ERROR,
+                    shown.message,
+                    location,
+                    hint=shown.hint,
+                    article=SchemaViolation.article,
+                )
             )
-            for issue in issues
-        ]
         return ParsedFile(path, None, None, diagnostics)
     modeline = _MODELINE.search(text[:2048])
     return ParsedFile(path, raw, modeline.group(1) if modeline else None, [])

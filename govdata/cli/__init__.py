@@ -18,12 +18,14 @@ from govdata.cli import ci as ci_command
 from govdata.cli import demands as demands_command
 from govdata.cli import diff as diff_command
 from govdata.cli import evaluate as evaluate_command
+from govdata.cli import excel as excel_command
 from govdata.cli import fmt as fmt_command
 from govdata.cli import gate as gate_command
 from govdata.cli import grant as grant_command
 from govdata.cli import imports as import_command
 from govdata.cli import init as init_command
 from govdata.cli import log as log_command
+from govdata.cli import new as new_command
 from govdata.cli import owners as owners_command
 from govdata.cli import publish as publish_command
 from govdata.cli import responsibility as responsibility_command
@@ -31,13 +33,17 @@ from govdata.cli import rules as rules_command
 from govdata.cli import schemas as schemas_command
 from govdata.cli import validate as validate_command
 from govdata.cli.common import state
+from govdata.cli.help_format import install as install_help_format
 from govdata.errors import GovdataError
 from govdata.i18n import Lang
+
+install_help_format()
 
 app = typer.Typer(
     name="govdata",
     no_args_is_help=True,
     rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
     help=(
         "政务数据目录工具：以 git 管理政务数据目录，按国家标准和《济源示范区政务数据共享管理暂行办法》校验。\n\n"
         "Keep a government data catalog in git and check it against GB-style schemas and the "
@@ -46,9 +52,20 @@ app = typer.Typer(
 )
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from govdata import __version__  # the one place the version is kept (the distribution's name may differ)
+
+        typer.echo(f"govdata {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _global(
     debug: bool = typer.Option(False, "--debug", help="出错时显示完整回溯 / show tracebacks on errors"),
+    show_version: bool = typer.Option(
+        False, "--version", "-V", callback=_show_version, is_eager=True, help="显示版本 / show the version"
+    ),
 ) -> None:
     state.debug = debug or bool(os.environ.get("GOVDATA_DEBUG"))
 
@@ -73,6 +90,8 @@ app.add_typer(demands_command.app, name="demands")
 app.add_typer(responsibility_command.app, name="responsibility")
 app.add_typer(ci_command.app, name="ci")
 app.add_typer(cases_command.app, name="cases")
+app.add_typer(excel_command.app, name="excel")
+app.add_typer(new_command.app, name="new")
 
 
 def main() -> None:

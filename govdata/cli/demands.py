@@ -12,7 +12,7 @@ import typer
 from govdata.cli import grant_steps as steps
 from govdata.cli.common import ConfigOption, LangOption
 from govdata.cli.grant_steps import Format, Method
-from govdata.i18n import Lang, Text
+from govdata.i18n import Lang, Text, plural
 
 if TYPE_CHECKING:
     from govdata.demands.match import Match
@@ -66,6 +66,7 @@ def demands(
     from rich.console import Console
 
     from govdata.demands.views import explain, match_record, provider_name
+    from govdata.report.tables import print_table
 
     catalog, matches, chosen = _matches(config, lang, department)
     if output_format is Format.JSON:
@@ -86,10 +87,12 @@ def demands(
                 explain(match).get(chosen),
             )
         console = Console(highlight=False)
-        console.print(table)
+        print_table(console, table)
         met = sum(1 for m in matches if m.met)
         console.print(
-            Text(f"共 {len(matches)} 条需求，{met} 条可满足", f"{len(matches)} demands, {met} met").get(chosen)
+            Text(f"共 {len(matches)} 条需求，{met} 条可满足", f"{plural(len(matches), 'demand')}, {met} met").get(
+                chosen
+            )
         )
     if any(not m.met for m in matches):
         raise typer.Exit(1)

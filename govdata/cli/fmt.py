@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from govdata.cli.common import ConfigOption, LangOption, early_lang, instance_path, resolve_lang, within
-from govdata.i18n import Lang, Text
+from govdata.i18n import Lang, Text, plural
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -98,10 +98,17 @@ def _summary(console: Console, changed: list[str], problems: int, check: bool, l
         console.print(
             Text(
                 f"✗ {problems} 个文件无法读取，未做改动",
-                f"✗ {problems} files could not be read and were left as they are",
+                f"✗ {plural(problems, 'file')} could not be read and were left as they are",
             ).get(lang)
         )
-    if changed:
-        console.print(Text(f"共 {len(changed)} 个文件", f"{len(changed)} files").get(lang))
+    if changed and check:
+        console.print(
+            Text(
+                f"✗ 共 {len(changed)} 个文件需要格式化：请运行 govdata fmt",
+                f"✗ {plural(len(changed), 'file')} to reformat: run govdata fmt",
+            ).get(lang)
+        )
+    elif changed:
+        console.print(Text(f"共 {len(changed)} 个文件", plural(len(changed), "file")).get(lang))
     elif not problems:
         console.print(Text("✓ 所有文件格式均已统一", "✓ every file is formatted").get(lang))

@@ -43,11 +43,13 @@ def write_or_check(
     *,
     owns_folder: bool = True,
     transaction: Transaction | None = None,
+    fix: str = "",
 ) -> None:
     """Write ``files`` under ``base``; with ``check``, write nothing and exit 1 if any is stale.
 
     With a ``transaction`` (instance files), the stale files are written together, under the
-    instance lock, and only if none changed since the transaction read it.
+    instance lock, and only if none changed since the transaction read it. ``fix`` is the
+    command that brings the files up to date; a failed check names it.
     """
     console = Console(highlight=False, soft_wrap=True)
     # ``owns_folder``: every file in ``base`` is generated, so a leftover one is stale too.
@@ -57,6 +59,8 @@ def write_or_check(
             for diff in stale.values():
                 console.out(diff, end="")
             console.print(f"[red]✗ {label}: {len(stale)} 个文件已过期 / stale: {', '.join(stale)}[/]")
+            if fix:
+                console.print(f"[red]  请运行 {fix} 更新 / run {fix} to update them[/]", markup=True)
             raise typer.Exit(1)
         console.print(f"[green]✓ {label}: {len(files)} 个文件均为最新 / up to date[/]")
         return

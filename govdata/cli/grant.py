@@ -12,7 +12,8 @@ import typer
 from govdata.cli import grant_steps as steps
 from govdata.cli.common import ConfigOption, LangOption
 from govdata.cli.grant_steps import Format, Method, Status
-from govdata.i18n import Text
+from govdata.errors import UsageError
+from govdata.i18n import Text, plural
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -148,9 +149,22 @@ def list_grants(
 
     from govdata.grants.lifecycle import load_grants
     from govdata.grants.views import grant_row, select
+    from govdata.report.tables import print_table
 
     instance, chosen = steps.open_instance(config, lang)
     catalog, _ = load_grants(instance)
+    if applicant and not any(applicant in (d.code, d.slug) for d in catalog.departments):
+        known = "、".join(sorted(d.slug for d in catalog.departments))
+        raise UsageError(
+            Text(
+                f"部门名录中没有申请部门“{applicant}”（not found）；可用的部门：{known}",
+                f"applicant {applicant!r} not found in the department registry; known: {known}",
+            )
+        )
+    if resource and not any(d.model.code == resource for d in catalog.resources):
+        raise UsageError(
+            Text(f"目录中没有信息资源 {resource}（not found）", f"resource {resource} not found in the catalog")
+        )
     rows = [
         grant_row(catalog, d)
         for d in select(catalog, status=status and status.value, applicant=applicant, resource=resource)
@@ -172,8 +186,8 @@ def list_grants(
             f"{row['valid_from']} – {row['valid_until']}",
         )
     console = Console(highlight=False)
-    console.print(table)
-    console.print(Text(f"共 {len(rows)} 项授权", f"{len(rows)} grants").get(chosen))
+    print_table(console, table)
+    console.print(Text(f"共 {len(rows)} 项授权", plural(len(rows), "grant")).get(chosen))
 
 
 @app.command("show")

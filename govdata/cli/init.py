@@ -38,7 +38,7 @@ def init(
     [bold]Example[/]
 
       govdata init my-city --region 某市 --division-code 410100 \\
-        --authority-name 某市大数据管理局 --authority-code 11410100MB0000000X
+        --authority-name 某市大数据管理局 --authority-code 11410100MB00000005
     """
     from govdata.ci.render import InstallSource
     from govdata.generate.instance import InstanceSeed, instance_files

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from govdata.cli.common import ConfigOption, LangOption, early_lang, resolve_lang
+from govdata.errors import UsageError
+from govdata.i18n import Text
 
 if TYPE_CHECKING:
     from govdata.gitops.history import Trace
@@ -71,10 +73,22 @@ def log(
     reader = RevisionReader.for_instance(open_repository(instance.root), instance.root)
     names = {d.code: d.name for d in registry.departments}
     steps = history(reader, trace, instance.config, names, max_count)
+    if target is not None and not steps and not _exists(target, instance.root):
+        # Nothing now and nothing in history: a typo, not an empty history.
+        raise UsageError(
+            Text(
+                f"没有找到“{target}”（not found）：它不是部门、现有文件，也没有任何提交涉及它",
+                f"{target!r} not found: no department, no file, and no commit touches it",
+            )
+        )
     if output_format is LogFormat.JSON:
         json_report(trace.label, steps, chosen_lang, sys.stdout, DiffOptions(link_base))
     else:
         text_report(trace.label, steps, chosen_lang, sys.stdout)
+
+
+def _exists(target: str, root: Path) -> bool:
+    return Path(target).exists() or (root / target).exists()
 
 
 def _trace(target: str | None, instance: Instance, registry: Catalog) -> Trace:

@@ -38,7 +38,9 @@ def owners(
     instance = open_instance(Path.cwd(), config)
     top, prefix = repository_top(instance.root)
     catalog = working_registry(instance)
-    write_or_check(top, codeowners_files(catalog, prefix, approvals), check, "CODEOWNERS", owns_folder=False)
+    write_or_check(
+        top, codeowners_files(catalog, prefix, approvals), check, "CODEOWNERS", owns_folder=False, fix="govdata owners"
+    )
 
 
 def repository_top(root: Path) -> tuple[Path, str]:

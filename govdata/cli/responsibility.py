@@ -29,7 +29,7 @@ app = typer.Typer(
 
 Per resource a department provides, the list says what it collects itself (items without obtained_from), what it obtains by sharing, the source system, identifier items, aggregation mode, update cycle and when the next aggregation is due. The department keeps status, last_aggregated and notes by hand; a rebuild keeps them. A list whose data did not change is not rewritten; where it did, the file is edited in place, so comments stay with their entries.
 
-Due dates: one update cycle after the last aggregation (每月 = one month …), moved to the next working day when they fall on a weekend or statutory holiday (official calendar; later years from govdata.yaml calendar, otherwise left empty as unknown).
+Due dates: one update cycle after the last aggregation (每月 = one month, 每年 = one year), moved to the next working day when they fall on a weekend or statutory holiday (official calendar; later years from govdata.yaml calendar, otherwise left empty as unknown).
 
 [bold]Examples[/]
 
@@ -113,7 +113,14 @@ def build(
             )
         )
     files = _settled(instance, responsibility_lists(catalog, calendar_for(instance.config)), transaction.read)
-    write_or_check(instance.root / FOLDER, files, check, "responsibility", transaction=transaction)
+    write_or_check(
+        instance.root / FOLDER,
+        files,
+        check,
+        "responsibility",
+        transaction=transaction,
+        fix="govdata responsibility build",
+    )
 
 
 @app.command("status")
@@ -158,6 +165,8 @@ def status(
     else:
         from rich.console import Console
 
+        from govdata.report.tables import print_table
+
         # Short heads keep the table within 80 columns; the help text explains each one.
         heads = Text(
             "部门 资源 已汇聚 部分 未汇聚 免汇聚 逾期 日期未知 落实率",
@@ -182,7 +191,7 @@ def status(
                 f"{row.rate:.0%}",
             )
         console = Console(highlight=False)
-        console.print(table)
+        print_table(console, table)
         console.print(Text(f"截至 {day}", f"as of {day}").get(chosen))
         if stale:
             console.print(

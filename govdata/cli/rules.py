@@ -11,6 +11,7 @@ from rich.markdown import Markdown
 from rich.table import Table
 
 from govdata.cli.common import LangOption, resolve_lang
+from govdata.i18n import Lang, article_text
 
 app = typer.Typer(
     help="规则：列出全部规则、查看一条规则的说明、生成 docs/rules。/ List, explain and document the rules.",
@@ -29,18 +30,33 @@ def list_rules(ctx: typer.Context, lang: LangOption = None) -> None:
     table = Table("Id", "Name", "名称 / title", "Article", "Severity", "What it checks", show_lines=False)
     for rule in RULES:
         table.add_row(
-            rule.id, rule.name, rule.title.get(chosen), rule.article or "—", rule.severity.value, rule.summary()
+            rule.id,
+            rule.name,
+            rule.title.get(chosen),
+            article_text(rule.article, chosen) or "—",
+            rule.severity.value,
+            rule.summary(),
         )
     Console(soft_wrap=False).print(table)
 
 
 @app.command("show")
-def show(rule_id: Annotated[str, typer.Argument(help="规则编号或名称，如 GD010 / rule id or name")]) -> None:
-    """显示一条规则的完整说明。/ Show one rule's documentation."""
-    from govdata.generate.rule_docs import rule_page
+def show(
+    rule_id: Annotated[str, typer.Argument(help="规则编号或名称，如 GD010 / rule id or name")],
+    lang: LangOption = None,
+) -> None:
+    """显示一条规则的完整说明。/ Show one rule's documentation.
+
+    [bold]示例 / Example[/]
+
+      govdata rules show GD010 --lang zh-CN
+    """
+    from govdata.generate.rule_docs import rule_page, rule_page_zh
     from govdata.rules import by_id
 
-    Console().print(Markdown(rule_page(by_id(rule_id))))
+    rule = by_id(rule_id)
+    chosen = resolve_lang(lang, None)
+    Console().print(Markdown(rule_page_zh(rule) if chosen is Lang.ZH else rule_page(rule)))
 
 
 @app.command("docs")
@@ -52,4 +68,4 @@ def docs(
     from govdata.cli.generated import write_or_check
     from govdata.generate.rule_docs import rule_docs
 
-    write_or_check(output, rule_docs(), check, "docs/rules")
+    write_or_check(output, rule_docs(), check, "docs/rules", fix="govdata rules docs")

@@ -24,4 +24,4 @@ def schemas(
     from govdata.schema.generate import all_schemas
 
     root = find_config(Path.cwd(), config).parent
-    write_or_check(root / "schemas", all_schemas(), check, "schemas")
+    write_or_check(root / "schemas", all_schemas(), check, "schemas", fix="govdata schemas")

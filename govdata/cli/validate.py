@@ -62,6 +62,7 @@ def validate(
     from govdata.engine import validate as run_validation
     from govdata.instance import open_instance
     from govdata.report import reporter_for
+    from govdata.report.text import TextReporter
     from govdata.settings import Selection
 
     early_lang(lang)
@@ -71,7 +72,13 @@ def validate(
     selection = Selection(tuple(select or ()), tuple(ignore or ()))
     with progress_bar(progress, "校验 / validating") as tick:
         result = run_validation(instance, scopes=scopes, selection=selection, progress=tick, today=_day(today))
-    reporter_for(output_format).report(result, chosen_lang, sys.stdout)
+    reporter = reporter_for(output_format)
+    reporter.report(result, chosen_lang, sys.stdout)
+    if isinstance(reporter, TextReporter):  # machine formats stay exactly what their readers expect
+        from govdata.follow_up import follow_ups
+
+        for step in follow_ups(instance, result, scopes):
+            typer.echo(("提示：" if chosen_lang.value == "zh-CN" else "note: ") + step.get(chosen_lang))
     threshold = fail_on.rank
     if any(d.severity.rank >= threshold for d in result.diagnostics):
         raise typer.Exit(1)

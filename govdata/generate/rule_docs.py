@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from govdata.i18n import Lang, article_text
 from govdata.rules import RULES
 from govdata.rules.base import RuleInfo
 
@@ -21,6 +22,34 @@ def rule_page(rule: type[RuleInfo]) -> str:
     if options:
         facts.append("- **Options:** " + ", ".join(f"`{name}`" for name in options))
     return f"# {rule.id} {rule.name}\n\n{summary}\n\n" + "\n".join(facts) + f"\n\n{rest}\n"
+
+
+_SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def rule_page_zh(rule: type[RuleInfo]) -> str:
+    """The page for ``rules show --lang zh-CN``: the facts in Chinese, then the rule's explanation.
+
+    The explanation sections are kept in one language (English) in the rule's docstring; the
+    Chinese page says so rather than pretending to a translation.
+    """
+    facts = [
+        f"- **编号：** `{rule.id}`",
+        f"- **名称：** {rule.title.zh}（`{rule.name}`）",
+        f"- **条款：** {article_text(rule.article, Lang.ZH) or '—'}（《济源示范区政务数据共享管理暂行办法》）",
+        f"- **默认级别：** {_SEVERITY_ZH.get(rule.severity.value, rule.severity.value)}",
+        f"- **标签：** {'、'.join(sorted(rule.tags)) or '—'}",
+    ]
+    options = rule.Options.model_fields
+    if options:
+        facts.append("- **选项：** " + "、".join(f"`{name}`" for name in options))
+    return (
+        f"# {rule.id} {rule.title.zh}\n\n"
+        + "\n".join(facts)
+        + "\n\n## 说明（英文）/ Explanation\n\n"
+        + rule.documentation()
+        + "\n"
+    )
 
 
 def index_page() -> str:

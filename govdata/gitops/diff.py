@@ -64,7 +64,14 @@ def _ordered(
     return (kinds[1] if tighter else kinds[0]), tighter
 
 
-def _attribute_changes(old: Document[Resource], new: Document[Resource]) -> Iterator[Change]:
+def _with_titles(ids: list[str], titles: dict[str, str]) -> list[str]:
+    """Basis ids with their law's title beside them, so a reviewer reads which law changed."""
+    return [f"{basis}（{titles[basis]}）" if basis in titles else basis for basis in ids]
+
+
+def _attribute_changes(
+    old: Document[Resource], new: Document[Resource], titles: dict[str, str] | None = None
+) -> Iterator[Change]:
     o, n = old.model, new.model
     code, path, dept = n.code, new.path, n.provider.code
 
@@ -112,7 +119,12 @@ def _attribute_changes(old: Document[Resource], new: Document[Resource]) -> Iter
             kind, tighter = _ordered(kinds, order, before.type, after.type)
             yield change(kind, (part, "type"), before.type, after.type, restricts=tighter)
         if before.basis != after.basis:
-            yield change(basis_kind, (part, "basis"), before.basis, after.basis)
+            yield change(
+                basis_kind,
+                (part, "basis"),
+                _with_titles(before.basis, titles or {}),
+                _with_titles(after.basis, titles or {}),
+            )
         for key in terms:
             old_value, new_value = getattr(before, key), getattr(after, key)
             if old_value != new_value:
@@ -145,6 +157,7 @@ def _extension_changes(o: Resource, n: Resource, code: str, path: str, dept: str
 
 def resource_changes(old: Catalog, new: Catalog, skip: frozenset[str] = frozenset()) -> Iterator[Change]:
     before, after = _documents(old, skip), _documents(new, skip)
+    titles = {basis.id: basis.title for catalog in (old, new) for basis in catalog.legal_bases}
     for code, document in before.items():
         if code not in after:
             model = document.model
@@ -179,7 +192,7 @@ def resource_changes(old: Catalog, new: Catalog, skip: frozenset[str] = frozense
                 new=document.path,
             )
         if previous.model != model:
-            yield from _attribute_changes(previous, document)
+            yield from _attribute_changes(previous, document, titles)
             yield from item_changes(previous, document)
 
 

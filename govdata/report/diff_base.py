@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol, TextIO
 
-from govdata.i18n import Lang, Text
+from govdata.i18n import Lang, Text, article_text
 
 if TYPE_CHECKING:
     from govdata.gitops.compare import DiffResult, Entry
@@ -84,3 +85,8 @@ def paren(text: str, lang: Lang) -> str:
 
 def listing(parts: list[str], lang: Lang) -> str:
     return ("、" if lang is Lang.ZH else ", ").join(parts)
+
+
+def articles(cited: Iterable[str], lang: Lang) -> str:
+    """Articles as the reader cites them: 第十四条、第三十二条 in Chinese, Art. 14, Art. 32 in English."""
+    return ("、" if lang is Lang.ZH else ", ").join(article_text(a, lang) for a in cited)

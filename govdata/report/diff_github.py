@@ -8,6 +8,7 @@ from govdata.gitops.changes import Side
 from govdata.gitops.review import Level
 from govdata.i18n import Lang
 from govdata.report.diff_base import BREAKING, DiffOptions, level_word, listing, paren, repo_path
+from govdata.report.diff_base import articles as _articles
 from govdata.report.diff_text import headline
 from govdata.report.github import _escape_data, _escape_property
 
@@ -32,7 +33,7 @@ class DiffGithubReporter:
                 properties.insert(1, f"line={entry.location.line}")
             message = entry.text.get(lang)
             if entry.review.reason is not None:
-                message += "\n" + entry.review.reason.get(lang) + paren(", ".join(entry.review.articles), lang)
+                message += "\n" + entry.review.reason.get(lang) + paren(_articles(entry.review.articles, lang), lang)
             if entry.review.relied_on:
                 message += "\n" + listing([r.get(lang) for r in entry.review.relied_on], lang)
             stream.write(f"::{_command(entry)} {','.join(properties)}::{_escape_data(message)}\n")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 from govdata.gitops.review import Level
 from govdata.i18n import Lang, Text
 from govdata.report.diff_base import DiffOptions, colon, file_link, listing, paren, subject_of, where
+from govdata.report.diff_base import articles as _articles
 from govdata.report.markdown import cell
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ def _details(result: DiffResult, lang: Lang, options: DiffOptions, ordered: list
     summary = Text("为什么需要这些审批 / 谁依赖被改动的内容", "Why these approvals, and who relies on what changed")
     lines = ["", f"<details><summary>{summary.get(lang)}</summary>", ""]
     for reason, entries in reasons.items():
-        articles = ", ".join(dict.fromkeys(a for e in entries for a in e.review.articles))
+        articles = _articles(dict.fromkeys(a for e in entries for a in e.review.articles), lang)
         links = listing(list(dict.fromkeys(_link(e, result, options) for e in entries)), lang)
         lines.append(f"- 🏛️ {reason.get(lang)}{paren(articles, lang)}{colon(lang)}{links}")
     for entry in breaking:

@@ -11,6 +11,7 @@ from rich.markup import escape
 from govdata.gitops.review import Level
 from govdata.i18n import Lang, Text
 from govdata.report.diff_base import BREAKING, DiffOptions, colon, level_word, listing, repo_path
+from govdata.report.diff_base import articles as _articles
 
 if TYPE_CHECKING:
     from govdata.gitops.compare import DiffResult, Entry
@@ -31,7 +32,7 @@ def entry_lines(entry: Entry, lang: Lang) -> list[str]:
     tags = f"[{style}]{level_word(entry).get(lang)}[/]"
     if entry.review.breaking:
         tags += f" [bold red]{BREAKING.get(lang)}[/]"
-    articles = ", ".join(entry.review.articles)
+    articles = _articles(entry.review.articles, lang)
     lines = [
         f"  [dim]{line or '-':>6}[/]  {tags}  {escape(entry.text.get(lang))}  "
         f"[dim]{escape(entry.change.subject)}{'  ' + articles if articles else ''}[/]"

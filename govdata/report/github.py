@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from govdata.diagnostics import Severity
-from govdata.i18n import Lang
+from govdata.i18n import Lang, Text, plural
 
 if TYPE_CHECKING:
     from govdata.engine import RunResult
@@ -35,5 +35,9 @@ class GithubReporter:
             if diagnostic.hint is not None:
                 message += "\n" + diagnostic.hint.get(lang)
             stream.write(f"::{_LEVEL[diagnostic.severity]} {','.join(properties)}::{_escape_data(message)}\n")
-        errors = result.count(Severity.ERROR)
-        stream.write(f"govdata: {len(result.diagnostics)} findings ({errors} errors) in {result.files_checked} files\n")
+        errors, total, files = result.count(Severity.ERROR), len(result.diagnostics), result.files_checked
+        summary = Text(
+            f"govdata：{total} 个问题（{errors} 个错误），共检查 {files} 个文件",
+            f"govdata: {plural(total, 'finding')} ({plural(errors, 'error')}) in {plural(files, 'file')}",
+        )
+        stream.write(summary.get(lang) + "\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from govdata.diagnostics import Severity
-from govdata.i18n import Lang, Text
+from govdata.i18n import Lang, Text, plural
 
 if TYPE_CHECKING:
     from govdata.engine import RunResult
@@ -24,12 +24,14 @@ class MarkdownReporter:
         title = Text("govdata 校验结果", "govdata validation")
         stream.write(f"### {title.get(lang)}\n\n")
         if not result.diagnostics:
-            ok = Text(f"✅ 检查通过：{result.files_checked} 个文件", f"✅ all clear: {result.files_checked} files")
+            ok = Text(
+                f"✅ 检查通过：{result.files_checked} 个文件", f"✅ all clear: {plural(result.files_checked, 'file')}"
+            )
             stream.write(ok.get(lang) + "\n")
             return
         verdict = Text(
             f"{errors} 个错误、{warnings} 个警告（共检查 {result.files_checked} 个文件）",
-            f"{errors} errors, {warnings} warnings ({result.files_checked} files checked)",
+            f"{plural(errors, 'error')}, {plural(warnings, 'warning')} ({plural(result.files_checked, 'file')} checked)",
         )
         stream.write(verdict.get(lang) + "\n\n")
         header = Text("| | 位置 | 规则 | 问题 |", "| | location | rule | finding |")

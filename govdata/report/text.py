@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from govdata.diagnostics import Diagnostic, Severity
-from govdata.i18n import Lang, Text
+from govdata.i18n import Lang, Text, article_text, plural
 
 if TYPE_CHECKING:
     from govdata.engine import RunResult
@@ -30,7 +30,7 @@ def _finding_lines(diagnostic: Diagnostic, lang: Lang) -> list[str]:
     head = (
         f"  [dim]{where:>8}[/]  [{_STYLE[severity]}]{_WORD[severity].get(lang)}[/]  "
         f"{escape(diagnostic.message.get(lang))}  [dim]{diagnostic.rule_id}"
-        + (f" {diagnostic.article}" if diagnostic.article else "")
+        + (f" {article_text(diagnostic.article, lang)}" if diagnostic.article else "")
         + "[/]"
     )
     lines = [head]
@@ -58,8 +58,9 @@ def catalog_lines(summary: CatalogSummary, lang: Lang) -> list[str]:
             lines.append("注意：本实例为样例数据（sample_data: true），不代表真实登记信息")
         return lines
     lines = [
-        f"{summary.departments} departments ({summary.providing_departments} with resources), "
-        f"{summary.resources} resources, {summary.items} items, {summary.legal_bases} legal bases, {summary.demands} demands",
+        f"{plural(summary.departments, 'department')} ({summary.providing_departments} with resources), "
+        f"{plural(summary.resources, 'resource')}, {plural(summary.items, 'item')}, "
+        f"{plural(summary.legal_bases, 'legal basis', 'legal bases')}, {plural(summary.demands, 'demand')}",
         f"classes: {_counts(summary.by_class)}",
         f"sharing: {_counts(summary.by_sharing)}; opening: {_counts(summary.by_opening)}",
     ]
@@ -68,24 +69,43 @@ def catalog_lines(summary: CatalogSummary, lang: Lang) -> list[str]:
     return lines
 
 
+def _checked(result: RunResult, lang: Lang) -> str:
+    """What the run covered: the files of the paths asked about, within the whole instance."""
+    seconds = f"{result.seconds:.1f}"
+    if result.files_in_scope is None:
+        if lang is Lang.ZH:
+            return f"共检查 {result.files_checked} 个文件，用时 {seconds} 秒"
+        return f"{plural(result.files_checked, 'file')} checked in {seconds} s"
+    if lang is Lang.ZH:
+        return f"所指路径中 {result.files_in_scope} 个文件，规则检查了整个实例的 {result.files_checked} 个文件，用时 {seconds} 秒"
+    return (
+        f"{plural(result.files_in_scope, 'file')} in the given paths, rules run across all "
+        f"{plural(result.files_checked, 'file')} in {seconds} s"
+    )
+
+
 def _verdict(result: RunResult, lang: Lang) -> str:
     errors, warnings, infos = (result.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
     files = len({d.location.path for d in result.diagnostics})
+    checked = _checked(result, lang)
     if not result.diagnostics:
+        return f"[bold green]✓ 检查通过[/]：{checked}" if lang is Lang.ZH else f"[bold green]✓ all clear[/]: {checked}"
+    if not errors:  # nothing blocks: say so, rather than a red cross
+        if lang is Lang.ZH:
+            return (
+                f"[bold yellow]⚠ 没有错误，仅有 {warnings} 个警告、{infos} 个提示[/]，涉及 {files} 个文件（{checked}）"
+            )
         return (
-            f"[bold green]✓ 检查通过[/]：{result.files_checked} 个文件，用时 {result.seconds:.1f} 秒"
-            if lang is Lang.ZH
-            else f"[bold green]✓ all clear[/]: {result.files_checked} files in {result.seconds:.1f} s"
+            f"[bold yellow]⚠ no errors, only {plural(warnings, 'warning')} and {plural(infos, 'note')}[/] "
+            f"in {plural(files, 'file')} ({checked})"
         )
-    style = "bold red" if errors else "bold yellow"
     if lang is Lang.ZH:
         return (
-            f"[{style}]✗ 发现 {errors} 个错误、{warnings} 个警告、{infos} 个提示[/]，涉及 {files} 个文件"
-            f"（共检查 {result.files_checked} 个文件，用时 {result.seconds:.1f} 秒）"
+            f"[bold red]✗ 发现 {errors} 个错误、{warnings} 个警告、{infos} 个提示[/]，涉及 {files} 个文件（{checked}）"
         )
     return (
-        f"[{style}]✗ {errors} errors, {warnings} warnings, {infos} notes[/] in {files} files "
-        f"({result.files_checked} files checked in {result.seconds:.1f} s)"
+        f"[bold red]✗ {plural(errors, 'error')}, {plural(warnings, 'warning')}, {plural(infos, 'note')}[/] "
+        f"in {plural(files, 'file')} ({checked})"
     )
 
 

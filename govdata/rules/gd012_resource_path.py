@@ -14,6 +14,16 @@ def file_name_for(code: str) -> str:
     return code.replace("/", "-") + ".yaml"
 
 
+def _suggested_code(file_name: str, code: str, holders: dict[str, str]) -> str:
+    """The code a copied file should take: the one its name gives, if free; else the next free one."""
+    from govdata.generate.resource_skeleton import next_free_code
+
+    named = file_name.removesuffix(".yaml").replace("-", "/", 1)
+    if named.split("/")[0] == code.split("/")[0] and named not in holders:
+        return named
+    return next_free_code(code.split("/")[0], holders)
+
+
 class ResourcePath(Rule):
     """A resource file is not where its provider and code say it belongs.
 
@@ -28,7 +38,8 @@ class ResourcePath(Rule):
 
     ## How to fix
     Move the file to `catalogs/<provider slug>/` and rename it after the code, or correct
-    `provider` if the file is in the right place.
+    `provider` if the file is in the right place. If another file already holds the code (this one was
+    copied from it), give this file a code of its own: the message names the next free one.
     """
 
     id = "GD012"
@@ -38,6 +49,11 @@ class ResourcePath(Rule):
     tags = frozenset({"integrity", "layout"})
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        holders: dict[str, str] = {}
+        for document in ctx.catalog.resources:
+            # The file named after its code is the code's owner; else the first one.
+            if PurePosixPath(document.path).name == file_name_for(document.model.code):
+                holders[document.model.code] = document.path
         for document in ctx.catalog.resources:
             resource = document.model
             path = PurePosixPath(document.path)
@@ -54,7 +70,21 @@ class ResourcePath(Rule):
                     Text(f"移动到 catalogs/{provider.slug}/", f"move it to catalogs/{provider.slug}/"),
                 )
             expected = file_name_for(resource.code)
-            if path.name != expected:
+            holder = holders.get(resource.code)
+            if path.name != expected and holder is not None and holder != document.path:
+                # Another file holds this code: this one was copied; renaming it would only
+                # make a second file with the same code. Give it a code of its own.
+                free = _suggested_code(path.name, resource.code, holders)
+                yield Finding(
+                    document.path,
+                    ("code",),
+                    Text(
+                        f"代码 {resource.code} 已由 {holder} 使用，本文件像是复制来的：请把代码改为 {free}",
+                        f"code {resource.code} is already used by {holder}; this file looks copied: change its code to {free}",
+                    ),
+                    Text(f"{free} 是下一个空闲代码", f"{free} is the next free code"),
+                )
+            elif path.name != expected:
                 yield Finding(
                     document.path,
                     ("code",),

@@ -90,6 +90,11 @@ def label(root: dict[str, Any], pointer: tuple[str | int, ...]) -> Text:
     """“信息资源名称”（name）: the GB title first, the key path second."""
     title = schema_at(root, pointer).get("title") if pointer else None
     where = dotted(pointer)
+    if not title and pointer and isinstance(pointer[-1], int):  # a list entry: its list's title, and which one
+        parent = schema_at(root, pointer[:-1]).get("title")
+        if parent:
+            number = pointer[-1] + 1
+            return Text(f"“{parent}”第 {number} 项（{where}）", f"{where} (entry {number} of {parent})")
     if title and pointer:
         return Text(f"“{title}”（{where}）", f"{where} ({title})")
     return Text(f"“{where}”", where)
@@ -113,6 +118,44 @@ def _value_at(document: Any, pointer: tuple[str | int, ...]) -> Any:
         except (KeyError, IndexError, TypeError):
             return None
     return document
+
+
+def _homes_of(root: dict[str, Any], pointer: tuple[str | int, ...], key: str) -> list[str]:
+    """The properties of the mapping at ``pointer`` whose own mapping has ``key``."""
+    properties = schema_at(root, pointer).get("properties", {})
+    return [name for name in properties if key in schema_at(root, (*pointer, name)).get("properties", {})]
+
+
+def _shape(root: dict[str, Any], pointer: tuple[str | int, ...]) -> Text:
+    """What a mapping or list should look like, e.g. ``aggregation: {mode: …}``."""
+    node = schema_at(root, pointer)
+    key = str(pointer[-1]) if pointer and isinstance(pointer[-1], str) else "…"
+    if node.get("type") == "object" and node.get("properties"):
+        keys = node.get("required") or list(node["properties"])[:1]
+        body = ", ".join(f"{k}: …" for k in keys)
+        others = [k for k in node["properties"] if k not in keys]
+        more_zh = f"；还可写：{'、'.join(others)}" if others else ""
+        more_en = f"; optional: {', '.join(others)}" if others else ""
+        return Text(f"，形如 {key}: {{{body}}}{more_zh}", f", shaped like {key}: {{{body}}}{more_en}")
+    if node.get("type") == "array":
+        return Text(f"，形如 {key}: [甲, 乙]", f", shaped like {key}: [a, b]")
+    return Text("", "")
+
+
+def _date_form(value: Any) -> Text:
+    """The right form of a date written another way (2023/6/1 → 2023-06-01), when it is clear."""
+    import datetime as dt
+    import re
+
+    loose = re.fullmatch(r"\s*([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?\s*", str(value))
+    if loose:
+        try:
+            right = dt.date(*(int(part) for part in loose.groups())).isoformat()
+        except ValueError:
+            right = ""
+        if right:
+            return Text(f"，应写作 {right}", f"; write it as {right}")
+    return Text("，如 2024-03-01", ", e.g. 2024-03-01")
 
 
 def describe_error(root: dict[str, Any], error: Any, document: Any) -> SchemaIssue:
@@ -150,6 +193,23 @@ def describe_error(root: dict[str, Any], error: Any, document: Any) -> SchemaIss
             else Text("可用的键：" + "、".join(allowed), "allowed keys: " + ", ".join(allowed))
         )
         where = Text(f"（位于{name.zh}）", f" (in {name.en})") if pointer else Text("", "")
+        homes = _homes_of(root, pointer, key)
+        if homes:  # a key of a nested mapping written one level too high
+            places_zh = "或".join(f"{label(root, (*pointer, home)).zh}下" for home in homes)
+            places_en = " or ".join(f"under {'.'.join(map(str, (*pointer, home)))}" for home in homes)
+            return SchemaIssue(
+                (*pointer, key),
+                Text(
+                    f"键“{key}”放错了层级：它属于{places_zh}",
+                    f"key {key!r} is at the wrong level: it belongs {places_en}",
+                )
+                + where,
+                Text(
+                    f"把它移到 {homes[0]}: 下面，并缩进两格",
+                    f"move it under {homes[0]}: and indent it by two spaces",
+                ),
+                at_key=True,
+            )
         return SchemaIssue(
             (*pointer, key),
             Text(f"不允许的键“{key}”", f"unknown key {key!r}") + where,
@@ -172,7 +232,18 @@ def describe_error(root: dict[str, Any], error: Any, document: Any) -> SchemaIss
             Text(
                 f"{name.zh}应为{expected.zh}，实为“{_shown(value)}”",
                 f"{name.en} must be {expected.en}, found {_shown(value)!r}",
-            ),
+            )
+            + _shape(root, pointer),
+            found=value,
+        )
+    if kind_name == "Pattern" and kind.pattern == DATE_PATTERN:
+        return SchemaIssue(
+            pointer,
+            Text(
+                f"{name.zh}“{_shown(value)}”不是 YYYY-MM-DD 格式的日期",
+                f"{name.en}: {_shown(value)!r} is not a YYYY-MM-DD date",
+            )
+            + _date_form(value),
         )
     if kind_name == "Pattern":
         expected = _PATTERN_WORDS.get(kind.pattern, Text(kind.pattern, kind.pattern))
@@ -203,5 +274,6 @@ def describe_error(root: dict[str, Any], error: Any, document: Any) -> SchemaIss
             pointer,
             Text(f"{name.zh}“{_shown(value)}”不是有效日期", f"{name.en}: {_shown(value)!r} is not a valid date"),
             Text("日期格式为 YYYY-MM-DD，如 2024-03-01", "Write dates as YYYY-MM-DD, e.g. 2024-03-01"),
+            shadowed_by_pattern=True,
         )
     return SchemaIssue(pointer, Text(f"{name.zh}不符合要求：{error.message}", f"{name.en}: {error.message}"))

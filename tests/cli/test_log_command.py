@@ -67,6 +67,8 @@ def test_department_history_and_max_count(long_history: GitRepo, govdata: Callab
     assert "更新周期改为每日" not in subjects  # 公安's own edit before the move
     limited = govdata("log", "-n", "1", "--format", "json", cwd=long_history.root)
     assert [c["subject"] for c in json.loads(limited.stdout)["commits"]] == ["职责调整：户籍信息划转民政"]
+    unknown = govdata("log", "nosuch", cwd=long_history.root)
+    assert unknown.exit_code == 2 and "not found" in unknown.stderr
 
 
 def test_whole_instance_history_credits_the_authors_not_the_merge(

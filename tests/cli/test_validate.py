@@ -96,8 +96,18 @@ def test_severity_override_and_fail_on(instance: Callable[..., Path], govdata: R
     base = (Path(__file__).parents[1] / "rules" / "_base" / "govdata.yaml").read_text(encoding="utf-8")
     config = base.replace("rules: {}", "rules:\n  schema-violation:\n    severity: warning")
     root = instance({**BAD_RESOURCE, "govdata.yaml": config})
-    assert govdata("validate", cwd=root).exit_code == 0
+    warned = govdata("validate", cwd=root)
+    assert warned.exit_code == 0
+    assert "⚠ 没有错误，仅有" in warned.stdout and "✗" not in warned.stdout  # a warnings-only run says so
+    english = govdata("validate", "--lang", "en", cwd=root)
+    assert "⚠ no errors, only" in english.stdout and "1 file" in english.stdout
     assert govdata("validate", "--fail-on", "warning", cwd=root).exit_code == 1
+
+
+def test_summary_counts_the_files_of_the_paths_asked_about(instance: Callable[..., Path], govdata: Run) -> None:
+    root = instance()
+    result = govdata("validate", "catalogs/gongan", cwd=root)
+    assert result.exit_code == 0 and "所指路径中 1 个文件，规则检查了整个实例的" in result.stdout
 
 
 @pytest.mark.parametrize(

@@ -70,3 +70,12 @@ def test_markdown_report(broken: Path, govdata: Callable[..., CliResult]) -> Non
     result = govdata("validate", "--format", "markdown", cwd=broken)
     assert result.stdout.startswith("### govdata 校验结果\n")
     assert "| ❌ | `catalogs/gongan/101002-000001.yaml:" in result.stdout
+
+
+def test_github_summary_in_the_chosen_language(broken: Path, govdata: Callable[..., CliResult]) -> None:
+    chinese = govdata("validate", "--format", "github", cwd=broken)
+    assert "govdata：" in chinese.stdout and "个问题" in chinese.stdout
+    english = govdata("validate", "--format", "github", "--lang", "en", cwd=broken)
+    summary = english.stdout.strip().splitlines()[-1]
+    assert summary.startswith("govdata: ") and " finding" in summary
+    assert "(1 error)" in summary or "errors)" in summary

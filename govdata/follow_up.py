@@ -1,0 +1,65 @@
+"""What else a clean change needs before CI accepts it: ``responsibility build`` or ``fmt``.
+
+CI runs ``responsibility build --check`` and ``fmt --check``; a clerk who only ran ``validate``
+would learn of them from a red pipeline. ``validate`` asks the same questions after a run
+without errors and says which command to run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from govdata.engine import RunResult
+from govdata.i18n import Text
+from govdata.instance import Instance, discover
+
+# Formatting goes through the slow round-trip writer: files not known to be canonical beyond
+# this many are left to ``fmt --check`` rather than slowing every validate down.
+MAX_FORMAT_CHECKS = 30
+
+
+def _responsibility(instance: Instance, result: RunResult) -> Text | None:
+    from govdata.cli.generated import stale_files
+    from govdata.generate.responsibility import FOLDER, responsibility_lists
+    from govdata.workdays import calendar_for
+
+    folder = instance.root / FOLDER
+    if not folder.is_dir():
+        return None
+    files = responsibility_lists(result.catalog, calendar_for(instance.config))
+    stale = stale_files(folder, files, exhaustive=True)
+    if not stale:
+        return None
+    return Text(
+        f"采集责任清单与目录不一致（{'、'.join(sorted(stale))}）：请运行 govdata responsibility build",
+        f"the responsibility lists differ from the catalog ({', '.join(sorted(stale))}): run govdata responsibility build",
+    )
+
+
+def _formatting(root: Path, scopes: list[str] | None) -> Text | None:
+    from govdata.cli.common import within
+    from govdata.format_run import FormatCache
+    from govdata.formatting import format_bytes
+
+    cache = FormatCache(root)
+    paths = [p for p in discover(root) if scopes is None or any(within(p, s) for s in scopes)]
+    unknown = [(p, (root / p).read_bytes()) for p in paths]
+    unknown = [(p, data) for p, data in unknown if not cache.canonical(p, data)]
+    if len(unknown) > MAX_FORMAT_CHECKS:
+        return None
+    untidy = [p for p, data in unknown if isinstance(text := format_bytes(p, data), str) and text.encode() != data]
+    if not untidy:
+        return None
+    shown = " ".join(untidy[:5]) + (" …" if len(untidy) > 5 else "")
+    return Text(
+        f"{len(untidy)} 个文件不是统一格式：请运行 govdata fmt {shown}",
+        f"{len(untidy)} file{'s' if len(untidy) != 1 else ''} not in the canonical format: run govdata fmt {shown}",
+    )
+
+
+def follow_ups(instance: Instance, result: RunResult, scopes: list[str] | None) -> list[Text]:
+    """The commands the change still needs; nothing when the run found errors (fix those first)."""
+    if any(d.severity.value == "error" for d in result.diagnostics):
+        return []
+    found = [_responsibility(instance, result), _formatting(instance.root, scopes)]
+    return [text for text in found if text is not None]
