@@ -36,10 +36,13 @@ class Fulfilment:
 
 
 def fulfilment(catalog: Catalog, today: dt.date) -> list[Fulfilment]:
-    """One row per responsibility list, by department slug."""
+    """One row per responsibility list with something to collect, by department slug (a newly
+    registered department's empty list has no fulfilment to speak of)."""
     rows = []
     for document in catalog.responsibility_lists:
         listing = document.model
+        if not listing.resources:
+            continue
         department = catalog.department_by_code.get(listing.department)
         slug = department.slug if department else document.path.rsplit("/", 1)[-1].removesuffix(".yaml")
         entries = listing.resources

@@ -129,11 +129,11 @@ def department(
     config: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:
-    """登记一个新部门：部门名录条目（校验统一社会信用代码）、目录文件夹和 CODEOWNERS 行。
+    """登记一个新部门：部门名录条目（校验统一社会信用代码）、目录文件夹、（空的）采集责任清单和 CODEOWNERS 行。
 
     Register a department: an entry appended to registry/departments.yaml (its unified social
-    credit code checked), its folder catalogs/<slug>/, and its CODEOWNERS lines. Its
-    responsibility list is generated with its first resource (govdata responsibility build).
+    credit code checked), its folder catalogs/<slug>/, its (empty) collection responsibility
+    list responsibility/<slug>.yaml, and its CODEOWNERS lines.
 
     [bold]示例 / Example[/]
 
@@ -144,6 +144,7 @@ def department(
     from govdata.cli.owners import repository_top, working_registry
     from govdata.generate.codeowners import codeowners_files
     from govdata.generate.department_entry import NewDepartment, next_catalog_code, problems_with, registry_with
+    from govdata.generate.responsibility import FOLDER, list_text
     from govdata.instance import open_instance
     from govdata.io.edit import load_for_edit
     from govdata.io.transaction import Transaction
@@ -172,14 +173,21 @@ def department(
         )
     top, prefix = repository_top(instance.root)
     owners_fresh = not stale_files(top, codeowners_files(working_registry(instance), prefix, 1))
-    transaction.commit({REGISTRY: registry_with(text, entry)})
+    # The department's collection responsibility list (Art. 18) starts empty, as
+    # `govdata responsibility build` writes it for a department with nothing to collect yet.
+    list_path = f"{FOLDER}/{entry.slug}.yaml"
+    transaction.saw(list_path, None)
+    transaction.commit(
+        {REGISTRY: registry_with(text, entry), list_path: list_text(entry.code, entry.name, entry.slug, [])}
+    )
     folder = instance.root / "catalogs" / entry.slug
     folder.mkdir(parents=True, exist_ok=True)
     (folder / ".gitkeep").touch()  # git keeps no empty folder
     say = lambda zh, en: typer.echo(Text(zh, en).get(chosen))  # noqa: E731
     say(
-        f"已登记 {entry.name}（{entry.code}，目录编码 {entry.catalog_code}），新建 catalogs/{entry.slug}/",
-        f"registered {entry.name} ({entry.code}, catalog code {entry.catalog_code}); created catalogs/{entry.slug}/",
+        f"已登记 {entry.name}（{entry.code}，目录编码 {entry.catalog_code}），新建 catalogs/{entry.slug}/ 和 {list_path}",
+        f"registered {entry.name} ({entry.code}, catalog code {entry.catalog_code}); created catalogs/{entry.slug}/"
+        f" and {list_path}",
     )
     if owners_fresh:
         write_or_check(

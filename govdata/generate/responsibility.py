@@ -103,7 +103,11 @@ def _entry(resource: Resource, kept: ResponsibilityEntry | None, calendar: WorkC
 
 
 def responsibility_lists(catalog: Catalog, calendar: WorkCalendar) -> dict[str, str]:
-    """``{file name under responsibility/: content}`` for every department that collects data."""
+    """``{file name under responsibility/: content}`` for every registered department.
+
+    A department with nothing to collect yet gets an empty list, so a department is registered
+    with its list (``govdata new department``) and the list never appears as a surprise later.
+    """
     kept: dict[tuple[str, str], ResponsibilityEntry] = {}
     for document in catalog.responsibility_lists:
         for entry in document.model.resources:
@@ -115,18 +119,17 @@ def responsibility_lists(catalog: Catalog, calendar: WorkCalendar) -> dict[str, 
         )
         # A resource all of whose items come from other departments puts nothing to collect here.
         owned = [r for r in resources if not r.items or any(item.obtained_from is None for item in r.items)]
-        if not owned:
-            continue
-        data = {
-            "department": department.code,
-            "name": department.name,
-            "resources": [_entry(r, kept.get((department.code, r.code)), calendar) for r in owned],
-        }
-        # Built in the model's key order with the house dumper, the text is already what
-        # ``govdata fmt`` makes of it (a test holds it to that); re-formatting would triple the cost.
-        modeline = modeline_for(f"{FOLDER}/{department.slug}.yaml")
-        files[f"{department.slug}.yaml"] = f"{modeline}\n{_HEADER}{dump_round_trip(commented(data))}"
+        entries = [_entry(r, kept.get((department.code, r.code)), calendar) for r in owned]
+        files[f"{department.slug}.yaml"] = list_text(department.code, department.name, department.slug, entries)
     return files
+
+
+def list_text(code: str, name: str, slug: str, entries: list[dict[str, object]]) -> str:
+    """The text of department ``slug``'s list. Built in the model's key order with the house
+    dumper, it is already what ``govdata fmt`` makes of it (a test holds it to that);
+    re-formatting would triple the cost."""
+    data = {"department": code, "name": name, "resources": entries}
+    return f"{modeline_for(f'{FOLDER}/{slug}.yaml')}\n{_HEADER}{dump_round_trip(commented(data))}"
 
 
 def _data(text: str) -> object:

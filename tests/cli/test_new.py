@@ -86,6 +86,9 @@ def test_new_department_registers_checks_and_owns(govdata: Run, tmp_path: Path) 
     assert (root / "catalogs/wenlv").is_dir()
     assert "/catalogs/wenlv/" in (root / ".github/CODEOWNERS").read_text(encoding="utf-8")
     assert govdata("owners", "--check", cwd=root).exit_code == 0
+    # its responsibility list exists, empty, exactly as build would write it
+    assert "resources: []" in (root / "responsibility/wenlv.yaml").read_text(encoding="utf-8")
+    assert govdata("responsibility", "build", "--check", cwd=root).exit_code == 0
     twice = govdata("new", "department", *args, cwd=root)
     assert twice.exit_code == 2 and "已由“济源示范区文化广电和旅游局”使用" in twice.stderr
     resource = govdata(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -52,7 +53,11 @@ def test_build_derives_lists_and_keeps_hand_fields(
     )
     built = govdata("responsibility", "build", cwd=root)
     assert built.exit_code == 0, built.stderr
-    assert sorted(p.name for p in (root / "responsibility").iterdir()) == ["gongan.yaml"]
+    lists = {p.name: p.read_text(encoding="utf-8") for p in (root / "responsibility").iterdir()}
+    registry = (root / "registry/departments.yaml").read_text(encoding="utf-8")
+    assert {f"{slug}.yaml" for slug in re.findall(r"^\s+slug: (\S+)$", registry, re.MULTILINE)} == set(lists)
+    # every registered department has its list; only 公安 has anything to collect yet
+    assert [name for name, text in lists.items() if "resources: []" not in text] == ["gongan.yaml"]
     entries = _entries(root)
     family = entries["307002/000002"]
     assert "公民身份号码" not in family["collect"] and family["obtained"] == ["公民身份号码"]
