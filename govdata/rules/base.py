@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
@@ -16,6 +17,24 @@ from govdata.model.catalog import Catalog
 
 DOC_SECTIONS = ("## What it checks", "## Why", "## How to fix")
 DOC_SECTIONS_ZH = ("## 检查什么", "## 为什么", "## 如何修改")
+_HAN_OR_FULL_WIDTH = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+_BLOCK_START = re.compile(r"\s*([-*#]|\d+\.|$)")
+
+
+def join_chinese_lines(text: str) -> str:
+    """Join a paragraph's wrapped lines where the break follows a Han character or full-width mark.
+
+    Markdown renders a line break inside a paragraph as a space, which Chinese text does not have.
+    """
+    lines: list[str] = []
+    for line in text.splitlines():
+        previous = lines[-1] if lines else ""
+        joinable = previous and not previous.lstrip().startswith("#") and _HAN_OR_FULL_WIDTH.match(previous[-1])
+        if joinable and not _BLOCK_START.match(line):
+            lines[-1] = previous + line.strip()
+        else:
+            lines.append(line)
+    return "\n".join(lines)
 
 
 class RuleOptions(BaseModel):
@@ -82,7 +101,7 @@ class RuleInfo:
 
     @classmethod
     def documentation_zh(cls) -> str:
-        return inspect.cleandoc(cls.explanation_zh)
+        return join_chinese_lines(inspect.cleandoc(cls.explanation_zh))
 
     @classmethod
     def summary_in(cls, lang: Lang) -> str:
