@@ -31,7 +31,9 @@ def join_chinese_lines(text: str) -> str:
         previous = lines[-1] if lines else ""
         joinable = previous and not previous.lstrip().startswith("#") and _HAN_OR_FULL_WIDTH.match(previous[-1])
         if joinable and not _BLOCK_START.match(line):
-            lines[-1] = previous + line.strip()
+            # Han meets Han directly; Han meets Latin text or `code` across one space.
+            glue = "" if _HAN_OR_FULL_WIDTH.match(line.strip()) else " "
+            lines[-1] = previous + glue + line.strip()
         else:
             lines.append(line)
     return "\n".join(lines)

@@ -87,3 +87,10 @@ def test_generated_pages_put_chinese_first_with_english_below() -> None:
     assert page.index("## 检查什么") < page.index("## 如何修改") < page.index("## What it checks")
     assert "统一社会信用代码未通过 GB 32100 校验。" in page and "A 统一社会信用代码 fails" in page
     assert "统一社会信用代码未通过 GB 32100 校验。" in pages["index.md"]
+
+
+def test_wrapped_chinese_lines_join_without_a_space() -> None:
+    from govdata.rules.base import join_chinese_lines
+
+    text = "## 检查什么\n每条资源要写\n`provider`，以及\n提供方。\n- 列表项\n\n下一段"
+    assert join_chinese_lines(text) == "## 检查什么\n每条资源要写 `provider`，以及提供方。\n- 列表项\n\n下一段"
