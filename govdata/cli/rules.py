@@ -21,21 +21,30 @@ app = typer.Typer(
 
 @app.callback()
 def list_rules(ctx: typer.Context, lang: LangOption = None) -> None:
-    """列出全部规则及其条款、默认级别。/ List every rule with its article and default severity."""
+    """列出全部规则及其条款、默认级别（中文模式下显示中文名称和摘要）。/ List every rule with its article and default severity."""
     if ctx.invoked_subcommand is not None:
         return
+    from govdata.generate.rule_docs import severity_text
     from govdata.rules import RULES
 
     chosen = resolve_lang(lang, None)
-    table = Table("Id", "Name", "名称 / title", "Article", "Severity", "What it checks", show_lines=False)
+    zh = chosen is Lang.ZH
+    headers = (
+        ("编号", "名称", "英文名", "条款", "级别", "检查什么")
+        if zh
+        else ("Id", "Name", "名称 / title", "Article", "Severity", "What it checks")
+    )
+    table = Table(show_lines=False)
+    for header in headers:
+        table.add_column(header, overflow="fold")
     for rule in RULES:
         table.add_row(
             rule.id,
-            rule.name,
-            rule.title.get(chosen),
+            rule.title.zh if zh else rule.name,
+            rule.name if zh else rule.title.get(chosen),
             article_text(rule.article, chosen) or "—",
-            rule.severity.value,
-            rule.summary(),
+            severity_text(rule.severity.value, chosen),
+            rule.summary_in(chosen),
         )
     Console(soft_wrap=False).print(table)
 

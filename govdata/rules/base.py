@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
@@ -11,10 +12,31 @@ from typing import ClassVar
 from pydantic import BaseModel, ConfigDict
 
 from govdata.diagnostics import Pointer, Severity
-from govdata.i18n import Text
+from govdata.i18n import Lang, Text
 from govdata.model.catalog import Catalog
 
 DOC_SECTIONS = ("## What it checks", "## Why", "## How to fix")
+DOC_SECTIONS_ZH = ("## 检查什么", "## 为什么", "## 如何修改")
+_HAN_OR_FULL_WIDTH = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+_BLOCK_START = re.compile(r"\s*([-*#]|\d+\.|$)")
+
+
+def join_chinese_lines(text: str) -> str:
+    """Join a paragraph's wrapped lines where the break follows a Han character or full-width mark.
+
+    Markdown renders a line break inside a paragraph as a space, which Chinese text does not have.
+    """
+    lines: list[str] = []
+    for line in text.splitlines():
+        previous = lines[-1] if lines else ""
+        joinable = previous and not previous.lstrip().startswith("#") and _HAN_OR_FULL_WIDTH.match(previous[-1])
+        if joinable and not _BLOCK_START.match(line):
+            # Han meets Han directly; Han meets Latin text or `code` across one space.
+            glue = "" if _HAN_OR_FULL_WIDTH.match(line.strip()) else " "
+            lines[-1] = previous + glue + line.strip()
+        else:
+            lines.append(line)
+    return "\n".join(lines)
 
 
 class RuleOptions(BaseModel):
@@ -48,6 +70,14 @@ class RuleInfo:
 
     The first docstring line is the summary; the sections in ``DOC_SECTIONS`` follow in
     that order (a test enforces them), then optionally ``## Options`` and ``## References``.
+
+    ``explanation_zh`` is the same documentation in Chinese, in the same shape: a summary
+    line, then the sections in ``DOC_SECTIONS_ZH`` (and optionally ``## 选项`` / ``## 参考``).
+    It is a class attribute written directly under the docstring rather than a second
+    docstring-like module constant or a translation catalog: Python keeps one docstring per
+    class, a named ``ClassVar`` is typed and read without parsing source, and keeping both
+    languages side by side in the rule's own module means a reviewer sees the Chinese whenever
+    the English (or the check itself) changes. Articles are cited as 第十四条, never "Art. 14".
     """
 
     id: ClassVar[str]
@@ -57,6 +87,7 @@ class RuleInfo:
     severity: ClassVar[Severity] = Severity.ERROR
     tags: ClassVar[frozenset[str]] = frozenset()
     Options: ClassVar[type[RuleOptions]] = RuleOptions
+    explanation_zh: ClassVar[str] = ""
 
     @classmethod
     def summary(cls) -> str:
@@ -65,6 +96,19 @@ class RuleInfo:
     @classmethod
     def documentation(cls) -> str:
         return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def summary_zh(cls) -> str:
+        return cls.documentation_zh().splitlines()[0] if cls.explanation_zh.strip() else ""
+
+    @classmethod
+    def documentation_zh(cls) -> str:
+        return join_chinese_lines(inspect.cleandoc(cls.explanation_zh))
+
+    @classmethod
+    def summary_in(cls, lang: Lang) -> str:
+        """The one-line summary in ``lang``; English when no Chinese explanation is written."""
+        return (cls.summary_zh() or cls.summary()) if lang is Lang.ZH else cls.summary()
 
 
 class BuiltinRule(RuleInfo):

@@ -42,6 +42,21 @@ class SchemaModeline(Rule):
     new instances.
     """
 
+    explanation_zh = """
+    文件没有为编辑器声明所用的数据规范。
+
+    ## 检查什么
+    每个实例文件开头要有一行
+    `# yaml-language-server: $schema=<指向 schemas/类型.schema.json 的相对路径>`，并且路径要与文件的类型和所在文件夹相符。
+
+    ## 为什么
+    部门工作人员是手工编辑目录的。有了这一行，VS Code、JetBrains 等使用 YAML 语言服务器的编辑器就能显示每个字段的
+    中文名称和说明，补全受控词表（第十四条），在提交合并请求之前就指出错误。
+
+    ## 如何修改
+    把提示信息给出的那一行放到文件最上面。新实例由 `govdata init` 自动写好。
+    """
+
     id = "GD005"
     name = "schema-modeline"
     title = Text("文件未声明数据规范", "file does not name its schema")

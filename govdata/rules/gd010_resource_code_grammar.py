@@ -32,6 +32,26 @@ class ResourceCodeGrammar(Rule):
     政务信息资源目录编制指南（试行）, 发改高技〔2017〕1272号, §6 (classification and coding).
     """
 
+    explanation_zh = """
+    信息资源代码不符合本地区的编码规则。
+
+    ## 检查什么
+    每个信息资源代码都要符合 `govdata.yaml` 中的 `resource_code.pattern`。规则里有名为 `class` 的分组时，
+    它的值要能（通过 `resource_code.class_codes`）对应到资源的“类”；有名为 `dept` 的分组时，它的值必须是部门名录中
+    提供部门的 `catalog_code`。
+
+    ## 为什么
+    第十四条要求按 2017 年国家编制指南编制目录，指南规定资源代码由分类代码、`/` 和顺序号组成；在主管部门汇编的
+    全区目录中（第十七条），代码就是这条资源永久的身份。
+
+    ## 如何修改
+    按提示中给出的规则重写代码（`govdata.yaml` 里的示例就是一个正确的代码），并把文件改成相同的名字。
+    已撤销资源的代码不要再用。
+
+    ## 参考
+    《政务信息资源目录编制指南（试行）》（发改高技〔2017〕1272号）第 6 节（分类与编码）。
+    """
+
     id = "GD010"
     name = "resource-code-grammar"
     title = Text("信息资源代码不符合编码规则", "resource code breaks the code grammar")

@@ -42,6 +42,22 @@ class ResourcePath(Rule):
     copied from it), give this file a code of its own: the message names the next free one.
     """
 
+    explanation_zh = """
+    资源文件所在位置与它的提供方或代码不符。
+
+    ## 检查什么
+    位于 `catalogs/<文件夹>/<文件名>.yaml` 的资源，其提供方在名录中登记的 `slug` 必须是 `<文件夹>`，
+    `<文件名>.yaml` 必须是它的代码（`/` 换成 `-`）。
+
+    ## 为什么
+    每个部门负责并审核自己的文件夹（第十四条、第十六条）；CODEOWNERS 和审批流程都靠文件夹判断文件属于哪个部门。
+    放在别的部门下的资源会由不该审批的人审批。
+
+    ## 如何修改
+    把文件移到 `catalogs/<提供方 slug>/` 下并按代码改名；如果文件位置没错，就改正 `provider`。如果已有别的文件用着这个代码
+    （这个文件是从那里复制来的），请给本文件分配自己的代码：提示信息会给出下一个可用的代码。
+    """
+
     id = "GD012"
     name = "resource-path"
     title = Text("文件路径与提供方或代码不符", "file path disagrees with provider or code")

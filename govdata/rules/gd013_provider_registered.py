@@ -26,6 +26,21 @@ class ProviderRegistered(Rule):
     the department first.
     """
 
+    explanation_zh = """
+    资源的提供方或实例的主管部门没有在部门名录中登记。
+
+    ## 检查什么
+    每条资源的 `provider.code` 必须是 `registry/departments.yaml` 中某个部门的统一社会信用代码，`provider.name`
+    必须是该部门登记的名称。`govdata.yaml` 中的 `authority` 必须是已登记、角色为“数据主管部门”的部门。
+
+    ## 为什么
+    只有政务部门（第二条）和第六十三条所列单位编制目录，由数据主管部门（第四条）审核；名录就是主管部门确认这些单位的地方。
+    未登记的提供方没有负责人来审批它的修改。
+
+    ## 如何修改
+    按名录中的条目改正代码或名称；或者先请数据主管部门登记该部门。
+    """
+
     id = "GD013"
     name = "provider-registered"
     title = Text("提供方未在部门名录中登记", "provider is not a registered department")

@@ -29,6 +29,21 @@ class LegalBasisResolves(Rule):
     the data authority to add the law or policy to the registry.
     """
 
+    explanation_zh = """
+    资源引用了名录中不存在的法律依据。
+
+    ## 检查什么
+    `sharing.basis`、`opening.basis` 和 `aggregation.exemption_basis` 下的每个编号，都必须是
+    `registry/legal-bases.yaml` 中某一条目的 `id`。
+
+    ## 为什么
+    限制共享（第十四条、第三十二条第（一）项）、限制开放（第三十九条）或免于汇聚（第八条）都必须有合法依据。
+    名录记录了每条依据的效力层级，后面的规则据此判断；不认识的编号根本无法判断。
+
+    ## 如何修改
+    使用名录中已有条目的编号（提示信息会给出相近的编号）；或者请数据主管部门把这部法律或政策加入名录。
+    """
+
     id = "GD015"
     name = "legal-basis-resolves"
     title = Text("引用的法律依据不存在", "cited legal basis does not exist")

@@ -53,6 +53,20 @@ class RegistryUnique(Rule):
     same department or law.
     """
 
+    explanation_zh = """
+    名录中两个条目的身份重复。
+
+    ## 检查什么
+    `registry/departments.yaml` 中，任意两个部门的统一社会信用代码、文件夹 `slug`、`catalog_code` 和名称都不能相同。
+    `registry/legal-bases.yaml` 中，任意两个条目的 `id` 不能相同。
+
+    ## 为什么
+    部门以统一社会信用代码为标识（第二十条），并各自负责自己的目录文件夹（第十四条）；身份重复会让归属和所有引用都含糊不清。
+
+    ## 如何修改
+    删除重复的条目或改正其身份信息；如果两条说的是同一个部门或同一部法律，把它们合并。
+    """
+
     id = "GD016"
     name = "registry-unique"
     title = Text("名录条目重复", "duplicate registry entry")

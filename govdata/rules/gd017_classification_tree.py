@@ -33,6 +33,23 @@ class ClassificationTree(Rule):
     the node's `synonyms`.
     """
 
+    explanation_zh = """
+    分类节点编码重复、与上级编码不符，或指向不存在的节点。
+
+    ## 检查什么
+    在 `registry/classification.yaml` 中，每个节点编码在整棵分类树里只出现一次，下级节点的编码以上级编码开头
+    （如成都的分类树为 1/3/6/10/15/21 位）。每条资源的 `classification.node` 必须恰好是树中一个节点的编码，
+    `classification.group` 必须是某个节点的名称或同义词。
+
+    ## 为什么
+    目录要按国家指南的分类编制（第十四条），汇成一本全区目录（第十七条）。一个编码对应两个节点，或下级编码不延续上级编码，
+    资源代码中的分类部分就会含糊；挂在没人定义过的节点下的资源，按分类树浏览时找不到。
+
+    ## 如何修改
+    给重复的节点在其上级下分配一个自己的编码（旧编码在自己的记录中保留备查），或把资源的 `classification.node`
+    改为树中存在的编码。节点的本地叫法（如“人口”之于“人口基础信息资源”）写到该节点的 `synonyms` 中。
+    """
+
     id = "GD017"
     name = "classification-tree"
     title = Text("分类节点编码重复或与上级不符", "classification code reused or off its parent")

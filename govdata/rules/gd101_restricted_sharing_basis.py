@@ -54,6 +54,32 @@ class RestrictedSharingBasis(Rule):
     `levels`: the levels of a basis that suffice (default 法律, 行政法规, 党中央国务院政策).
     """
 
+    explanation_zh = """
+    限制共享缺少法定依据或共享条件。
+
+    ## 检查什么
+    `sharing.type` 为“有条件共享”或“不予共享”的资源，必须在 `sharing.basis` 下引用至少一条层级为法律、行政法规或
+    党中央国务院政策的名录条目。只有地方性法规、部门规章或规范性文件是不够的；提示信息会列出引用的每条依据及其层级。
+    “有条件共享”还要在 `sharing.condition` 中写明共享条件和范围。
+
+    信息项可以比所属资源更严格（`items[].sharing_type`）。资源本身是“无条件共享”时，资源的 `sharing.basis`
+    必须包含限制该信息项的依据；对“有条件共享”的信息项，要在 `sharing.condition`（或该信息项自己的
+    `items[].sharing_condition`）中写明条件。
+
+    依据编号不在名录中的，由 GD015 报告；含有这种编号的列表，要等编号能找到后才在这里判断。
+
+    ## 为什么
+    共享是原则，不共享是例外（第三十二条）。第三十二条第（一）项只允许依据法律、行政法规或党中央、国务院政策限制共享，
+    第十四条要求目录写明共享属性。部门自己的规定不能把数据挡在其他部门之外。
+
+    ## 如何修改
+    把要求限制共享的法律或政策的编号加到 `sharing.basis`（名录中没有的，请数据主管部门在 `registry/legal-bases.yaml`
+    中登记），并在 `sharing.condition` 中写明条件。找不到这样的依据，数据就应当无条件共享。
+
+    ## 选项
+    `levels`：足以作为依据的层级（默认：法律、行政法规、党中央国务院政策）。
+    """
+
     id = "GD101"
     name = "restricted-sharing-basis"
     title = Text("限制共享缺少法定依据或条件", "restricted sharing lacks a lawful basis")

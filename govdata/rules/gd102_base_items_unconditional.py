@@ -50,6 +50,29 @@ class BaseItemsUnconditional(Rule):
     `themes`: extra 主题信息资源 names this region uses (the guide's list is open).
     """
 
+    explanation_zh = """
+    基础库资源限制了基础信息项、不由牵头部门提供，或分类有误。
+
+    ## 检查什么
+    - 五大基础库（人口、法人单位、自然资源和空间地理、社会信用、电子证照基础信息资源）中资源的每个基础信息项
+      （`basic: true`）实际都是无条件共享：信息项自己设了 `sharing_type` 就看它，否则看资源的 `sharing.type`。
+    - 基础库资源的提供部门，在部门名录中的 `leads` 下列有该基础库。
+    - 只有分类为“基础信息资源”的资源才能出现 `basic: true`。
+    - “基础信息资源”的 `classification.group` 必须是五个基础库名称之一；“主题信息资源”的必须是指南中的主题或
+      `themes` 中配置的主题。
+
+    ## 为什么
+    基础库的基础信息项是各部门履职都要用的，必须无条件共享（第十五条、第三十二条第（二）项）；每个基础库的目录由其牵头部门
+    编制和维护（第十五条）。“项”的名称不是已知的基础库或主题，资源就会漏过所有依赖它的检查。
+
+    ## 如何修改
+    把基础信息项（或整个资源）设为无条件共享，或把受限字段移到一条不带 `basic: true` 的业务资源中。基础库资源放到其牵头部门下，
+    或改为“部门信息资源”。“项”的名称按指南原样书写。
+
+    ## 选项
+    `themes`：本地区另行使用的“主题信息资源”名称（指南中的清单是开放的）。
+    """
+
     id = "GD102"
     name = "base-items-unconditional"
     title = Text("基础信息项未无条件共享", "base-library items not shared unconditionally")

@@ -64,6 +64,32 @@ class RestrictedOpeningBasis(Rule):
     `levels`: the levels of a basis that suffice (default: the six listed above).
     """
 
+    explanation_zh = """
+    限制开放缺少依据，或敏感信息项被无条件开放。
+
+    ## 检查什么
+    - `opening.type` 为“有条件开放”或“不予开放”的资源，必须在 `opening.basis` 下引用至少一条层级为法律、行政法规、
+      地方性法规、党中央国务院政策、部门规章或国家规范性文件的名录条目。只有地方政府规章或地方规范性文件是不够的。
+      资源为“无条件开放”时，其 `opening.basis` 要包含自身 `opening_type` 更严格的信息项的依据。
+    - “有条件开放”（资源或信息项）要在 `opening.condition` 中写明条件（信息项也可在 `items[].opening_condition` 中写自己的条件）。
+    - 含有个人信息、敏感个人信息，或标记为 `secret: 商业秘密` 的信息项，除非资源写明了 `opening.desensitisation`
+      （脱敏方式），实际上不能是无条件开放。
+    - 标记为 `secret: 国家秘密` 的信息项，无论是否脱敏，实际上都必须不予开放。
+
+    依据编号不在名录中的，由 GD015 报告；含有这种编号的列表，要等编号能找到后才在这里判断。
+
+    ## 为什么
+    开放分为三类（第三十八条）；限制开放需要以法律、法规或国家层面的文件为依据（第三十九条）。国家秘密、商业秘密和个人隐私
+    属于不予开放（第三十八条，第十二条也要求予以保护）；只有不涉密的数据才可以脱敏后开放（第三十九条）。
+
+    ## 如何修改
+    在 `opening.basis` 下引用法律或国家文件，在 `opening.condition` 中写明条件；并在 `opening.desensitisation`
+    中说明如何脱敏，或用 `opening_type` 限制敏感信息项。涉及国家秘密的信息项写 `opening_type: 不予开放`。
+
+    ## 选项
+    `levels`：足以作为依据的层级（默认：上面列出的六种）。
+    """
+
     id = "GD103"
     name = "restricted-opening-basis"
     title = Text("限制开放缺少依据或开放了敏感信息", "restricted opening lacks a basis")

@@ -32,6 +32,22 @@ class IdentityKeyPresent(Rule):
     resource is not really about persons or organisations, correct `data_subject`.
     """
 
+    explanation_zh = """
+    关于人或单位的资源缺少作为标识的信息项。
+
+    ## 检查什么
+    列出了信息项的资源，`data_subject` 为“自然人”的，要有一个 `identifier: 公民身份号码` 的信息项；为“法人和其他组织”的，
+    要有一个 `identifier: 统一社会信用代码` 的信息项。没有信息项的资源（文档、图片）交给 GD109，它要求结构化格式列出信息项。
+
+    ## 为什么
+    第二十条规定，自然人数据以公民身份号码、法人和其他组织数据以统一社会信用代码作为关联标识。没有标识，
+    记录就无法在部门之间对应，共享来的数据无法与基础库核对，“一数一源”也无从落实。
+
+    ## 如何修改
+    把标识作为信息项加上（例如 `name: 公民身份号码`、`data_type: C`、`length: 18`、`identifier: 公民身份号码`），
+    或给已有的标识信息项加上 `identifier:`。如果资源其实不是关于人或单位的，请改正 `data_subject`。
+    """
+
     id = "GD106"
     name = "identity-key-present"
     title = Text("缺少数据主体标识信息项", "identity key item missing")

@@ -44,6 +44,29 @@ class AggregationBasis(Rule):
     党中央国务院政策).
     """
 
+    explanation_zh = """
+    资源免于汇聚却没有依据或接口，或者非实时汇聚未备案。
+
+    ## 检查什么
+    每条资源都要写明 `aggregation.mode`（数据规范要求：实时汇聚、非实时汇聚或不汇聚）。选“不汇聚”的，
+    `aggregation.exemption_basis` 要引用至少一条层级为法律、行政法规、地方性法规或党中央国务院政策的名录条目，
+    并在 `aggregation.interface` 中写明改为向共享平台提供的接口服务。选“非实时汇聚”的，`aggregation.filing`
+    要写明在数据主管部门的备案号。
+
+    依据编号不在名录中的，由 GD015 报告；含有这种编号的列表，要等编号能找到后才在这里判断。
+
+    ## 为什么
+    部门要把数据实时、全量汇聚到共享平台（第八条、第二十六条）。只有法律、法规和党中央、国务院政策才能让数据免于汇聚，
+    而且要有证明；免于汇聚的数据仍要通过接口服务提供（第八条）。不能实时汇聚的，要向主管部门备案（第二十六条）。
+
+    ## 如何修改
+    改为实时汇聚；或在 `aggregation.exemption_basis` 下引用免于汇聚的法律依据，并在 `aggregation.interface` 中写明接口；
+    非实时汇聚的，向数据主管部门备案后把备案号写到 `aggregation.filing`。
+
+    ## 选项
+    `levels`：可以作为免于汇聚依据的层级（默认：法律、行政法规、地方性法规、党中央国务院政策）。
+    """
+
     id = "GD108"
     name = "aggregation-basis"
     title = Text("汇聚方式缺少依据或备案", "aggregation exemption or filing missing")

@@ -34,6 +34,24 @@ class DemandResolves(Rule):
     `resource` when marking a demand 已匹配.
     """
 
+    explanation_zh = """
+    需求清单引用了未知的提供方、资源或信息项，或者标为已匹配却没有资源。
+
+    ## 检查什么
+    在每个 `catalogs/<部门>/demands.yaml` 中，每条需求的 `provider` 都必须是名录中的部门。`status` 为“已匹配”
+    或写了 `resource` 的需求算作已匹配；此时 `resource` 必须是该提供方已有的资源，`items` 中的每一项都必须是该资源的信息项。
+    “已匹配”却没有 `resource` 的会报告。提供方代码未通过 GB 32100 校验的交给 GD014；资源代码对应的文件存在但读取失败，
+    或文件中写的是别的代码，交给该文件自己的问题报告。
+
+    ## 为什么
+    部门可以编制需求清单，列出需要其他部门提供的数据（第十六条）。主管部门把需求与目录匹配；指向不存在的部门、资源或信息项的需求，
+    既无法满足，也无法跟踪。
+
+    ## 如何修改
+    使用 `registry/departments.yaml` 中提供方的代码、能满足需求的资源代码，以及与该资源完全一致的信息项名称。
+    把需求标为“已匹配”时写上 `resource`。
+    """
+
     id = "GD110"
     name = "demand-resolves"
     title = Text("需求清单引用无效", "demand refers to nothing")

@@ -31,6 +31,22 @@ class GrantConditions(Rule):
     already in force have the authority add them under `decision.conditions`.
     """
 
+    explanation_zh = """
+    已批准的授权包含有条件共享的信息项，但审批决定没有写使用条件。
+
+    ## 检查什么
+    对每个生效中（已批准或已暂停）的授权，只要申请的信息项中有在目录里是“有条件共享”的，`decision.conditions`
+    中就要至少写一条使用条件。检查按目录的当前内容进行，所以授权批准后资源才改为有条件共享的，也会报告。
+
+    ## 为什么
+    有条件共享的数据，只能在目录写明的条件和范围内提供（第十四条、第三十二条）；第七条规定由数据主管部门决定是否共享、
+    怎样共享，使用条件就是“怎样共享”。没有条件的授权，给出的比目录允许的多。
+
+    ## 如何修改
+    审批时记录使用条件，例如 `govdata grant approve ID --condition "仅用于低保审核，不得留存"`；已经生效的授权，
+    请主管部门在 `decision.conditions` 下补上。
+    """
+
     id = "GD302"
     name = "grant-conditions"
     title = Text("有条件共享的授权未写明使用条件", "conditional items granted without conditions")

@@ -26,6 +26,21 @@ class GrantBatchReason(Rule):
     set offline.
     """
 
+    explanation_zh = """
+    申请批量交换却没有说明理由。
+
+    ## 检查什么
+    每个申请中或生效中、`method` 为“批量交换”的授权，都要写 `batch_reason`。
+
+    ## 为什么
+    第三十三条：数据服务接口或比对核验能满足需要的，不采用批量交换。接口和核验是默认方式；要批量复制其他部门的数据，
+    必须写明理由，供主管部门权衡。
+
+    ## 如何修改
+    优先使用 `method: 接口` 或 `method: 核验`。确实需要批量交换的，在 `batch_reason` 中写明原因，
+    例如年度统计分析需要离线关联全量数据。
+    """
+
     id = "GD303"
     name = "grant-batch-reason"
     title = Text("批量交换未说明理由", "batch exchange without a reason")

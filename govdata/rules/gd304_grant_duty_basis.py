@@ -38,6 +38,23 @@ class GrantDutyBasis(Rule):
     `min_length`: the shortest acceptable duty basis, in characters (default 6).
     """
 
+    explanation_zh = """
+    授权没有履职依据，或者依据里没有写明是哪项职责。
+
+    ## 检查什么
+    每个申请中或生效中的授权都要有 `duty_basis`，长度不少于 `min_length` 个字，而且不能是“工作需要”“业务需要”之类的空话。
+
+    ## 为什么
+    第五十七条第（四）项禁止获取与履职无关的数据，第九条只允许为履行职责提出申请。主管部门只有对照写明的职责及其出处
+    （如某部法律的条款或部门的“三定”职责），才能判断申请是否合理。
+
+    ## 如何修改
+    写明哪项职责需要这些数据、这项职责从何而来，例如“《社会救助暂行办法》第十一条规定的最低生活保障审核确认职责”。
+
+    ## 选项
+    `min_length`：履职依据的最少字数（默认 6）。
+    """
+
     id = "GD304"
     name = "grant-duty-basis"
     title = Text("缺少履职依据", "no duty basis")

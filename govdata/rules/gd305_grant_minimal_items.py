@@ -38,6 +38,24 @@ class GrantMinimalItems(Rule):
     must be justified. A request for all items always needs justifications.
     """
 
+    explanation_zh = """
+    授权申请了资源的全部信息项，或超过配置的比例，却没有逐项说明理由。
+
+    ## 检查什么
+    对每个申请中或生效中、所申请资源至少有两个信息项的授权：申请了全部信息项，或超过 `max_share` 比例的信息项时，
+    每个申请的信息项都要写 `justification`。
+
+    ## 为什么
+    第七条要求共享授权按场景、最少够用：部门拿到的是场景需要的信息项，而不是因为省事就要整个资源。
+    有时确实需要全部信息项，那就要逐项说明为什么需要。
+
+    ## 如何修改
+    去掉场景用不到的信息项。对留下的每一项，加上 `justification:`，说明场景中用它做什么。
+
+    ## 选项
+    `max_share`：信息项占资源全部信息项的比例（0–1，默认 0.5），超过时要逐项说明理由。申请全部信息项时总是需要说明。
+    """
+
     id = "GD305"
     name = "grant-minimal-items"
     title = Text("申请信息项超出最少够用范围且未逐项说明", "broad request without per-item justification")

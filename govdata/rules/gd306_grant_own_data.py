@@ -26,6 +26,20 @@ class GrantOwnData(Rule):
     resource actually meant. Delete the file if the department wanted its own data.
     """
 
+    explanation_zh = """
+    授权的申请部门就是所申请资源的提供部门。
+
+    ## 检查什么
+    对每个申请中或生效中的授权，`applicant` 不能等于所申请资源的 `provider.code`。
+
+    ## 为什么
+    第九条规范的是申请部门通过共享平台获取其他部门数据的方式。部门使用自己的数据不需要共享授权；出现这种记录，
+    通常是申请部门或资源代码复制错了。
+
+    ## 如何修改
+    把 `applicant` 改为需要数据的部门，或把 `resource` 改为真正要申请的资源。如果部门要的就是自己的数据，删除这个文件。
+    """
+
     id = "GD306"
     name = "grant-own-data"
     title = Text("申请部门即提供部门", "applicant is the provider")

@@ -52,6 +52,24 @@ class GrantValidityPeriod(Rule):
     `max_months`: the longest term of one approval or renewal, in months (default 36).
     """
 
+    explanation_zh = """
+    授权有效期的结束日期早于开始日期，或者期限超过允许的长度。
+
+    ## 检查什么
+    对每个申请中或生效中的授权，`valid_until` 不早于 `valid_from`，并且当前这一期——从 `valid_from` 或最近一次续期之日算起——
+    不超过 `max_months` 个月。
+
+    ## 为什么
+    第七条要求授权限于具体应用场景、按需授予；没有期限的授权永远不会再回到主管部门手中，而按照第三十六条，
+    主管部门必须能够复核和终止授权。
+
+    ## 如何修改
+    缩短 `valid_until`。场景持续更久的，让授权到期后用 `govdata grant renew ID --until YYYY-MM-DD` 续期。
+
+    ## 选项
+    `max_months`：一次批准或续期的最长期限，单位为月（默认 36）。
+    """
+
     id = "GD307"
     name = "grant-validity-period"
     title = Text("授权有效期不合理", "grant validity period out of bounds")

@@ -26,6 +26,21 @@ class GrantPastEnd(Rule):
 
     """
 
+    explanation_zh = """
+    授权的有效期已过，记录上却仍在生效。
+
+    ## 检查什么
+    每个状态为“已批准”或“已暂停”、`valid_until` 早于今天的授权。
+
+    ## 为什么
+    数据只能在授权范围内使用（第九条），授权随期限届满而终止；第三十六条要求主管部门停止超出授权范围的服务。
+    仍写着“已批准”的记录，会误导共享平台运维人员和年度评估（第五十三条）。
+
+    ## 如何修改
+    用 `govdata grant expire ID` 记录授权终止；场景仍在继续的，用
+    `govdata grant renew ID --until YYYY-MM-DD --by … --reason …` 续期。
+    """
+
     id = "GD308"
     name = "grant-past-end"
     title = Text("授权已过有效期仍在生效", "grant in force past its end date")

@@ -28,6 +28,21 @@ class GrantCatalogDrift(Rule):
     the applicant files a new request for what may still be shared.
     """
 
+    explanation_zh = """
+    生效中的授权覆盖了目录已不再提供共享的资源或信息项。
+
+    ## 检查什么
+    对每个状态为“已批准”或“已暂停”的授权：其资源仍在目录中，授权的每个信息项仍然存在，而且都没有变成“不予共享”。
+
+    ## 为什么
+    授权批准后，提供部门可能因法律修改等原因限制或撤回数据（第十九条）。第三十六条要求主管部门停止超出可共享范围的服务；
+    授权记录要随目录变，而不是反过来。
+
+    ## 如何修改
+    如果信息项只是改了名，就在授权中改正名称。否则由主管部门暂停或终止授权（`govdata grant terminate ID --by … --reason …`），
+    申请部门再就仍可共享的部分重新申请。
+    """
+
     id = "GD309"
     name = "grant-catalog-drift"
     title = Text("授权范围已被目录收回", "granted items no longer shareable")

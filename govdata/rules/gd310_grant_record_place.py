@@ -27,6 +27,21 @@ class GrantRecordPlace(Rule):
     its id, and give a copied grant a new id. `govdata grant new` does all of this.
     """
 
+    explanation_zh = """
+    授权的申请部门未登记、文件位置或文件名不对，或者编号重复。
+
+    ## 检查什么
+    `applicant` 是 `registry/departments.yaml` 中的部门；文件位于 `grants/<申请部门 slug>/<编号>.yaml`；
+    任意两个授权文件的 `id` 不能相同。
+
+    ## 为什么
+    授权由申请部门提出（第九条），由主管部门逐件审批（第七条）。文件夹说明申请归谁所有、由谁审核；编号是命令、
+    平台运维人员和以后的决定引用这份申请的依据。
+
+    ## 如何修改
+    先登记该部门，把文件移到申请部门的文件夹，按编号命名，复制来的授权要换一个新编号。`govdata grant new` 会自动完成这些。
+    """
+
     id = "GD310"
     name = "grant-record-place"
     title = Text("授权文件位置或编号不正确", "grant file misplaced or id reused")

@@ -100,6 +100,23 @@ class GrantHistory(Rule):
     history entry or decision from the authority's paperwork.
     """
 
+    explanation_zh = """
+    授权的状态、变更记录和审批决定互相不一致。
+
+    ## 检查什么
+    变更记录从“申请中”开始；之后每一条都是生命周期允许的状态变化（见 `govdata grant --help`），日期不早于前一条，
+    并写明理由（“已过期”除外）；最后一条的状态就是授权的 `status`。批准过的授权要有结论为“批准”的决定，
+    被驳回的要有“驳回”的决定，申请中的不能有决定。
+
+    ## 为什么
+    第七条规定由数据主管部门审批每一件申请，第三十六条允许它暂停或终止服务；谁在何时、因何作出了什么决定，
+    是年度评估（第五十三条）和任何争议追溯的依据。手工修改跳过了某一步，这份记录就断了。
+
+    ## 如何修改
+    通过 `govdata grant approve | reject | suspend | resume | terminate | renew | expire` 修改授权，它们会写出一致的记录。
+    要修补文件，请按主管部门的纸质材料补上缺失的变更记录或决定。
+    """
+
     id = "GD311"
     name = "grant-history"
     title = Text("授权状态与变更记录不一致", "grant status and history disagree")

@@ -44,6 +44,26 @@ class CaseOverdue(Rule):
     where the law allows, record an approved extension first (`extended`).
     """
 
+    explanation_zh = """
+    事项已过办理期限，仍没有办结记录。
+
+    ## 检查什么
+    对每个事项，根据其办理记录和工作日历算出的每个期限（见 `govdata cases show`）：运行当天（`validate --today`，
+    默认为实际日期）已过到期日，而满足该期限的记录（已答复、已决定、目录更新申请已受理等）还没有登记，
+    且事项没有撤回或中止，就会报告。问题数据的更正期限由 GD403 检查。
+
+    默认为警告：这个文件如实记录了一个逾期的部门，文件本身没有错，所以 `govdata validate` 仍然通过，只是列出这条问题。
+    想让逾期事项导致每日任务失败的实例，可以设置 `rules: {GD401: {severity: error}}`，或者运行
+    `govdata validate --select case --fail-on warning`。
+
+    ## 为什么
+    第八条、第十九条、第二十四条、第四十条、第四十一条和第五十五条要求部门和主管部门在规定的工作日内答复；
+    第五十七条把逾期不更新列为禁止行为，第六十条规定可以据此下发整改通知。
+
+    ## 如何修改
+    办理到期的事项，并用 `govdata cases event <编号> answered|decided|…` 登记；法律允许延期的，先登记经批准的延期（`extended`）。
+    """
+
     id = "GD401"
     name = "case-overdue"
     title = Text("事项已超过办理期限仍未办结", "case past its due date")

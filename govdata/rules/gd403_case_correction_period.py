@@ -31,6 +31,23 @@ class CaseCorrectionPeriod(Rule):
     with `govdata cases event`.
     """
 
+    explanation_zh = """
+    数据产生部门决定更正问题数据后，没有在期限内更正并重新汇聚。
+
+    ## 检查什么
+    `decided`（已决定）记录写明“更正”的问题数据事项：要在决定之日起 10 个工作日内登记 `re-aggregated`
+    （更正后的数据已重新汇聚）；还没有登记的，运行当天期限不能已经届满。
+
+    默认为警告，和 GD401 一样：记录是真实的，只是部门逾期了。
+
+    ## 为什么
+    第二十四条给数据产生部门 5 个工作日作出决定；决定更正的，自决定之日起 10 个工作日内要从源头更正数据，
+    并重新汇聚到共享平台。只有决定、没有更正，所有使用这份数据的人都还在用申请部门报告的错误数据（第二十三条）。
+
+    ## 如何修改
+    从源头更正数据并重新汇聚，然后用 `govdata cases event` 登记 `corrected`（已更正）和 `re-aggregated`（已重新汇聚）。
+    """
+
     id = "GD403"
     name = "case-correction-period"
     title = Text("决定更正后未在期限内更正并重新汇聚", "decided correction not done in time")

@@ -26,6 +26,21 @@ class CaseRefusalReasons(Rule):
     Add `reason:` and `basis:` to the event from the written answer.
     """
 
+    explanation_zh = """
+    不予同意或不予更正，却没有说明理由（公民申请还要说明依据）。
+
+    ## 检查什么
+    对更正申请（第四十条）或有条件开放数据申请（第四十一条），结论为“不同意”的 `answered`（已答复）记录要同时写 `reason`
+    （理由）和 `basis`（依据）；对问题数据事项（第二十四条），结论为“不更正”的 `decided`（已决定）记录要写 `reason`。
+
+    ## 为什么
+    第四十条、第四十一条要求数据产生部门拒绝时说明理由，并给出依据（法律、法规或文件）。第二十四条要求数据产生部门
+    把决定告知主管部门；不更正又不说理由，主管部门和报告问题的部门都无法核实。
+
+    ## 如何修改
+    按书面答复，在记录中补上 `reason:` 和 `basis:`。
+    """
+
     id = "GD404"
     name = "case-refusal-reasons"
     title = Text("不予同意或不予更正未说明理由和依据", "refusal without reasons or basis")

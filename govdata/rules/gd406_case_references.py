@@ -29,6 +29,22 @@ class CaseReferences(Rule):
     catalog does not have, answer the request saying so.
     """
 
+    explanation_zh = """
+    事项涉及的部门、资源或信息项在目录中不存在。
+
+    ## 检查什么
+    `department` 和 `reporter` 是 `registry/departments.yaml` 中部门的文件夹名（slug）；`resource` 是目录中资源的代码；
+    `items` 中的每个名称都是该资源的信息项。资源文件存在但读取失败的，由读取和数据规范规则报告。
+
+    ## 为什么
+    第二十三条、第二十四条规定，问题数据由申请部门经主管部门转给相应数据的产生部门；第四十条、第四十一条的申请针对的是
+    已发布开放目录中的条目。目录中没有的数据，事项无法分派、无法答复，期限也没有人负责。
+
+    ## 如何修改
+    使用部门的文件夹名（`govdata cases new --department`）、目录中写的资源代码和信息项名称；公众提到的内容目录里没有的，
+    答复申请时说明这一点。
+    """
+
     id = "GD406"
     name = "case-references"
     title = Text("事项所涉部门、资源或信息项不存在", "case names a department, resource or item that does not exist")

@@ -58,6 +58,23 @@ class CaseHeader(Rule):
     names and places them.
     """
 
+    explanation_zh = """
+    事项缺少其类型必需的信息，或者文件位置、文件名不对，或者编号重复。
+
+    ## 检查什么
+    每类事项都要有计算期限和适用条款所需的信息：接口需求要有 `agreed_date`（约定日期），目录更新要有 `changed_on`（变更日），
+    问题数据要有 `reporter`、`resource`、`description` 和 `evidence`，更正申请或开放数据申请要有 `requester`、
+    `resource` 和 `description`，年度报告要有 `report_year`。编号以事项类型开头，文件位于
+    `cases/<编号中的年份>/<编号>.yaml`，任意两个事项文件的编号不能相同。
+
+    ## 为什么
+    没有约定日期（第八条）或变更日（第十九条），就算不出到期日；第二十三条要求报告部门附上简要说明和证明材料；
+    第四十条、第四十一条的答复要送达能联系到的申请人。文件位置是命令和审核人员找到事项的方式。
+
+    ## 如何修改
+    按纸质材料补上缺少的信息；用 `govdata cases new` 新建事项，它会自动命名并放到正确位置。
+    """
+
     id = "GD407"
     name = "case-header"
     title = Text("事项缺少必要信息或位置不正确", "case header incomplete or misplaced")

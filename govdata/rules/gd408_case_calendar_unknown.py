@@ -29,6 +29,22 @@ class CaseCalendarUnknown(Rule):
     `calendar.workdays` in `govdata.yaml` (see docs/cases.md), or update chinese-calendar.
     """
 
+    explanation_zh = """
+    期限跨入的年份没有录入工作日安排。
+
+    ## 检查什么
+    每个尚未满足、按工作日计算会跨入某一年份的期限，而 chinese-calendar 和 `govdata.yaml` 中的 `calendar` 都不知道这一年的安排。
+    其到期日报告为“未知”（绝不按周一到周五猜测），因此 GD401 无法判断是否逾期。
+
+    ## 为什么
+    管理办法（第八条、第十九条、第二十四条、第四十条、第四十一条）按工作日计算期限，工作日由国务院每年的节假日安排确定；猜测会在每个节假日前后出错，春节尤其如此。
+    下一年的安排每年 11 月前后公布，及时录入，1 月的期限就能算准。
+
+    ## 如何修改
+    把当年的节假日和调休上班日加到 `govdata.yaml` 的 `calendar.holidays` 和 `calendar.workdays` 中（见 docs/cases.md），
+    或者升级 chinese-calendar。
+    """
+
     id = "GD408"
     name = "case-calendar-unknown"
     title = Text("期限所需年份的工作日历未知", "deadline needs a calendar year nobody entered")

@@ -27,6 +27,22 @@ class ProjectCatalogList(Rule):
     Record the approval date before the acceptance date.
     """
 
+    explanation_zh = """
+    信息化项目审批时没有政务数据目录清单，或者未经审批就已验收。
+
+    ## 检查什么
+    - 有 `approved`（审批）日期的项目，在 `catalog_list.produces` 或 `catalog_list.consumes` 下至少列出一条资源。
+    - 有 `accepted`（验收）日期的项目，也要有 `approved` 日期，且不晚于验收日期。
+
+    ## 为什么
+    政务信息化项目在申请审批前就要编制数据目录清单，这份清单是审批的条件（第五十六条）。验收在审批之后；
+    没有审批就验收的项目，绕过了这道关口。
+
+    ## 如何修改
+    在 `catalog_list` 下列出项目系统将产生的资源代码和将使用的资源代码；项目还没有审批的，去掉 `approved` 日期。
+    审批日期要登记在验收日期之前。
+    """
+
     id = "GD501"
     name = "project-catalog-list"
     title = Text("项目审批缺少政务数据目录清单", "project approved without a catalog list")

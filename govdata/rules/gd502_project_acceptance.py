@@ -29,6 +29,23 @@ class ProjectAcceptance(Rule):
     `accepted` date until both are done.
     """
 
+    explanation_zh = """
+    已验收项目清单中的资源不在目录中，或者产生的资源没有对接数据中台。
+
+    ## 检查什么
+    对有 `accepted`（验收）日期的项目：
+    - `catalog_list.produces` 和 `catalog_list.consumes` 下的每个代码都是目录中的资源；
+    - 每条产生的资源都有一条 `hub_integrations`（对接记录），日期不晚于验收日期。
+
+    ## 为什么
+    验收时，项目数据目录清单是否完成、系统是否与全区数据共享交换平台对接，都是验收要求（第五十六条）。
+    自建系统产生的数据，要随产生随汇聚到共享平台（第二十六条）。
+
+    ## 如何修改
+    把缺少的资源加到部门目录中（`catalogs/<部门>/<代码>.yaml`），在 `hub_integrations` 下登记每项对接（系统、资源、日期）；
+    两项都完成之前，先去掉 `accepted` 日期。
+    """
+
     id = "GD502"
     name = "project-acceptance"
     title = Text("项目验收时目录清单未完成或未对接数据中台", "project accepted without its catalog or hub integration")

@@ -26,6 +26,20 @@ class RecordPlace(Rule):
     its id (projects) or its year (security records).
     """
 
+    explanation_zh = """
+    项目或安全记录写的部门未登记，或者文件名与内容不符。
+
+    ## 检查什么
+    - `projects/<编号>.yaml`：`department` 已登记，文件按 `id` 命名。
+    - `security/<部门>/<年份>.yaml`：`department` 是文件夹名为 `<部门>` 的已登记部门，文件名是记录中的 `year`。
+
+    ## 为什么
+    年度评估（第五十四条）和项目关口（第五十六条）按文件所在位置把每份记录算到某个部门、某一年；放错位置的记录会算错对象。
+
+    ## 如何修改
+    登记该部门，把文件移到所属部门的文件夹，按编号（项目）或年份（安全记录）命名。
+    """
+
     id = "GD503"
     name = "record-place"
     title = Text("项目或安全记录的位置与内容不符", "project or security record misplaced")

@@ -30,6 +30,22 @@ class SecurityYearlyDuties(Rule):
     shows on the rectification list (`govdata evaluate`).
     """
 
+    explanation_zh = """
+    已结束年度的安全记录缺少风险评估、应急预案或演练，或者日期不在该年度。
+
+    ## 检查什么
+    - 每条带日期的内容（评估、演练、事件）都落在记录的 `year` 之内。
+    - 该年度结束后（运行当天已是以后的年份），记录中至少有一次风险评估、一份应急预案和至少一次演练。
+
+    ## 为什么
+    部门要定期评估政务数据汇聚、共享、开放和使用中的风险（第五十一条），制定数据安全应急预案并定期演练（第五十二条）。
+    govdata 把“定期”理解为每年至少一次，与年度评估（第五十四条）的周期一致。
+
+    ## 如何修改
+    把实际开展的评估、预案和演练登记到对应年度的文件中；没有开展的，就是欠着的工作：这条问题会一直保留，
+    直到当年的工作完成，并列入整改清单（`govdata evaluate`）。
+    """
+
     id = "GD504"
     name = "security-yearly-duties"
     title = Text("年度数据安全工作未完成", "yearly security duties missing")

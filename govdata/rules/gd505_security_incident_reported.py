@@ -34,6 +34,24 @@ class SecurityIncidentReported(Rule):
     `report_within_days`: calendar days allowed between occurrence and report.
     """
 
+    explanation_zh = """
+    安全事件没有报告主管部门，或者报告不及时。
+
+    ## 检查什么
+    安全记录中的每个事件，都要有 `reported`（报告日期），且不晚于发生日期 `occurred` 之后 `report_within_days`
+    （默认 1）个自然日，并写明报告对象 `reported_to`。未报告的事件过了这个期限就会报告。
+
+    ## 为什么
+    发生网络安全事件时，部门要立即启动应急响应，做好记录，并按规定向有关主管部门报告（第五十二条）。不履行安全职责的，
+    可以下发整改通知（第六十条第（五）项）。
+
+    ## 如何修改
+    登记报告日期和报告对象。迟报无法补救：这条问题就是记录；如果主管部门已经认可，可以在 govdata.yaml 中写明理由予以豁免。
+
+    ## 选项
+    `report_within_days`：从发生到报告允许的自然日天数。
+    """
+
     id = "GD505"
     name = "security-incident-reported"
     title = Text("安全事件未及时报告", "security incident not reported in time")

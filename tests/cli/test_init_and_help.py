@@ -70,12 +70,15 @@ def test_help_teaches(govdata: Run, tmp_path: Path) -> None:
 def test_rules_list_and_show(govdata: Run, tmp_path: Path) -> None:
     listing = govdata("rules", cwd=tmp_path)
     assert listing.exit_code == 0 and "GD014" in listing.stdout and "第二十条" in listing.stdout
+    assert "检查什么" in listing.stdout and "统一社会信用代码未通过" in listing.stdout.replace("\n", "")
     english = govdata("rules", "--lang", "en", cwd=tmp_path)
-    assert "Art. 20" in english.stdout
+    assert "Art. 20" in english.stdout and "What it checks" in english.stdout
     shown = govdata("rules", "show", "uscc-valid", cwd=tmp_path)
-    assert shown.exit_code == 0 and "条款： 第二十条" in shown.stdout and "What it checks" in shown.stdout
+    assert shown.exit_code == 0 and "条款： 第二十条" in shown.stdout and "检查什么" in shown.stdout
+    assert "What it checks" not in shown.stdout and "说明（英文）" not in shown.stdout
     shown_en = govdata("rules", "show", "uscc-valid", "--lang", "en", cwd=tmp_path)
-    assert "Article: Art. 20" in shown_en.stdout
+    assert "Article: Art. 20" in shown_en.stdout and "What it checks" in shown_en.stdout
+    assert "检查什么" not in shown_en.stdout
     unknown = govdata("rules", "show", "GD999", cwd=tmp_path)
     assert unknown.exit_code == 2 and "GD999" in unknown.stderr
 
