@@ -8,10 +8,11 @@ belongs to the year its clock started (an annual report to the year it is due).
 from __future__ import annotations
 
 import statistics
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from govdata.cases.deadlines import days_to_meet
+from govdata.cases.deadlines import Deadline, days_to_meet
 from govdata.cases.ownership import Party, owner
 from govdata.cases.views import View
 from govdata.model.catalog import Catalog
@@ -54,6 +55,17 @@ def _party_slug(view: View, party: Party, authority: str | None) -> str | None:
     return view.case.department if party is Party.DEPARTMENT else view.case.reporter
 
 
+def owed_deadlines(view: View, authority: str | None) -> Iterator[tuple[str, Deadline]]:
+    """The started deadlines of a case, each with the slug of the party that owes meeting it."""
+    for deadline in view.deadlines:
+        party = owner(view.case.kind, deadline.meets)
+        if party is None or not deadline.started:
+            continue
+        slug = _party_slug(view, party, authority)
+        if slug is not None:
+            yield slug, deadline
+
+
 def yearly(
     catalog: Catalog, found: list[View], year: int, today: date, calendar: WorkCalendar
 ) -> list[DepartmentStats]:
@@ -67,13 +79,9 @@ def yearly(
         return table[slug]
 
     for view in found:
-        for deadline in view.deadlines:
-            party = owner(view.case.kind, deadline.meets)
+        for slug, deadline in owed_deadlines(view, authority):
             anchor = deadline.start or deadline.due
-            if party is None or anchor is None or anchor.year != year or not deadline.started:
-                continue
-            slug = _party_slug(view, party, authority)
-            if slug is None:
+            if anchor is None or anchor.year != year:
                 continue
             stats = entry(slug)
             stats.received += 1
@@ -94,4 +102,4 @@ def yearly(
     return sorted(table.values(), key=lambda s: s.department)
 
 
-__all__ = ["DepartmentStats", "yearly"]
+__all__ = ["DepartmentStats", "owed_deadlines", "yearly"]

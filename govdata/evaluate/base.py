@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import ClassVar
 
+from govdata.cases.views import View, views
 from govdata.diagnostics import Diagnostic
 from govdata.i18n import Text
 from govdata.model.catalog import Catalog
@@ -70,6 +71,12 @@ class EvaluationContext:
     findings: list[Diagnostic] = field(default_factory=list)
     updates: list[CatalogUpdate] | None = None  # None: no git history to read
     history_note: Text | None = None
+    commit: str | None = None  # the commit evaluated, cited beside files read at it
+
+    @cached_property
+    def case_views(self) -> list[View]:
+        """Every case with its deadlines, computed once by the cases package (no second count)."""
+        return views(self.catalog, self.calendar)
 
     @cached_property
     def findings_by_path(self) -> dict[str, list[Diagnostic]]:

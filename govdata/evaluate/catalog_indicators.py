@@ -1,8 +1,9 @@
-"""Indicators read from the catalog as it stands: metadata quality, sharing and opening (Art. 14, 32, 38-39)."""
+"""Indicators read from the catalog as it stands: metadata quality, sharing and opening (Art. 14, 32, 38-39, 41)."""
 
 from __future__ import annotations
 
 from govdata.evaluate.base import EvaluationContext, Evidence, Indicator, Measure
+from govdata.evaluate.case_indicators import open_applications_answered
 from govdata.i18n import Text
 from govdata.model.catalog import Document
 from govdata.model.registry import Department
@@ -90,13 +91,25 @@ class RestrictedSharingBasis(Indicator):
 
 class OpenRatio(Indicator):
     id = "opening"
-    title = Text("开放比例", "open ratio")
-    article = "Art. 38-39"
+    title = Text("开放比例与开放申请按时答复", "open ratio and open applications answered in time")
+    article = "Art. 38-39, 41"
     formula = Text(
-        "无条件开放和有条件开放的信息资源数 ÷ 信息资源总数", "resources 无条件开放 or 有条件开放 ÷ all resources"
+        "两部分的平均：① 无条件开放和有条件开放的信息资源数 ÷ 信息资源总数；② 本年度到期的有条件开放申请中"
+        "按时答复数 ÷ 已有结果的申请数（10 个工作日，依法批准延期再加 10 个，第四十一条；期限由 cases/ 计算）。"
+        "本年度没有到期的开放申请时只计①。",
+        "mean of two parts: (1) resources 无条件开放 or 有条件开放 ÷ all resources; (2) open applications falling "
+        "due in the year answered in time ÷ those decided (10 working days, +10 when lawfully extended, Art. 41; "
+        "due dates from cases/). Without an open application due in the year, (1) alone.",
     )
 
     def measure(self, ctx: EvaluationContext, department: Department) -> Measure:
         documents = department_resources(ctx, department)
         opened = [d for d in documents if d.model.opening.type != "不予开放"]
-        return Measure.ratio(len(opened), len(documents), [Evidence(d.path) for d in opened], NO_RESOURCES)
+        ratio = Measure.ratio(len(opened), len(documents), [Evidence(d.path) for d in opened], NO_RESOURCES)
+        answered = open_applications_answered(ctx, department)
+        evidence = ratio.evidence + answered.evidence
+        if ratio.value is None or answered.value is None:  # one part alone keeps its own counts
+            alone = answered if ratio.value is None and answered.value is not None else ratio
+            note = ratio.note if alone.value is None else (answered.note if alone is ratio else None)
+            return Measure(alone.value, alone.numerator, alone.denominator, evidence, note)
+        return Measure((ratio.value + answered.value) / 2, ratio.value + answered.value, 2, evidence)

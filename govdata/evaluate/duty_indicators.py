@@ -1,4 +1,4 @@
-"""Indicators of duties kept in their own files: responsibility lists, grants, demands, security, cases."""
+"""Indicators of duties kept in their own files: responsibility lists, grants, demands, security."""
 
 from __future__ import annotations
 
@@ -111,17 +111,3 @@ class SecurityRecords(Indicator):
         missing = "、".join(name for name, ok in checks.items() if not ok) or "无缺项"
         passed = 1 + sum(checks.values())
         return Measure(passed / 5, passed, 5, (Evidence(path, note=missing),))
-
-
-class CasesOnTime(Indicator):
-    """Placeholder until the cases package (issue 14) supplies deadline-bound cases."""
-
-    id = "cases"
-    title = Text("办件按时办结率", "cases answered on time")
-    article = "Art. 24, 40, 41"
-    formula = Text(
-        "本年度到期的办件中按时办结的件数 ÷ 本年度到期的办件数", "cases due in the year answered on time ÷ cases due"
-    )
-
-    def measure(self, ctx: EvaluationContext, department: Department) -> Measure:
-        return Measure(None, note=Text("暂无办件数据（cases/ 尚未建立）", "no case data (cases/ not kept yet)"))

@@ -49,6 +49,7 @@ def score_state(
     today: dt.date,
     updates: list[CatalogUpdate] | None,
     history_note: Text | None,
+    commit: str | None = None,
 ) -> tuple[EvaluationContext, list[Scorecard], list[RectificationItem]]:
     """Scorecards and rectification list of one loaded state of the instance."""
     ctx = EvaluationContext(
@@ -60,6 +61,7 @@ def score_state(
         findings,
         updates,
         history_note,
+        commit,
     )
     cards = scorecards(ctx)
     return ctx, cards, rectification(ctx, cards, today)
@@ -112,7 +114,7 @@ def evaluate(instance: Instance, year: int, today: dt.date, at: str | None = Non
         catalog, findings, worktree = result.catalog, result.diagnostics, True
         if isinstance(reader, RevisionReader):
             commit = reader.repo.resolve("HEAD")
-    ctx, cards, items = score_state(catalog, findings, year, today, updates, note)
+    ctx, cards, items = score_state(catalog, findings, year, today, updates, note, commit)
     return EvaluationRun(
         year, as_of, today, commit, worktree, catalog.config.evaluation.version, cards, items, ctx, note
     )

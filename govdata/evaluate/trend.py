@@ -79,7 +79,7 @@ def trend(
             catalog = snapshot.catalog
             settings = RuleSettings.from_config(catalog.config)
             findings = run_rules(catalog, settings, Selection(), snapshot.blobs.__getitem__, today=today)
-            _, cards, _ = score_state(catalog, findings, day.year, min(day, today), updates, None)
+            _, cards, _ = score_state(catalog, findings, day.year, min(day, today), updates, None, sha)
         except GovdataError as error:
             found.append(TrendPoint(label, sha, day, 0, None, None, None, error.text))
             continue

@@ -39,14 +39,25 @@ class Theme:
 
 @dataclass(frozen=True, slots=True)
 class Contact:
-    """Who answers questions about a resource: today the providing department itself."""
+    """Who answers questions about a resource: the providing department, with the person, phone
+    and e-mail the resource names (``contact``) when it names them."""
 
     name: str
     code: str
+    person: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+    @property
+    def personal(self) -> bool:
+        """Whether the resource names its own contact (then it is that resource's contact point)."""
+        return any((self.person, self.phone, self.email))
 
 
 def formats_of(resource: Resource) -> list[FormatView]:
-    return [FormatView(resource.format.category, resource.format.type)]
+    """The primary format, then every other format, each once (a repeated one is listed once)."""
+    views = [FormatView(f.category, f.type) for f in resource.formats]
+    return list(dict.fromkeys(views))
 
 
 def theme_of(resource: Resource) -> Theme:
@@ -54,7 +65,10 @@ def theme_of(resource: Resource) -> Theme:
 
 
 def contact_of(resource: Resource) -> Contact:
-    return Contact(resource.provider.name, resource.provider.code)
+    given = resource.contact
+    if given is None:
+        return Contact(resource.provider.name, resource.provider.code)
+    return Contact(resource.provider.name, resource.provider.code, given.person, given.phone, given.email)
 
 
 def issued_of(resource: Resource) -> dt.date:
@@ -62,8 +76,29 @@ def issued_of(resource: Resource) -> dt.date:
 
 
 def modified_of(resource: Resource) -> dt.date:
-    # The model has no modification date yet; the release date is the latest one it records.
-    return resource.release_date
+    """The last update when recorded (never before the release: dct:modified follows dct:issued)."""
+    if resource.last_updated is None:
+        return resource.release_date
+    return max(resource.last_updated, resource.release_date)
+
+
+def detail_url_of(resource: Resource) -> str | None:
+    """The resource's own page on the catalog or open platform, when it is a safe absolute IRI."""
+    url = resource.detail_url
+    if url is None or any(c in url for c in '<>"{}|\\^`'):
+        return None
+    return url
+
+
+def industry_of(resource: Resource) -> str | None:
+    """The GB/T 4754 industry name (published as a keyword: the standard has no published IRIs)."""
+    return resource.industry.name if resource.industry else None
+
+
+def volume_of(resource: Resource) -> tuple[int | None, int | None]:
+    """(records, bytes) when the resource records its data volume."""
+    volume = resource.data_volume
+    return (volume.records, volume.bytes) if volume else (None, None)
 
 
 def department_of(catalog: Catalog, resource: Resource) -> Department | None:

@@ -8,6 +8,7 @@ Vocabularies are the EU publications office authority tables that DCAT-AP recomm
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 from urllib.parse import quote
 
@@ -92,8 +93,9 @@ class Addresses:
     def agent(self, code: str) -> URIRef:
         return URIRef(f"{self.base}id/agent/{code}")
 
-    def contact(self, code: str) -> URIRef:
-        return URIRef(f"{self.base}id/contact/{code}")
+    def contact(self, code: str, resource: Resource | None = None) -> URIRef:
+        tail = f"/{at.dataset_slug(resource)}" if resource is not None else ""
+        return URIRef(f"{self.base}id/contact/{code}{tail}")
 
     def region(self, division_code: str) -> URIRef:
         return URIRef(f"{self.base}id/region/{division_code}")
@@ -133,6 +135,28 @@ def _themes(graph: Graph, iris: Addresses, resources: list[Resource], title: str
         graph.add((group, SKOS.broader, top))
 
 
+def _keywords(resource: Resource) -> list[str]:
+    """The resource's keywords and its GB/T 4754 industry (a keyword: the standard has no IRIs)."""
+    industry = at.industry_of(resource)
+    extra = [industry] if industry and industry not in resource.keywords else []
+    return [*resource.keywords, *extra]
+
+
+def _contact_point(graph: Graph, iris: Addresses, catalog: Catalog, resource: Resource, contact: at.Contact) -> URIRef:
+    """The department's vCard; a resource naming its own person, phone or e-mail gets its own."""
+    point = iris.contact(contact.code, resource if contact.personal else None)
+    graph.add((point, RDF.type, VCARD.Organization))
+    name = f"{contact.name} {contact.person}" if contact.person else contact.name
+    graph.add((point, VCARD.fn, Literal(name, lang=ZH)))
+    graph.add((point, VCARD.hasURL, URIRef(f"{iris.base}departments/{at.department_slug(catalog, resource)}.html")))
+    phone = re.sub(r"[^0-9+\-]", "", contact.phone or "")
+    if phone:
+        graph.add((point, VCARD.hasTelephone, URIRef(f"tel:{phone}")))
+    if contact.email:
+        graph.add((point, VCARD.hasEmail, URIRef(f"mailto:{quote(contact.email, safe='@.+-_')}")))
+    return point
+
+
 def _dataset(graph: Graph, iris: Addresses, catalog: Catalog, resource: Resource) -> URIRef:
     dataset, page = iris.dataset(resource), iris.page(resource)
     contact = at.contact_of(resource)
@@ -141,22 +165,24 @@ def _dataset(graph: Graph, iris: Addresses, catalog: Catalog, resource: Resource
     graph.add((dataset, DCTERMS.title, Literal(resource.name, lang=ZH)))
     graph.add((dataset, DCTERMS.description, Literal(resource.abstract, lang=ZH)))
     graph.add((dataset, DCTERMS.identifier, Literal(resource.code)))
-    for keyword in resource.keywords:
+    for keyword in _keywords(resource):
         graph.add((dataset, DCAT.keyword, Literal(keyword, lang=ZH)))
     graph.add((dataset, DCAT.theme, iris.theme(theme.class_label, theme.group_label)))
     graph.add((dataset, DCTERMS.publisher, iris.agent(resource.provider.code)))
     _agent(graph, iris.agent(resource.provider.code), resource.provider.name, resource.provider.code)
-    point = iris.contact(contact.code)
+    point = _contact_point(graph, iris, catalog, resource, contact)
     graph.add((dataset, DCAT.contactPoint, point))
-    graph.add((point, RDF.type, VCARD.Organization))
-    graph.add((point, VCARD.fn, Literal(contact.name, lang=ZH)))
-    graph.add((point, VCARD.hasURL, URIRef(f"{iris.base}departments/{at.department_slug(catalog, resource)}.html")))
     graph.add((dataset, DCTERMS.accrualPeriodicity, FREQUENCY[FREQUENCIES[resource.update_cycle]]))
     graph.add((dataset, DCTERMS.issued, _date(at.issued_of(resource))))
     graph.add((dataset, DCTERMS.modified, _date(at.modified_of(resource))))
     graph.add((dataset, DCTERMS.language, LANGUAGE_ZH))
     graph.add((dataset, DCTERMS.accessRights, ACCESS_RIGHT[ACCESS_RIGHTS[resource.opening.type]]))
     graph.add((dataset, DCAT.landingPage, page))
+    detail = at.detail_url_of(resource)
+    if detail is not None:  # the resource's page on the catalog or open platform
+        graph.add((dataset, DCAT.landingPage, URIRef(detail)))
+        graph.add((URIRef(detail), RDF.type, FOAF.Document))
+    _, size = at.volume_of(resource)
     graph.add((dataset, DCTERMS.spatial, iris.region(catalog.config.region.division_code)))
     for index, form in enumerate(at.formats_of(resource), start=1):
         distribution = iris.distribution(resource, index)
@@ -168,6 +194,8 @@ def _dataset(graph: Graph, iris: Addresses, catalog: Catalog, resource: Resource
         file_type = FILE_TYPES.get((form.type or "").lower())
         if file_type:
             graph.add((distribution, DCTERMS.format, FILE_TYPE[file_type]))
+        if size is not None and index == 1:  # the volume recorded is that of the primary format
+            graph.add((distribution, DCAT.byteSize, Literal(size, datatype=XSD.nonNegativeInteger)))
         if at.offers_interface(resource):
             graph.add((distribution, DCAT.accessService, iris.service(resource)))
     if at.offers_interface(resource):
@@ -181,7 +209,7 @@ def _dataset(graph: Graph, iris: Addresses, catalog: Catalog, resource: Resource
         graph.add((service, DCAT.endpointDescription, page))
         graph.add((service, DCAT.contactPoint, point))
         graph.add((service, DCAT.theme, iris.theme(theme.class_label, theme.group_label)))
-        for keyword in resource.keywords:
+        for keyword in _keywords(resource):
             graph.add((service, DCAT.keyword, Literal(keyword, lang=ZH)))
         graph.add((service, DCTERMS.publisher, iris.agent(resource.provider.code)))
         graph.add((service, DCTERMS.accessRights, ACCESS_RIGHT[ACCESS_RIGHTS[resource.opening.type]]))

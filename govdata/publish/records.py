@@ -56,7 +56,21 @@ def _common(catalog: Catalog, resource: Resource) -> Record:
         "update_cycle": resource.update_cycle,
         "issued": at.issued_of(resource).isoformat(),
         "modified": at.modified_of(resource).isoformat(),
+        "industry": at.industry_of(resource),
+        "contact": _contact(resource),
+        "data_volume": _volume(resource),
+        "detail_url": at.detail_url_of(resource),
     }
+
+
+def _contact(resource: Resource) -> Record | None:
+    contact = at.contact_of(resource)
+    return {"person": contact.person, "phone": contact.phone, "email": contact.email} if contact.personal else None
+
+
+def _volume(resource: Resource) -> Record | None:
+    records, size = at.volume_of(resource)
+    return None if records is None and size is None else {"records": records, "bytes": size}
 
 
 def share_record(catalog: Catalog, resource: Resource) -> Record:

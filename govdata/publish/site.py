@@ -39,7 +39,8 @@ DATA_TYPES = {
 FACETS: list[tuple[str, str, str, Any]] = [
     ("department", "部门", "Department", lambda r: [r["department"]]),
     ("theme", "主题", "Theme", lambda r: [r["classification"]["group"]]),
-    ("format", "格式", "Format", lambda r: [f.split("（")[0] for f in r["formats"]]),
+    # every format the dataset is offered in, each category once (xlsx and csv are both 电子表格)
+    ("format", "格式", "Format", lambda r: list(dict.fromkeys(f.split("（")[0] for f in r["formats"]))),
     ("open", "开放类型", "Open type", lambda r: [r["opening"]["type"]]),
     ("cycle", "更新周期", "Update cycle", lambda r: [r["update_cycle"]]),
 ]

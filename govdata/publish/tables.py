@@ -26,6 +26,11 @@ def cell_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def _contact_text(contact: dict[str, Any] | None) -> str:
+    """ "张三；0391-1234567；a@b.cn": the parts the resource names, in that order."""
+    return _joined([v for v in (contact or {}).values() if v])
+
+
 COMMON_COLUMNS: list[Column] = [
     ("信息资源代码 code", lambda r: r["code"]),
     ("信息资源名称 name", lambda r: r["name"]),
@@ -38,6 +43,11 @@ COMMON_COLUMNS: list[Column] = [
     ("格式 formats", lambda r: _joined(r["formats"])),
     ("更新周期 update_cycle", lambda r: r["update_cycle"]),
     ("发布日期 issued", lambda r: r["issued"]),
+    ("最近更新 modified", lambda r: r["modified"]),
+    ("行业 industry", lambda r: cell_text(r["industry"])),
+    ("联系人 contact", lambda r: _contact_text(r["contact"])),
+    ("数据量（条）records", lambda r: cell_text((r["data_volume"] or {}).get("records"))),
+    ("详情页 detail_url", lambda r: cell_text(r["detail_url"])),
 ]
 SHARE_COLUMNS: list[Column] = [
     *COMMON_COLUMNS,

@@ -51,8 +51,17 @@ def _zone(run: EvaluationRun) -> dict[str, Any]:
         "projects": f"{sum(p.model.approved is not None for p in catalog.projects)}"
         f" / {sum(p.model.accepted is not None for p in catalog.projects)}",
         "security": f"{len(year_records)} / {len(catalog.departments)}",
-        "cases": "无数据（cases/ 尚未建立）/ n/a",
+        "cases": _cases_figure(run),
     }
+
+
+def _cases_figure(run: EvaluationRun) -> str:
+    """Deadlines of cases falling due in the year met on time, over all departments (the cases indicator)."""
+    measures = [r.measure for c in run.cards if (r := c.result("cases")) is not None]
+    met, due = sum(m.numerator for m in measures), sum(m.denominator for m in measures)
+    if not due:
+        return "无数据（本年度没有到期的办件）/ n/a"
+    return f"按时办结 {met:g} / {due:g}（{met / due:.0%}）"
 
 
 def render_html(run: EvaluationRun, trend: list[TrendPoint], dept: str | None) -> str:

@@ -82,3 +82,28 @@ def test_reference_instance_evaluates(govdata: Callable[..., CliResult]) -> None
         for c in data["scorecards"]
     }
     assert security["shichang-jianguan"] == 0.8  # its 2026 record has no drill yet
+    indicators = {
+        (c["department"]["slug"], i["id"]): i
+        for c in data["scorecards"]
+        for i in c["indicators"]
+        if i["id"] in ("cases", "opening")
+    }
+    # cases/: ziran-ziyuan answered its one open application (due 2026-11-19) late
+    late = indicators[("ziran-ziyuan", "cases")]
+    assert (late["value"], late["numerator"], late["denominator"]) == (0.0, 0, 1)
+    assert late["evidence"] == [
+        {
+            "path": "cases/2026/open-application-2026-002.yaml",
+            "commit": data["commit"],
+            "note": "open-application-2026-002 Art. 41 答复申请人 到期 2026-11-19 逾期办结 / met late",
+        }
+    ]
+    # jiaotong: all 5 resources open and its open application answered in time → (1 + 1) / 2
+    opening = indicators[("jiaotong", "opening")]
+    assert (opening["value"], opening["denominator"]) == (1.0, 2)
+    assert "cases/2026/open-application-2026-001.yaml" in {e["path"] for e in opening["evidence"]}
+    # an interface due in 2027, a year the calendar does not know: listed, not counted
+    unknown = indicators[("jiaotong", "cases")]
+    assert (unknown["numerator"], unknown["denominator"]) == (1, 1)
+    assert any("期限未知" in e["note"] for e in unknown["evidence"])
+    assert indicators[("fayuan", "cases")]["value"] is None  # no case: 无数据, never a number
