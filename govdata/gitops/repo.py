@@ -218,7 +218,8 @@ class Repository:
     def first_parent_commits(self, rev: str = "HEAD") -> list[tuple[str, str]]:
         """``(sha, committer date)`` of ``rev``'s first-parent line, oldest first."""
         out = self._git("log", "--first-parent", "--format=%H%x1f%cI", rev)
-        return [tuple(line.split("\x1f", 1)) for line in out.splitlines() if line][::-1]  # type: ignore[misc]
+        pairs = [line.split("\x1f", 1) for line in out.splitlines() if line]
+        return [(sha, date) for sha, date in pairs][::-1]
 
     def renamed_from(self, parent: str, commit: str, added: str, deleted: Iterable[str]) -> str | None:
         """Which of the ``deleted`` paths git's rename detection pairs with ``added`` in ``commit``."""

@@ -61,15 +61,15 @@ class RecordPlace(Rule):
                         f"project id {project.id} does not match the file name; use projects/{project.id}.yaml",
                     ),
                 )
-        for document in ctx.catalog.security_records:
-            record = document.model
+        for entry in ctx.catalog.security_records:
+            record = entry.model
             department = departments.get(record.department)
-            path = PurePosixPath(document.path)
+            path = PurePosixPath(entry.path)
             if department is None:
-                yield _unregistered(document.path, record.department)
+                yield _unregistered(entry.path, record.department)
             elif path.parent.name != department.slug:
                 yield Finding(
-                    document.path,
+                    entry.path,
                     ("department",),
                     Text(
                         f"记录属于 {department.name}，应放在 security/{department.slug}/ 下",
@@ -78,7 +78,7 @@ class RecordPlace(Rule):
                 )
             if path.stem != str(record.year):
                 yield Finding(
-                    document.path,
+                    entry.path,
                     ("year",),
                     Text(
                         f"年度 {record.year} 与文件名 {path.name} 不一致",

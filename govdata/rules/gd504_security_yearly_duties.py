@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from govdata.diagnostics import Pointer
@@ -90,7 +91,7 @@ class SecurityYearlyDuties(Rule):
                 )
 
 
-def _dated(record: SecurityRecord) -> Iterator[tuple[Pointer, object]]:
+def _dated(record: SecurityRecord) -> Iterator[tuple[Pointer, dt.date]]:
     for index, assessment in enumerate(record.risk_assessments):
         yield ("risk_assessments", index, "date"), assessment.date
     for index, drill in enumerate(record.drills):
