@@ -16,16 +16,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from measure import median, run
+from measure import code_versions, median, run, use_code
 
 COMMANDS = (["--version"], ["--help"], ["rules"])
 
 
 def once(argv: list[str], folder: Path, pythonpath: str | None) -> float:
-    if pythonpath is None:
-        os.environ.pop("PYTHONPATH", None)
-    else:
-        os.environ["PYTHONPATH"] = pythonpath
+    use_code(pythonpath)
     measured = run([sys.executable, "-m", "govdata", *argv], folder, folder / "out", folder / "err")
     if measured.exit_code != 0:
         raise SystemExit(f"govdata {' '.join(argv)} exited {measured.exit_code}: {(folder / 'err').read_text()[-500:]}")
@@ -37,9 +34,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--before", type=Path, help="folder holding an older govdata/ package")
     options = parser.parse_args()
-    variants: dict[str, str | None] = {"now": None}
-    if options.before:
-        variants = {"before": str(options.before.resolve()), "now": None}
+    variants = code_versions(options.before)
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
