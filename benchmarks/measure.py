@@ -86,6 +86,19 @@ def argv_chunks(head: Sequence[str], args: Sequence[str], budget: int | None = N
     return chunks
 
 
+def code_versions(before: Path | None) -> dict[str, str | None]:
+    """Name → PYTHONPATH of each govdata to time: the current one, and an older package tree."""
+    return {"now": None} if before is None else {"before": str(before.resolve()), "now": None}
+
+
+def use_code(pythonpath: str | None) -> None:
+    """Make the next child process import govdata from ``pythonpath`` (None: the installed one)."""
+    if pythonpath is None:
+        os.environ.pop("PYTHONPATH", None)
+    else:
+        os.environ["PYTHONPATH"] = pythonpath
+
+
 def median(values: Sequence[float]) -> float:
     return statistics.median(values)
 

@@ -20,10 +20,12 @@ from functools import cache
 from pathlib import Path
 
 from govdata import __version__
+from govdata.canonical_check import is_canonical
 from govdata.errors import WriteError
 from govdata.formatting import FormatProblem, format_bytes, key_order
 from govdata.io.roundtrip import atomic_write
-from govdata.model.kinds import FILE_KINDS
+from govdata.model.kinds import FILE_KINDS, kind_of
+from govdata.rules.gd005_schema_modeline import modeline_for
 
 CACHE_FILE = Path(".govdata-cache") / "fmt.json"
 PARALLEL_THRESHOLD = 200
@@ -82,8 +84,26 @@ def _workers() -> int:
         return os.cpu_count() or 1
 
 
+def _already_canonical(path: str, data: bytes) -> bool:
+    """The fast path: libyaml's events prove the file canonical (see :mod:`govdata.canonical_check`)."""
+    kind = kind_of(path)
+    return kind is not None and is_canonical(data, modeline_for(path), key_order(kind.model))
+
+
 def format_many(jobs: Sequence[tuple[str, bytes]]) -> Iterator[Result]:
-    """:func:`format_bytes` of every (path, bytes), in order; in worker processes when it pays."""
+    """:func:`format_bytes` of every (path, bytes), in order; in worker processes when it pays.
+
+    A file proven canonical on the fast path is its own result; only the others are
+    round-tripped through ruamel.
+    """
+    proven = [_already_canonical(path, data) for path, data in jobs]
+    slow = [job for job, done in zip(jobs, proven, strict=True) if not done]
+    results = _format_slow(slow)
+    for (_, data), done in zip(jobs, proven, strict=True):
+        yield data.decode("utf-8") if done else next(results)
+
+
+def _format_slow(jobs: Sequence[tuple[str, bytes]]) -> Iterator[Result]:
     if len(jobs) < PARALLEL_THRESHOLD or _workers() < 2 or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(_format, jobs)
         return

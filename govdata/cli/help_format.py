@@ -8,8 +8,13 @@ Both hooks are guarded so that another typer version only loses the polish, neve
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.util
 import re
+import sys
 from collections.abc import Callable
+from importlib.machinery import ModuleSpec
+from types import ModuleType
 from typing import Any
 
 _LIST = re.compile(r"^<list\[(\w+)\]>$")
@@ -75,17 +80,7 @@ def _wrap_error(original: Callable[..., None]) -> Callable[..., None]:
     return show
 
 
-def install() -> None:
-    """Adjust typer's rich help once, at import of the CLI."""
-    try:
-        from typer import core, rich_utils
-    except ImportError:  # pragma: no cover - typer without rich
-        return
-    for cls_name in ("TyperOption", "TyperArgument"):
-        cls = getattr(core, cls_name, None)
-        if cls is not None and hasattr(cls, "display_type_rich") and not getattr(cls, "_govdata_help", False):
-            cls.display_type_rich = _wrap_type(cls.display_type_rich)
-            cls._govdata_help = True
+def _polish_rich_utils(rich_utils: Any) -> None:
     if hasattr(rich_utils, "_make_rich_text") and not getattr(rich_utils, "_govdata_help", False):
         rich_utils._make_rich_text = _wrap_text(rich_utils._make_rich_text)
         if hasattr(rich_utils, "rich_format_error"):
@@ -93,3 +88,46 @@ def install() -> None:
         rich_utils.ERRORS_PANEL_TITLE = "错误 / Error"
         rich_utils.RICH_HELP = "运行 [blue]'{command_path} {help_option}'[/] 查看帮助 / run it for help"
         setattr(rich_utils, "_govdata_help", True)  # noqa: B010 - a marker typer does not declare
+
+
+class _PolishOnImport(importlib.abc.MetaPathFinder):
+    """Polishes ``typer.rich_utils`` the moment typer imports it.
+
+    typer imports rich_utils (and with it rich.markdown, rich.traceback, ...) only to render help
+    or an error; importing it ourselves at start-up cost every command ~30 ms (issue 12).
+    """
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> ModuleSpec | None:
+        if name != _RICH_UTILS:
+            return None
+        sys.meta_path.remove(self)  # once; also lets find_spec below use the ordinary finders
+        spec = importlib.util.find_spec(name)
+        loader = spec.loader if spec is not None else None
+        if loader is None or not hasattr(loader, "exec_module"):  # pragma: no cover - unusual install
+            return spec
+        execute = loader.exec_module
+
+        def exec_and_polish(module: ModuleType) -> None:
+            execute(module)
+            _polish_rich_utils(module)
+
+        loader.exec_module = exec_and_polish  # type: ignore[method-assign]
+        return spec
+
+
+_RICH_UTILS = "typer.rich_utils"
+
+
+def install() -> None:
+    """Adjust typer's rich help once, at import of the CLI; rich_utils is polished when first imported."""
+    from typer import core
+
+    for cls_name in ("TyperOption", "TyperArgument"):
+        cls = getattr(core, cls_name, None)
+        if cls is not None and hasattr(cls, "display_type_rich") and not getattr(cls, "_govdata_help", False):
+            cls.display_type_rich = _wrap_type(cls.display_type_rich)
+            cls._govdata_help = True
+    if _RICH_UTILS in sys.modules:
+        _polish_rich_utils(sys.modules[_RICH_UTILS])
+    elif not any(isinstance(finder, _PolishOnImport) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _PolishOnImport())

@@ -6,9 +6,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.markdown import Markdown
-from rich.table import Table
 
 from govdata.cli.common import LangOption, resolve_lang
 from govdata.i18n import Lang, article_text
@@ -24,6 +21,9 @@ def list_rules(ctx: typer.Context, lang: LangOption = None) -> None:
     """列出全部规则及其条款、默认级别（中文模式下显示中文名称和摘要）。/ List every rule with its article and default severity."""
     if ctx.invoked_subcommand is not None:
         return
+    from rich.console import Console
+    from rich.table import Table
+
     from govdata.generate.rule_docs import severity_text
     from govdata.rules import RULES
 
@@ -60,6 +60,9 @@ def show(
 
       govdata rules show GD010 --lang zh-CN
     """
+    from rich.console import Console
+    from rich.markdown import Markdown
+
     from govdata.generate.rule_docs import rule_page, rule_page_zh
     from govdata.rules import by_id
 

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from govdata.gate.approvals import normal
 from govdata.i18n import Text
-from govdata.model.catalog import Catalog
+
+if TYPE_CHECKING:  # the model (pydantic) is not needed to parse `govdata gate --help`
+    from govdata.model.catalog import Catalog
 
 # Expands a team handle to its members' handles; None when it cannot (no token, no right).
 Expander = Callable[[str], list[str] | None]

@@ -9,7 +9,7 @@ what is not loaded is, by construction, the same on both sides of a diff.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
@@ -142,12 +142,15 @@ def _slot_of_model() -> dict[type, str]:
     return slots
 
 
-def _load_one(path: str, data: bytes, config: InstanceConfig, cache: LoadCache) -> tuple[list[Piece], list[Diagnostic]]:
+def _load_one(
+    path: str, data: bytes, config: InstanceConfig, cache: LoadCache, positions: bool = True
+) -> tuple[list[Piece], list[Diagnostic]]:
     """One file through the cache: parsed once, with its line map kept for :meth:`Snapshot.locate`.
 
     A clean file is parsed with positions in a single pass (the C parser's line map costs
-    little); anything else goes the usual way, :func:`govdata.engine.load_catalog`, for its
-    located diagnostics.
+    little) when ``positions``; without, no map is built and :meth:`Snapshot.locate` makes one
+    only if a change in the file is ever placed. Anything else goes the usual way,
+    :func:`govdata.engine.load_catalog`, for its located diagnostics.
     """
     from govdata.engine import load_catalog
     from govdata.io.fastyaml import YamlProblem, load_yaml
@@ -158,25 +161,32 @@ def _load_one(path: str, data: bytes, config: InstanceConfig, cache: LoadCache) 
     slot = _slot_of_model().get(kind.model) if kind is not None else None
     text = decode(data)
     if kind is not None and slot is not None and not isinstance(text, DecodeProblem):
-        loaded = load_yaml(text, positions=True)
+        loaded = load_yaml(text, positions=positions)
         if not isinstance(loaded, YamlProblem) and not validate_document(kind, loaded[0]):
             try:
                 model = kind.model.model_validate(loaded[0])
             except ValidationError:
                 model = None  # model and schema disagree: load_catalog words it
             if model is not None:
-                cache.keep(cache.maps, data, loaded[1])
+                if loaded[1] is not None:
+                    cache.keep(cache.maps, data, loaded[1])
                 return [(slot, Document(path, model))], []
     catalog, problems = load_catalog(config, [path], lambda _path: data, config_path=CONFIG_NAME)
     return _pieces(catalog).get(path, []), problems
 
 
 def build_snapshot(
-    rev: str | None, blobs: dict[str, bytes], config: InstanceConfig, cache: LoadCache | None = None
+    rev: str | None,
+    blobs: dict[str, bytes],
+    config: InstanceConfig,
+    cache: LoadCache | None = None,
+    placed: Collection[str] | None = None,
 ) -> Snapshot:
     """Load ``blobs`` (instance-relative path → bytes; the config excluded) into a snapshot.
 
-    With a ``cache``, a file already loaded with the same content is not parsed again.
+    With a ``cache``, a file already loaded with the same content is not parsed again, and
+    ``placed`` (None: all) names the paths whose changes will be shown at a line: the others
+    are parsed without a line map (an added or deleted file is placed on line 1).
     """
     from govdata.engine import load_catalog
 
@@ -187,7 +197,8 @@ def build_snapshot(
     entries = []
     for path in paths:
         key = (path, blobs[path])
-        entry = cache.pieces.get(key) or _load_one(path, blobs[path], config, cache)
+        positions = placed is None or path in placed
+        entry = cache.pieces.get(key) or _load_one(path, blobs[path], config, cache, positions)
         cache.keep(cache.pieces, key, entry)
         entries.append(entry)
     catalog = _assemble(config, (piece for found, _ in entries for piece in found))

@@ -118,9 +118,8 @@ def _add_before(mapping: CommentedMap, key: Any, text: str) -> None:
     entry[_BEFORE] = [CommentToken(text, CommentMark(0), None), *existing]
 
 
-def _reorder_mapping(mapping: CommentedMap, order: KeyOrder) -> None:
-    keys = list(mapping)
-    # An undeclared key (often a typo) stays right after the declared key it followed.
+def declared_order(keys: list[Any], order: KeyOrder) -> list[Any]:
+    """``keys`` in ``order``; an undeclared key (often a typo) stays right after the declared key it followed."""
     ranks: dict[Any, tuple[int, int, int]] = {}
     previous = -1
     for index, key in enumerate(keys):
@@ -129,7 +128,12 @@ def _reorder_mapping(mapping: CommentedMap, order: KeyOrder) -> None:
             ranks[key] = (previous, 0, index)
         else:
             ranks[key] = (previous, 1, index)
-    wanted = sorted(keys, key=ranks.__getitem__)
+    return sorted(keys, key=ranks.__getitem__)
+
+
+def _reorder_mapping(mapping: CommentedMap, order: KeyOrder) -> None:
+    keys = list(mapping)
+    wanted = declared_order(keys, order)
     if wanted == keys:
         return
     rests = [_detach_rest(mapping, key) for key in keys]

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import os
 from enum import StrEnum
+from importlib import import_module
+from typing import TYPE_CHECKING
 
-from govdata.report.base import Reporter
-from govdata.report.codeclimate import CodeClimateReporter
-from govdata.report.github import GithubReporter
-from govdata.report.json import JsonReporter
-from govdata.report.junit import JunitReporter
-from govdata.report.markdown import MarkdownReporter
-from govdata.report.text import TextReporter
+if TYPE_CHECKING:
+    from govdata.report.base import Reporter
 
 
 class OutputFormat(StrEnum):
@@ -24,13 +21,15 @@ class OutputFormat(StrEnum):
     MARKDOWN = "markdown"
 
 
-REPORTERS: dict[OutputFormat, type[Reporter]] = {
-    OutputFormat.TEXT: TextReporter,
-    OutputFormat.JSON: JsonReporter,
-    OutputFormat.GITHUB: GithubReporter,
-    OutputFormat.CODECLIMATE: CodeClimateReporter,
-    OutputFormat.JUNIT: JunitReporter,
-    OutputFormat.MARKDOWN: MarkdownReporter,
+# Module and class of each reporter, imported only when chosen: the CLI names OutputFormat in its
+# option types, and `govdata --help` must not pay for six reporters (issue 12, start-up).
+REPORTERS: dict[OutputFormat, tuple[str, str]] = {
+    OutputFormat.TEXT: ("govdata.report.text", "TextReporter"),
+    OutputFormat.JSON: ("govdata.report.json", "JsonReporter"),
+    OutputFormat.GITHUB: ("govdata.report.github", "GithubReporter"),
+    OutputFormat.CODECLIMATE: ("govdata.report.codeclimate", "CodeClimateReporter"),
+    OutputFormat.JUNIT: ("govdata.report.junit", "JunitReporter"),
+    OutputFormat.MARKDOWN: ("govdata.report.markdown", "MarkdownReporter"),
 }
 
 
@@ -39,4 +38,6 @@ def reporter_for(output_format: OutputFormat) -> Reporter:
     if output_format is OutputFormat.AUTO:
         in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
         output_format = OutputFormat.GITHUB if in_actions else OutputFormat.TEXT
-    return REPORTERS[output_format]()
+    module_name, class_name = REPORTERS[output_format]
+    reporter_class: type[Reporter] = getattr(import_module(module_name), class_name)
+    return reporter_class()

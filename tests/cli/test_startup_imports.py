@@ -1,0 +1,95 @@
+"""Start-up import budget (issue 12, item 5): what `--version`, `--help` and `rules` import.
+
+Counted with ``python -X importtime`` in a fresh process: a set of modules, never a time, so
+the test is stable on a busy machine and fails the day a command module imports a reporter,
+the engine or a heavy library at module level again.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+# Never needed to print the version, the help or the rule list.
+FORBIDDEN = (
+    "govdata.engine",
+    "govdata.loading",
+    "govdata.instance",
+    "govdata.schema",
+    "jsonschema",
+    "jsonschema_rs",
+    "ruamel.yaml",
+    "duckdb",
+    "rdflib",
+    "openpyxl",
+    "pyspark",
+    "git",
+)
+# Reporters are chosen at run time; only the format enums' modules may load.
+ALLOWED_REPORT = {"govdata.report", "govdata.report.diff_base"}
+
+
+def imported(argv: list[str], cwd: Path) -> dict[str, str | None]:
+    """Module → the module that imported it (None at top level), from ``-X importtime``."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "govdata", *argv],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    rows: list[tuple[int, str]] = []
+    for line in done.stderr.splitlines():
+        if not line.startswith("import time:") or "|" not in line or "cumulative" in line:
+            continue
+        name_column = line.split("|")[2]
+        depth = (len(name_column) - len(name_column.lstrip())) // 2
+        rows.append((depth, name_column.strip()))
+    # importtime prints a module after everything it imported, so a module's parent is the next row
+    # printed at a smaller depth.
+    parents: dict[str, str | None] = {}
+    for index, (depth, name) in enumerate(rows):
+        parent = next((other for d, other in rows[index + 1 :] if d < depth), None)
+        parents.setdefault(name, parent)
+    return parents
+
+
+def top_package(name: str) -> str:
+    return name.split(".")[0]
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["--help"], ["rules"]], ids=["version", "help", "rules"])
+def test_startup_imports_no_engine_reporter_or_heavy_library(argv: list[str], tmp_path: Path) -> None:
+    modules = imported(argv, tmp_path)
+    heavy = sorted(name for name in modules if any(name == f or name.startswith(f + ".") for f in FORBIDDEN))
+    assert heavy == []
+    reporters = sorted(name for name in modules if name.startswith("govdata.report") and name not in ALLOWED_REPORT)
+    assert reporters == []
+    # rich.markdown only ever comes in through typer rendering help (typer.rich_utils imports it at its top).
+    if "rich.markdown" in modules:
+        assert argv == ["--help"]
+        assert modules["rich.markdown"] == "typer.rich_utils"
+
+
+def test_version_imports_no_model_and_few_modules(tmp_path: Path) -> None:
+    modules = imported(["--version"], tmp_path)
+    assert not [name for name in modules if top_package(name) in {"pydantic", "pydantic_core"}]
+    assert "typer.rich_utils" not in modules
+    own = [name for name in modules if top_package(name) == "govdata"]
+    # 59 govdata modules and 490 in all before issue 12; 38 and about 200 after.
+    assert len(own) <= 45, sorted(own)
+    assert len(modules) <= 260, len(modules)
+
+
+def test_help_and_rules_polish_still_applies(tmp_path: Path) -> None:
+    """The help polish is installed lazily; an unknown command still reads in Chinese first."""
+    done = subprocess.run(
+        [sys.executable, "-m", "govdata", "no-such-command"], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 2
+    assert "没有命令“no-such-command”" in done.stderr
+    assert "错误 / Error" in done.stderr
