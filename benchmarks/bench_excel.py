@@ -61,13 +61,20 @@ def main() -> int:
         generate(root, args.departments, args.resources)
     workbook, edited = root / "bench.xlsx", root / "bench-edited.xlsx"
     rows = [("excel export", _timed(root, ["excel", "export", "-o", str(workbook)], args.runs))]
-    rows.append(("excel import --dry-run (unchanged)", _timed(root, ["excel", "import", str(workbook), "-n"], args.runs)))
+    rows.append(
+        ("excel import --dry-run (unchanged)", _timed(root, ["excel", "import", str(workbook), "-n"], args.runs))
+    )
     changed = _edited(workbook, edited)
     snapshot = root.parent / f"{root.name}.catalogs"
     shutil.rmtree(snapshot, ignore_errors=True)
     shutil.copytree(root / "catalogs", snapshot)
     restore = ["sh", "-c", f"rm -rf catalogs && cp -r '{snapshot}' catalogs"]
-    rows.append((f"excel import ({changed} resources changed)", _timed(root, ["excel", "import", str(edited)], args.runs, restore)))
+    rows.append(
+        (
+            f"excel import ({changed} resources changed)",
+            _timed(root, ["excel", "import", str(edited)], args.runs, restore),
+        )
+    )
     files = sum(1 for _ in (root / "catalogs").rglob("*.yaml"))
     size = workbook.stat().st_size / 1024
     print(f"instance: {root} ({files} catalog files), workbook {size:.0f} KiB, median of {args.runs} runs")

@@ -68,7 +68,9 @@ def main() -> None:
     print(f"load average at start: {os.getloadavg()[0]:.1f} (2 cores shared)")
     for number, (label, command) in enumerate(steps):
         done = run(command, root, folder / f"out-{number}.txt", folder / f"err-{number}.txt")
-        print(f"{label:34} {done.wall:8.1f} s wall  {done.cpu:8.1f} s CPU  {done.peak_mib:7.0f} MiB  exit {done.exit_code}")
+        print(
+            f"{label:34} {done.wall:8.1f} s wall  {done.cpu:8.1f} s CPU  {done.peak_mib:7.0f} MiB  exit {done.exit_code}"
+        )
     files = sum(1 for _ in root.glob("catalogs/*/*.yaml"))
     print(f"resource files: {files}; report: {(folder / 'report.json').stat().st_size / 1e6:.0f} MB")
 

@@ -38,8 +38,8 @@ def _responsibility(instance: Instance, result: RunResult) -> Text | None:
 
 def _formatting(root: Path, scopes: list[str] | None) -> Text | None:
     from govdata.cli.common import within
-    from govdata.format_run import FormatCache
-    from govdata.formatting import format_bytes
+    from govdata.fmt.canonical import format_bytes
+    from govdata.fmt.run import FormatCache
 
     cache = FormatCache(root)
     paths = [p for p in discover(root) if scopes is None or any(within(p, s) for s in scopes)]

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from govdata.canonical_check import is_canonical
-from govdata.format_run import format_many
-from govdata.formatting import format_bytes, key_order
+from govdata.fmt.canonical import format_bytes, key_order
+from govdata.fmt.fast_check import is_canonical
+from govdata.fmt.run import format_many
 from govdata.model.kinds import kind_of
 from govdata.rules.gd005_schema_modeline import modeline_for
 from tests.conftest import REPO_ROOT

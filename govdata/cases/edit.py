@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from govdata.formatting import format_text, key_order
+from govdata.fmt.canonical import format_text, key_order
 from govdata.io.edit import append, commented, load_for_edit, quoted, set_key
 from govdata.io.roundtrip import dump_round_trip
 from govdata.model.case import Case

@@ -50,8 +50,8 @@ def fmt(
     """
     from rich.console import Console
 
-    from govdata.format_run import FormatCache, format_many
-    from govdata.formatting import FormatProblem
+    from govdata.fmt.canonical import FormatProblem
+    from govdata.fmt.run import FormatCache, format_many
     from govdata.instance import discover, open_instance
     from govdata.io.transaction import Transaction
     from govdata.model.kinds import kind_of

@@ -21,7 +21,7 @@ from govdata.excel.columns import ITEMS_KEY, Column, item_columns
 from govdata.excel.findings import MODEL, UNPLACED, Findings, column_text
 from govdata.excel.read import Row
 from govdata.excel.tree import plain, put, same, value_at
-from govdata.formatting import format_text, key_order
+from govdata.fmt.canonical import format_text, key_order
 from govdata.i18n import Text
 from govdata.io.edit import append, commented, load_for_edit
 from govdata.io.roundtrip import dump_round_trip

@@ -14,7 +14,7 @@ from typing import Any, get_args
 
 from ruamel.yaml.comments import CommentedMap
 
-from govdata.formatting import format_text
+from govdata.fmt.canonical import format_text
 from govdata.io.edit import commented, quoted
 from govdata.io.roundtrip import dump_round_trip
 from govdata.model.resource import Resource
@@ -101,7 +101,7 @@ def skeleton_data(seed: Skeleton, today: dt.date) -> dict[str, Any]:
 
 def _comment_nested(value: Any, annotation: Any) -> None:
     """An end-of-line comment with the GB element name on each key of a nested mapping."""
-    from govdata.formatting import _models_in
+    from govdata.fmt.canonical import _models_in
 
     model, _ = _models_in(annotation)
     if model is None or not isinstance(value, CommentedMap):

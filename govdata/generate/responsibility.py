@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from govdata.formatting import key_order
+from govdata.fmt.canonical import key_order
 from govdata.io.edit import commented, load_for_edit, quoted, update
 from govdata.io.fastyaml import YamlProblem, load_yaml
 from govdata.io.roundtrip import dump_round_trip

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from govdata.formatting import format_text
+from govdata.fmt.canonical import format_text
 from govdata.imports.providers import NewDepartment
 from govdata.io.edit import load_for_edit
 from govdata.io.roundtrip import dump_round_trip

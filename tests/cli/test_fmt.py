@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from govdata.formatting import FormatProblem, format_bytes
+from govdata.fmt.canonical import FormatProblem, format_bytes
 from govdata.io.fastyaml import load_yaml
 from tests.cli.golden import assert_golden
 from tests.conftest import REPO_ROOT, CliResult

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govdata.formatting import format_text
+from govdata.fmt.canonical import format_text
 from govdata.imports.write import resource_text
 from govdata.io.fastyaml import load_yaml
 

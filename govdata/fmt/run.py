@@ -20,9 +20,9 @@ from functools import cache
 from pathlib import Path
 
 from govdata import __version__
-from govdata.canonical_check import is_canonical
 from govdata.errors import WriteError
-from govdata.formatting import FormatProblem, format_bytes, key_order
+from govdata.fmt.canonical import FormatProblem, format_bytes, key_order
+from govdata.fmt.fast_check import is_canonical
 from govdata.io.roundtrip import atomic_write
 from govdata.model.kinds import FILE_KINDS, kind_of
 from govdata.rules.gd005_schema_modeline import modeline_for
@@ -85,7 +85,7 @@ def _workers() -> int:
 
 
 def _already_canonical(path: str, data: bytes) -> bool:
-    """The fast path: libyaml's events prove the file canonical (see :mod:`govdata.canonical_check`)."""
+    """The fast path: libyaml's events prove the file canonical (see :mod:`govdata.fmt.fast_check`)."""
     kind = kind_of(path)
     return kind is not None and is_canonical(data, modeline_for(path), key_order(kind.model))
 
