@@ -11,14 +11,13 @@ each as its own process: ``cases list``, ``cases due --within 3``, ``cases stats
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import random
 import re
 import sys
 from pathlib import Path
 
-from generate_instance import generate
+from generate_instance import benchmark_instance
 from measure import Measurement, median, run
 
 GOVDATA = Path(sys.executable).parent / "govdata"
@@ -95,17 +94,9 @@ def _row(label: str, results: list[Measurement]) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("directory", type=Path)
-    parser.add_argument("--departments", type=int, default=10)
-    parser.add_argument("--resources", type=int, default=20)
-    parser.add_argument("--cases", type=int, default=5000)
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
-    root: Path = args.directory
-    if not root.exists():
-        generate(root, args.departments, args.resources)
-        write_cases(root, args.cases)
+    root, args = benchmark_instance(
+        __doc__.split("\n\n")[0], 20, {"cases": 5000}, lambda root, args: write_cases(root, args.cases)
+    )
     open_ones = (
         p for p in sorted((root / "cases" / "2026").glob("correction-*.yaml")) if "answered" not in p.read_text()
     )

@@ -18,7 +18,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generate_instance import generate
+from generate_instance import benchmark_instance
 from measure import timed
 
 GOVDATA = Path(sys.executable).parent / "govdata"
@@ -61,18 +61,11 @@ def _time(root: Path, argv: list[str], runs: int) -> tuple[float, float, int]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("directory", type=Path)
-    parser.add_argument("--departments", type=int, default=10)
-    parser.add_argument("--resources", type=int, default=100)
-    parser.add_argument("--commits", type=int, default=50)
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
-    root: Path = args.directory
-    if not root.exists():
-        generate(root, args.departments, args.resources)
+    def prepare(root: Path, args: argparse.Namespace) -> None:
         (root / ".gitignore").write_text(".bench.*\nreports/\n", encoding="utf-8")
         make_history(root, args.commits)
+
+    root, args = benchmark_instance(__doc__.split("\n\n")[0], options={"commits": 50}, prepare=prepare)
     today = ["--today", "2026-02-01"]
     rows = [
         (

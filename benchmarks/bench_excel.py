@@ -11,13 +11,12 @@ written). Wall time and peak RSS, median of ``--runs``. Never commit DIR.
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from generate_instance import generate
+from generate_instance import benchmark_instance
 from measure import median, run
 from openpyxl import load_workbook
 
@@ -50,15 +49,7 @@ def _edited(workbook: Path, target: Path) -> int:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("directory", type=Path)
-    parser.add_argument("--departments", type=int, default=10)
-    parser.add_argument("--resources", type=int, default=100)
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
-    root: Path = args.directory
-    if not root.exists():
-        generate(root, args.departments, args.resources)
+    root, args = benchmark_instance(__doc__.split("\n\n")[0])
     workbook, edited = root / "bench.xlsx", root / "bench-edited.xlsx"
     rows = [("excel export", _timed(root, ["excel", "export", "-o", str(workbook)], args.runs))]
     rows.append(

@@ -16,6 +16,7 @@ import argparse
 import random
 import sys
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import get_args
@@ -200,18 +201,28 @@ def _sources(plans: list[Planned], picks: list[Picked]) -> list[dict[str, str]]:
     return sources
 
 
-def benchmark_instance(description: str) -> tuple[Path, argparse.Namespace]:
-    """A benchmark's command line (DIR --departments --resources --runs); the instance in DIR is
-    generated unless DIR exists already, so that repeated measurements reuse it."""
+def benchmark_instance(
+    description: str,
+    resources: int = 100,
+    options: Mapping[str, int] | None = None,
+    prepare: Callable[[Path, argparse.Namespace], None] | None = None,
+) -> tuple[Path, argparse.Namespace]:
+    """A benchmark's command line (DIR --departments --resources --runs, plus integer ``options``
+    such as ``{"cases": 5000}``); the instance in DIR is generated, then ``prepare``d, unless DIR
+    exists already, so that repeated measurements reuse it."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("directory", type=Path)
     parser.add_argument("--departments", type=int, default=10)
-    parser.add_argument("--resources", type=int, default=100)
+    parser.add_argument("--resources", type=int, default=resources)
+    for name, default in (options or {}).items():
+        parser.add_argument(f"--{name}", type=int, default=default)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     root: Path = args.directory
     if not root.exists():
         generate(root, args.departments, args.resources)
+        if prepare is not None:
+            prepare(root, args)
     return root, args
 
 
