@@ -32,11 +32,11 @@ def _stage(name: str, action: Callable[[], Any], times: dict[str, tuple[float, f
 
 def stages(root: Path) -> tuple[dict[str, tuple[float, float]], int, int]:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from govdata.engine import load_catalog
     from govdata.instance import discover, open_instance
     from govdata.publish import records, shacl, tables, workbook
     from govdata.publish.dcat import dcat_graph, jsonld_bytes, turtle_bytes
     from govdata.publish.site import SiteOptions, site_files
+    from govdata.validation.engine import load_catalog
 
     times: dict[str, tuple[float, float]] = {}
     instance = open_instance(root)

@@ -1,4 +1,4 @@
-"""Where ``govdata validate`` spends its time: one in-process ``govdata.engine.validate`` under cProfile.
+"""Where ``govdata validate`` spends its time: one in-process ``govdata.validation.engine.validate`` under cProfile.
 
     python benchmarks/profile_validate.py INSTANCE_DIR [--top 25]
 
@@ -22,7 +22,7 @@ from pathlib import Path
 
 # (label, file name ending, function name): the phases of a run, as functions of the engine.
 PHASES: tuple[tuple[str, str, str], ...] = (
-    ("load every file (engine.load_catalog)", "govdata/engine.py", "load_catalog"),
+    ("load every file (engine.load_catalog)", "govdata/validation/engine.py", "load_catalog"),
     ("  read bytes (Path.read_bytes)", "pathlib.py", "read_bytes"),
     ("  decode (io.source.decode)", "govdata/io/source.py", "decode"),
     ("  parse YAML (io.fastyaml.load_yaml)", "govdata/io/fastyaml.py", "load_yaml"),
@@ -32,7 +32,7 @@ PHASES: tuple[tuple[str, str, str], ...] = (
         "validate_document",
     ),
     ("  pydantic (BaseModel.model_validate)", "pydantic/main.py", "model_validate"),
-    ("run the rules (engine.run_rules)", "govdata/engine.py", "run_rules"),
+    ("run the rules (engine.run_rules)", "govdata/validation/engine.py", "run_rules"),
     ("summary (summary.summarize)", "govdata/summary.py", "summarize"),
 )
 
@@ -78,8 +78,8 @@ def _rule_times(stats: pstats.Stats) -> list[tuple[str, float]]:
 
 
 def profile(root: Path, top: int = 25) -> Profiled:
-    from govdata.engine import validate
     from govdata.instance import open_instance
+    from govdata.validation.engine import validate
 
     instance = open_instance(root)
     started = time.perf_counter()
@@ -117,7 +117,7 @@ def profile(root: Path, top: int = 25) -> Profiled:
 def markdown(report: Profiled, top: int) -> str:
     overhead = report.seconds_profiled / report.seconds_plain
     lines = [
-        f"In-process `govdata.engine.validate` on {report.files:,} files ({report.diagnostics} findings): "
+        f"In-process `govdata.validation.engine.validate` on {report.files:,} files ({report.diagnostics} findings): "
         f"{report.seconds_plain:.1f} s as the CLI runs it, {report.seconds_profiled:.1f} s under cProfile in one "
         f"process ({overhead:.1f}×; shares below are of the profiled run).",
         "",

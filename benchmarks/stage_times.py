@@ -75,11 +75,11 @@ def _load_stages(root: Path, paths: list[str], repeat: int) -> list[Stage]:
 
 
 def _rule_stages(root: Path, repeat: int) -> list[Stage]:
-    from govdata.engine import load_catalog
     from govdata.instance import discover, open_instance
     from govdata.rules import CATALOG_RULES
     from govdata.rules.base import RuleContext
     from govdata.settings import RuleSettings
+    from govdata.validation.engine import load_catalog
 
     instance = open_instance(root)
     catalog, _ = load_catalog(instance.config, discover(root), lambda p: (root / p).read_bytes())
@@ -96,8 +96,8 @@ def _rule_stages(root: Path, repeat: int) -> list[Stage]:
 
 def stage_times(root: Path, repeat: int = 2) -> tuple[list[Stage], int]:
     """The stages, and the number of files they covered."""
-    from govdata.engine import validate
     from govdata.instance import discover, open_instance
+    from govdata.validation.engine import validate
 
     paths = [path for path in discover(root) if path != "govdata.yaml"]
     stages = _load_stages(root, paths, repeat) + _rule_stages(root, repeat)

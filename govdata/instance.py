@@ -9,9 +9,9 @@ from pathlib import Path
 
 from govdata.errors import ConfigError
 from govdata.i18n import Text
-from govdata.loading import load_file
 from govdata.model.config import InstanceConfig
 from govdata.model.kinds import CONFIG
+from govdata.validation.loading import load_file
 
 CONFIG_NAME = "govdata.yaml"
 ENV_CONFIG = "GOVDATA_CONFIG"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from govdata.engine import load_catalog
 from govdata.instance import discover, open_instance
+from govdata.validation.engine import load_catalog
 from tests.conftest import REPO_ROOT
 
 

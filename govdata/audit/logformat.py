@@ -41,9 +41,9 @@ def load_mapping(path: Path | None) -> Mapping:
     standard names when there is none; a usage error naming file, line and column otherwise."""
     if path is None:
         return Mapping()
-    from govdata.loading import load_file
     from govdata.model.audit import AuditMapping
     from govdata.model.kinds import AUDIT_MAPPING
+    from govdata.validation.loading import load_file
 
     try:
         data = path.read_bytes()

@@ -26,10 +26,10 @@ from govdata.grants.lifecycle import StepRefused, current_text
 from govdata.i18n import Text
 from govdata.instance import Instance
 from govdata.io.transaction import Transaction
-from govdata.loading import load_file
 from govdata.model.case import Case, CaseEvent
 from govdata.model.catalog import Catalog
 from govdata.model.kinds import CASE
+from govdata.validation.loading import load_file
 
 # The same refusal as a grant step's: the findings that stop it, nothing written.
 CaseRefused = StepRefused

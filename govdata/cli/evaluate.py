@@ -100,10 +100,10 @@ def evaluate(
 
 
 def _write_findings(run, name: str, lang) -> None:  # type: ignore[no-untyped-def]
-    from govdata.engine import RunResult
     from govdata.evaluate.rectification import as_diagnostics
     from govdata.report import OutputFormat, reporter_for
-    from govdata.summary import summarize
+    from govdata.validation.engine import RunResult
+    from govdata.validation.summary import summarize
 
     try:
         chosen = OutputFormat(name)

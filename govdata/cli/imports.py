@@ -62,10 +62,10 @@ def import_listings(
       govdata import sh.json -m sh.mapping.yaml -d import-defaults.yaml -o loss.csv
       govdata import portal.xlsx -d import-defaults.yaml --format json > report.json
     """
-    from govdata.engine import load_catalog, validate
     from govdata.imports.defaults import load_defaults
     from govdata.imports.run import run_import
     from govdata.instance import discover, open_instance
+    from govdata.validation.engine import load_catalog, validate
 
     early_lang(lang)
     instance = open_instance(Path.cwd(), config)

@@ -60,9 +60,9 @@ def repository_top(root: Path) -> tuple[Path, str]:
 
 def working_registry(instance: Instance) -> Catalog:
     """The instance's catalog holding just the department registry, as it is on disk."""
-    from govdata.engine import load_catalog
     from govdata.errors import ConfigError
     from govdata.i18n import Text
+    from govdata.validation.engine import load_catalog
 
     path = instance.root / REGISTRY
     if not path.is_file():

@@ -69,11 +69,11 @@ def publish(
       govdata publish --rev HEAD                       只发布已提交的内容 / only what is committed
     """
     from govdata.diagnostics import Severity
-    from govdata.engine import validate
     from govdata.instance import open_instance
     from govdata.publish import PLACEHOLDER_BASE, PublishError, PublishOptions
     from govdata.publish import publish as build
     from govdata.publish.output import write_publication
+    from govdata.validation.engine import validate
 
     early_lang(lang)
     instance = open_instance(Path.cwd(), config)

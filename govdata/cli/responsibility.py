@@ -44,11 +44,11 @@ def _load(
     config: Path | None, lang: str | None, transaction_label: str = "responsibility build"
 ) -> tuple[Instance, Catalog, list[Diagnostic], Lang, Transaction]:
     """The instance and its catalog, loaded without running rules, and the transaction that read it."""
-    from govdata.engine import load_catalog
     from govdata.generate.responsibility import FOLDER
     from govdata.instance import discover
     from govdata.io.transaction import Transaction
     from govdata.io.tree import WorkingTree
+    from govdata.validation.engine import load_catalog
 
     instance, chosen = steps.open_instance(config, lang)
     paths = discover(instance.root)

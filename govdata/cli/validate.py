@@ -59,11 +59,11 @@ def validate(
       govdata validate --format json > out.json
       govdata validate --select GD01 --ignore GD014
     """
-    from govdata.engine import validate as run_validation
     from govdata.instance import open_instance
     from govdata.report import reporter_for
     from govdata.report.text import TextReporter
     from govdata.settings import Selection
+    from govdata.validation.engine import validate as run_validation
 
     early_lang(lang)
     instance = open_instance(Path.cwd(), config)
@@ -75,7 +75,7 @@ def validate(
     reporter = reporter_for(output_format)
     reporter.report(result, chosen_lang, sys.stdout)
     if isinstance(reporter, TextReporter):  # machine formats stay exactly what their readers expect
-        from govdata.follow_up import follow_ups
+        from govdata.validation.follow_up import follow_ups
 
         for step in follow_ups(instance, result, scopes):
             typer.echo(("提示：" if chosen_lang.value == "zh-CN" else "note: ") + step.get(chosen_lang))

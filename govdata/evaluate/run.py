@@ -83,9 +83,9 @@ def _history(root: Path, instance: Instance) -> tuple[object | None, list[Catalo
 def evaluate(instance: Instance, year: int, today: dt.date, at: str | None = None) -> EvaluationRun:
     """Evaluate ``year``. A finished year is read at its last commit (``at`` overrides: a revision,
     or ``worktree``); the current year, and an instance outside git, from the working tree."""
-    from govdata.engine import run_rules, validate
     from govdata.gitops.snapshot import RevisionReader
     from govdata.settings import RuleSettings, Selection
+    from govdata.validation.engine import run_rules, validate
 
     as_of = judged_on(year, today)
     reader, updates, note = _history(instance.root, instance)

@@ -58,10 +58,10 @@ def trend(
     years_back: int = 4,
 ) -> list[TrendPoint]:
     """Zone figures at each point; an empty list outside git."""
-    from govdata.engine import run_rules
     from govdata.gitops.repo import RepositoryError, open_repository
     from govdata.gitops.snapshot import LoadCache, RevisionReader
     from govdata.settings import RuleSettings, Selection
+    from govdata.validation.engine import run_rules
 
     try:
         repo = open_repository(root)

@@ -18,12 +18,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from govdata.batch import gc_paused
 from govdata.gitops.compare import DiffResult, build_result
 from govdata.gitops.repo import CommitInfo, FileChange
 from govdata.gitops.snapshot import LoadCache, RevisionReader, build_snapshot, is_instance_file, load_config
 from govdata.instance import CONFIG_NAME
 from govdata.model.config import InstanceConfig
+from govdata.validation.batch import gc_paused
 
 REGISTRY = "registry/departments.yaml"
 

@@ -1,7 +1,7 @@
 """An instance as it was at a git revision (or as it is in the working tree), as a Catalog.
 
 The files are read from git in one batch and loaded through the same path as validation
-(:func:`govdata.engine.load_catalog`), so a file means the same thing at every revision. A
+(:func:`govdata.validation.engine.load_catalog`), so a file means the same thing at every revision. A
 snapshot may hold only some files (the changed ones plus the context every diff needs):
 what is not loaded is, by construction, the same on both sides of a diff.
 """
@@ -24,10 +24,10 @@ from govdata.i18n import Text
 from govdata.instance import CONFIG_NAME
 from govdata.io.fastyaml import SourceMap
 from govdata.io.source import DecodeProblem, decode
-from govdata.loading import locate, positions_of
 from govdata.model.catalog import Catalog, Document
 from govdata.model.config import InstanceConfig
 from govdata.model.kinds import CONFIG, kind_of
+from govdata.validation.loading import locate, positions_of
 
 # Files every semantic diff loads whether or not they changed: the registries name
 # departments and legal bases, grants say what consumers rely on.
@@ -91,7 +91,7 @@ def diff_paths(changed: Iterable[str], available: Iterable[str]) -> list[str]:
 
 def load_config(data: bytes | None, rev_label: str, fallback: InstanceConfig | None) -> InstanceConfig:
     """The govdata.yaml of a revision; ``fallback`` when the revision has none."""
-    from govdata.loading import load_file
+    from govdata.validation.loading import load_file
 
     if data is None:
         if fallback is None:
@@ -150,12 +150,12 @@ def _load_one(
     A clean file is parsed with positions in a single pass (the C parser's line map costs
     little) when ``positions``; without, no map is built and :meth:`Snapshot.locate` makes one
     only if a change in the file is ever placed. Anything else goes the usual way,
-    :func:`govdata.engine.load_catalog`, for its located diagnostics.
+    :func:`govdata.validation.engine.load_catalog`, for its located diagnostics.
     """
-    from govdata.engine import load_catalog
     from govdata.io.fastyaml import YamlProblem, load_yaml
     from govdata.model.kinds import kind_of
     from govdata.schema.validate import validate_document
+    from govdata.validation.engine import load_catalog
 
     kind = kind_of(path)
     slot = _slot_of_model().get(kind.model) if kind is not None else None
@@ -188,7 +188,7 @@ def build_snapshot(
     ``placed`` (None: all) names the paths whose changes will be shown at a line: the others
     are parsed without a line map (an added or deleted file is placed on line 1).
     """
-    from govdata.engine import load_catalog
+    from govdata.validation.engine import load_catalog
 
     paths = sorted(p for p in blobs if p != CONFIG_NAME)
     if cache is None:

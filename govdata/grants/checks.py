@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from govdata.diagnostics import Diagnostic, Severity
-from govdata.engine import run_rules
-from govdata.loading import load_file
 from govdata.model.catalog import Catalog
 from govdata.model.kinds import GRANT, FileKind
 from govdata.settings import RuleSettings, Selection
+from govdata.validation.engine import run_rules
+from govdata.validation.loading import load_file
 
 _GRANT_RULES = Selection(("grant",))
 

@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from govdata.diagnostics import Diagnostic
-from govdata.engine import load_catalog
 from govdata.errors import GovdataError, UsageError
 from govdata.grants.checks import errors, grant_findings, introduced
 from govdata.grants.edit import Request, Step, apply_step, request_text
@@ -26,10 +25,11 @@ from govdata.instance import Instance, discover
 from govdata.io.source import DecodeProblem, decode
 from govdata.io.transaction import ChangedSinceRead, Transaction
 from govdata.io.tree import WorkingTree
-from govdata.loading import Reader
 from govdata.model.catalog import Catalog
 from govdata.model.grant import actions_from
 from govdata.model.kinds import GRANT, RESOURCE, kind_of
+from govdata.validation.engine import load_catalog
+from govdata.validation.loading import Reader
 
 _ID_ATTEMPTS = 50  # a new request retries with the next id while others take them
 

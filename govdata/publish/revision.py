@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from govdata.instance import CONFIG_NAME, INSTANCE_FOLDERS, Instance
-from govdata.loading import Reader
+from govdata.validation.loading import Reader
 
 
 def instance_at(instance: Instance, rev: str) -> tuple[Instance, list[str], Reader]:

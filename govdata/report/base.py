@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Protocol, TextIO
 from govdata.i18n import Lang
 
 if TYPE_CHECKING:
-    from govdata.engine import RunResult
+    from govdata.validation.engine import RunResult
 
 
 class Reporter(Protocol):

@@ -14,7 +14,7 @@ from govdata.diagnostics import Diagnostic, Severity
 from govdata.i18n import Lang
 
 if TYPE_CHECKING:
-    from govdata.engine import RunResult
+    from govdata.validation.engine import RunResult
 
 # GitLab's levels are info, minor, major, critical and blocker.
 _SEVERITY = {Severity.ERROR: "critical", Severity.WARNING: "minor", Severity.INFO: "info"}

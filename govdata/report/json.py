@@ -10,7 +10,7 @@ from govdata.diagnostics import Severity
 from govdata.i18n import Lang
 
 if TYPE_CHECKING:
-    from govdata.engine import RunResult
+    from govdata.validation.engine import RunResult
 
 # Bump when a field is removed or changes meaning; adding fields keeps the version.
 FORMAT_VERSION = 1

@@ -14,7 +14,7 @@ from govdata.diagnostics import Diagnostic, Severity
 from govdata.i18n import Lang
 
 if TYPE_CHECKING:
-    from govdata.engine import RunResult
+    from govdata.validation.engine import RunResult
 
 
 def _line(diagnostic: Diagnostic, lang: Lang) -> str:

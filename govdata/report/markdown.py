@@ -8,7 +8,7 @@ from govdata.diagnostics import Severity
 from govdata.i18n import Lang, Text, plural
 
 if TYPE_CHECKING:
-    from govdata.engine import RunResult
+    from govdata.validation.engine import RunResult
 
 _ICON = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}
 

@@ -12,8 +12,8 @@ from govdata.diagnostics import Diagnostic, Severity
 from govdata.i18n import Lang, Text, article_text, plural
 
 if TYPE_CHECKING:
-    from govdata.engine import RunResult
-    from govdata.summary import CatalogSummary
+    from govdata.validation.engine import RunResult
+    from govdata.validation.summary import CatalogSummary
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _WORD = {

@@ -9,8 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from govdata.engine import validate
 from govdata.instance import open_instance
+from govdata.validation.engine import validate
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 GENERATOR = REPO_ROOT / "benchmarks" / "generate_instance.py"

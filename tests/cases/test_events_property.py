@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 
 from govdata.cases.edit import Event, NewCase
 from govdata.cases.lifecycle import open_case, record
-from govdata.engine import validate
 from govdata.errors import GovdataError
 from govdata.instance import open_instance
 from govdata.io.fastyaml import load_yaml
 from govdata.model.case import EventType
+from govdata.validation.engine import validate
 from tests.conftest import build_instance
 
 START = dt.date(2026, 9, 28)

@@ -143,9 +143,9 @@ def test_status_table_and_json(instance: Callable[..., Path], govdata: Callable[
 
 def test_reference_lists_are_in_sync_with_the_reference_catalog() -> None:
     from govdata.cli.generated import stale_files
-    from govdata.engine import validate
     from govdata.generate.responsibility import FOLDER, responsibility_lists
     from govdata.instance import open_instance
+    from govdata.validation.engine import validate
     from govdata.workdays import calendar_for
     from tests.conftest import REPO_ROOT
 

@@ -15,8 +15,8 @@ import pytest
 
 # Never needed to print the version, the help or the rule list.
 FORBIDDEN = (
-    "govdata.engine",
-    "govdata.loading",
+    "govdata.validation.engine",
+    "govdata.validation.loading",
     "govdata.instance",
     "govdata.schema",
     "jsonschema",

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from govdata.demands.match import State, gaps, match_all, normalise
-from govdata.engine import validate
 from govdata.instance import open_instance
+from govdata.validation.engine import validate
 
 FAMILY = (
     Path(__file__).resolve().parents[1]

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-import govdata.batch
-from govdata.engine import validate
+import govdata.validation.batch
 from govdata.instance import open_instance
+from govdata.validation.engine import validate
 from tests.conftest import BASE_INSTANCE, build_instance
 
 RESOURCE = (BASE_INSTANCE / "catalogs" / "gongan" / "101002-000001.yaml").read_text(encoding="utf-8")
@@ -27,10 +27,10 @@ def _many_resources(count: int) -> dict[str, str]:
 
 
 def test_parallel_and_serial_runs_agree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    root = build_instance(tmp_path / "instance", _many_resources(govdata.batch.PARALLEL_THRESHOLD + 10))
+    root = build_instance(tmp_path / "instance", _many_resources(govdata.validation.batch.PARALLEL_THRESHOLD + 10))
     instance = open_instance(root)
     parallel = validate(instance)
-    monkeypatch.setattr(govdata.batch, "PARALLEL_THRESHOLD", 10**9)
+    monkeypatch.setattr(govdata.validation.batch, "PARALLEL_THRESHOLD", 10**9)
     serial = validate(instance)
     assert parallel.diagnostics == serial.diagnostics
     assert [d.path for d in parallel.catalog.resources] == [d.path for d in serial.catalog.resources]
@@ -41,6 +41,6 @@ def test_parallel_and_serial_runs_agree(tmp_path: Path, monkeypatch: pytest.Monk
 
 def test_gc_is_restored_after_loading() -> None:
     assert gc.isenabled()
-    with govdata.batch.gc_paused():
+    with govdata.validation.batch.gc_paused():
         assert not gc.isenabled()
     assert gc.isenabled()

@@ -10,7 +10,6 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from govdata.engine import validate
 from govdata.errors import GovdataError
 from govdata.grants.edit import Request, Step
 from govdata.grants.lifecycle import request, transition
@@ -18,6 +17,7 @@ from govdata.instance import open_instance
 from govdata.io.fastyaml import load_yaml
 from govdata.model.grant import ACTIONS
 from govdata.rules.gd307_grant_validity_period import add_months
+from govdata.validation.engine import validate
 from tests.conftest import build_instance
 
 START = dt.date(2026, 1, 5)

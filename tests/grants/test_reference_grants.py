@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import get_args
 
-from govdata.engine import validate
 from govdata.instance import open_instance
 from govdata.model.grant import GrantStatus
 from govdata.settings import Selection
+from govdata.validation.engine import validate
 from tests.conftest import REPO_ROOT
 
 

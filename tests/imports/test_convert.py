@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from govdata.engine import load_catalog
 from govdata.imports.defaults import Defaults, load_defaults
 from govdata.imports.labels import BUILTIN_ALIASES, load_mapping
 from govdata.imports.run import ImportResult, Source, run_import
 from govdata.instance import discover, open_instance
 from govdata.report.imports import envelope, totals
+from govdata.validation.engine import load_catalog
 
 SAMPLE = {
     "code": "307002/000120",

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from govdata.engine import load_catalog
 from govdata.imports.providers import ProviderResolver
 from govdata.instance import discover, open_instance
+from govdata.validation.engine import load_catalog
 
 POLICE = "11419001MB03847296"
 

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 from govdata.diagnostics import Diagnostic
-from govdata.engine import validate
 from govdata.instance import open_instance
-from govdata.loading import load_file
 from govdata.model.kinds import kind_of
 from govdata.rules.gd010_resource_code_grammar import ResourceCodeGrammar
+from govdata.validation.engine import validate
+from govdata.validation.loading import load_file
 from tests.conftest import REPO_ROOT
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from govdata.engine import load_catalog
 from govdata.instance import discover, open_instance
 from govdata.model.catalog import Catalog
 from govdata.publish import Publication, PublishOptions, publish
+from govdata.validation.engine import load_catalog
 from tests.conftest import REPO_ROOT, build_instance
 
 PUBLISH_INSTANCE = Path(__file__).parent / "instance"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from govdata.engine import validate
 from govdata.instance import open_instance
 from govdata.rules.gd107_one_data_one_source import normalise
+from govdata.validation.engine import validate
 from tests.conftest import BASE_INSTANCE
 
 BASE_RESOURCE = (BASE_INSTANCE / "catalogs/gongan/101002-000001.yaml").read_text(encoding="utf-8")

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from govdata.engine import validate
 from govdata.instance import open_instance
 from govdata.rules import RULES
+from govdata.validation.engine import validate
 from tests.conftest import build_instance
 
 CASES_ROOT = Path(__file__).parent

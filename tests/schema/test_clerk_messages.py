@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from govdata.loading import load_file
 from govdata.model.kinds import DEPARTMENTS, RESOURCE
+from govdata.validation.loading import load_file
 
 BASE = Path(__file__).parents[1] / "rules" / "_base"
 RESOURCE_TEXT = (BASE / "catalogs/gongan/101002-000001.yaml").read_text(encoding="utf-8")

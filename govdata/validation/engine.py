@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from govdata.batch import gc_paused, load_files
 from govdata.diagnostics import Diagnostic, Location, Severity, sort_diagnostics
 from govdata.i18n import Text
 from govdata.instance import CONFIG_NAME, INSTANCE_FOLDERS, Instance, discover
@@ -22,7 +21,6 @@ from govdata.io.fastyaml import SourceMap
 from govdata.io.source import DecodeProblem, decode
 from govdata.io.transaction import JOURNAL_FILE, interrupted_run
 from govdata.io.tree import WorkingTree
-from govdata.loading import Reader, internal_error, locate, positions_of
 from govdata.model.catalog import Catalog, Document
 from govdata.model.config import InstanceConfig
 from govdata.model.kinds import (
@@ -44,7 +42,9 @@ from govdata.rules import CATALOG_RULES, RULES
 from govdata.rules.base import Finding, RuleContext
 from govdata.rules.builtin import UnexpectedFile
 from govdata.settings import RuleSettings, Selection
-from govdata.summary import CatalogSummary, summarize
+from govdata.validation.batch import gc_paused, load_files
+from govdata.validation.loading import Reader, internal_error, locate, positions_of
+from govdata.validation.summary import CatalogSummary, summarize
 
 Progress = Callable[[int, int], None]
 

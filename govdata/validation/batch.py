@@ -15,8 +15,8 @@ import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from govdata.loading import LoadOutcome, ParsedFile, Reader, load_file, model_file, parse_file
 from govdata.model.kinds import FILE_KINDS, FileKind
+from govdata.validation.loading import LoadOutcome, ParsedFile, Reader, load_file, model_file, parse_file
 
 PARALLEL_THRESHOLD = 200
 _KINDS = {kind.name: kind for kind in FILE_KINDS}

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from govdata.engine import RunResult
 from govdata.i18n import Text
 from govdata.instance import Instance, discover
+from govdata.validation.engine import RunResult
 
 # Formatting goes through the slow round-trip writer: files not known to be canonical beyond
 # this many are left to ``fmt --check`` rather than slowing every validate down.
