@@ -84,9 +84,9 @@ def publish(
         from govdata.publish.revision import instance_at
 
         instance, paths, reader = instance_at(instance, rev)
-        result = validate(instance, reader=reader, paths=paths)
+        result = validate(instance, reader=reader, paths=paths, keep_models=True)
     else:
-        result = validate(instance)
+        result = validate(instance, keep_models=True)
     base = base or instance.config.publish.base_url
     repository = repository or instance.config.publish.repository_url
     errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]

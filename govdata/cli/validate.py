@@ -44,6 +44,14 @@ def validate(
         ),
     ] = None,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="在终端显示进度条 / progress bar")] = True,
+    cache: Annotated[
+        bool,
+        typer.Option(
+            "--cache/--no-cache",
+            help="按内容复用 .govdata-cache/ 中未改动文件的检查结果；跨文件规则每次都重新检查 "
+            "/ reuse per-file results of unchanged files; cross-file rules always run",
+        ),
+    ] = True,
     config: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -58,6 +66,13 @@ def validate(
       govdata validate catalogs/gongan          只看公安局的文件 / one department
       govdata validate --format json > out.json
       govdata validate --select GD01 --ignore GD014
+      govdata validate --no-cache               不用缓存，全部重新检查 / check every file again
+
+    只有改动过的文件会被重新读取和检查（按 git 的 blob id 识别内容），跨文件规则每次都检查整个实例，
+    所以只改一个文件也会报告它在别处引起的问题。
+    Only changed files are read and checked again (content known by git's blob id); the
+    cross-file rules check the whole instance every time, so a one-file change still reports
+    every finding it causes elsewhere.
     """
     from govdata.instance import open_instance
     from govdata.report import reporter_for
@@ -71,7 +86,9 @@ def validate(
     scopes = [instance_path(instance.root, path) for path in paths] if paths else None
     selection = Selection(tuple(select or ()), tuple(ignore or ()))
     with progress_bar(progress, "校验 / validating") as tick:
-        result = run_validation(instance, scopes=scopes, selection=selection, progress=tick, today=_day(today))
+        result = run_validation(
+            instance, scopes=scopes, selection=selection, progress=tick, today=_day(today), use_cache=cache
+        )
     reporter = reporter_for(output_format)
     reporter.report(result, chosen_lang, sys.stdout)
     if isinstance(reporter, TextReporter):  # machine formats stay exactly what their readers expect

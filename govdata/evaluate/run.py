@@ -110,7 +110,7 @@ def evaluate(instance: Instance, year: int, today: dt.date, at: str | None = Non
         catalog = snapshot.catalog
         worktree = False
     else:
-        result = validate(instance, today=today)
+        result = validate(instance, today=today, keep_models=True)
         catalog, findings, worktree = result.catalog, result.diagnostics, True
         if isinstance(reader, RevisionReader):
             commit = reader.repo.resolve("HEAD")

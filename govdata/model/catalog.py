@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Generic, TypeVar
 
@@ -12,6 +13,7 @@ from govdata.model.case import Case
 from govdata.model.classification import ClassificationNode, ClassificationRegistry, walk
 from govdata.model.config import InstanceConfig
 from govdata.model.demand import DemandList
+from govdata.model.facts import ResourceFacts
 from govdata.model.grant import Grant
 from govdata.model.project import Project
 from govdata.model.registry import Department, DepartmentRegistry, LegalBasis, LegalBasisRegistry
@@ -50,6 +52,11 @@ class Catalog:
     # Files of a known kind that failed to load or failed their schema (reported as GD001/GD002):
     # rules that resolve references consult it rather than call a broken file's code missing.
     unloaded: list[str] = field(default_factory=list)
+    # A large instance is checked without holding every resource model (issue 12): the engine
+    # then leaves ``resources`` empty and gives the facts of every loaded resource instead, with
+    # a loader for the few models a reference needs whole (a grant's resource, say).
+    facts: list[ResourceFacts] | None = None
+    load_resource: Callable[[str], Document[Resource] | None] | None = field(default=None, repr=False)
 
     @property
     def departments(self) -> list[Department]:
@@ -95,21 +102,57 @@ class Catalog:
     def basis_by_id(self) -> dict[str, LegalBasis]:
         return {b.id: b for b in self.legal_bases}
 
+    @property
+    def models_kept(self) -> bool:
+        """Whether every loaded resource's model is in ``resources`` (else only its facts are)."""
+        return self.facts is None
+
+    def with_models(self) -> Catalog:
+        """This catalog holding every resource's model, each read again when only facts were kept."""
+        if self.facts is None:
+            return self
+        assert self.load_resource is not None
+        loaded = [self.load_resource(facts.path) for facts in self.facts]
+        return replace(self, resources=[d for d in loaded if d is not None], facts=None, load_resource=None)
+
     @cached_property
     def resources_by_code(self) -> dict[str, list[Document[Resource]]]:
-        """Every resource document under its code; more than one entry is a duplicate."""
+        """Every resource document under its code; more than one entry is a duplicate.
+
+        Only for a catalog that keeps its models: rules use ``facts_by_code``, which both kinds have.
+        """
         index: dict[str, list[Document[Resource]]] = defaultdict(list)
         for document in self.resources:
             index[document.model.code].append(document)
         return dict(index)
 
+    @cached_property
+    def resource_facts(self) -> list[ResourceFacts]:
+        """What the cross-file rules need of each loaded resource, in load order."""
+        return self.facts if self.facts is not None else [ResourceFacts.of(d) for d in self.resources]
+
+    @cached_property
+    def facts_by_code(self) -> dict[str, list[ResourceFacts]]:
+        """The facts of every resource under its code; more than one entry is a duplicate."""
+        index: dict[str, list[ResourceFacts]] = defaultdict(list)
+        for facts in self.resource_facts:
+            index[facts.code].append(facts)
+        return dict(index)
+
     def resource(self, code: str) -> Resource | None:
-        documents = self.resources_by_code.get(code)
-        return documents[0].model if documents else None
+        """The model of the (first) resource with ``code``, loaded on demand when models are not kept."""
+        if self.facts is None:
+            documents = self.resources_by_code.get(code)
+            return documents[0].model if documents else None
+        found = self.facts_by_code.get(code)
+        if not found or self.load_resource is None:
+            return None
+        document = self.load_resource(found[0].path)
+        return document.model if document is not None else None
 
     @cached_property
     def _file_names(self) -> set[str]:
-        paths = [*self.unloaded, *(document.path for document in self.resources)]
+        paths = [*self.unloaded, *(facts.path for facts in self.resource_facts)]
         return {path.rsplit("/", 1)[-1] for path in paths}
 
     def resource_file_present(self, code: str) -> bool:

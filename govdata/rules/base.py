@@ -7,13 +7,16 @@ import inspect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import ClassVar
+from enum import Enum
+from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
 from govdata.diagnostics import Pointer, Severity
 from govdata.i18n import Lang, Text
-from govdata.model.catalog import Catalog
+
+if TYPE_CHECKING:
+    from govdata.model.catalog import Catalog
 
 DOC_SECTIONS = ("## What it checks", "## Why", "## How to fix")
 DOC_SECTIONS_ZH = ("## 检查什么", "## 为什么", "## 如何修改")
@@ -115,8 +118,26 @@ class BuiltinRule(RuleInfo):
     """A check the engine itself performs (loading, schema, file layout); no ``check``."""
 
 
+class Scope(Enum):
+    """What a rule's findings for one file depend on; the engine runs and caches it accordingly."""
+
+    FILE = "file"
+    """Only that file, the registries and ``govdata.yaml``: ``check`` sees a catalog holding the
+    registries and that one document, in the worker that read it, and its findings are cached
+    with the file's content. It must not read ``ctx.today``: the day goes to ``check_index``."""
+    CATALOG = "catalog"
+    """Other files too: ``check`` runs once over the whole catalog, where resources may be
+    present only as their facts (``catalog.resource_facts``; ``catalog.resource(code)`` loads one)."""
+
+
 class Rule(RuleInfo):
-    """A check over the whole catalog."""
+    """A check over the catalog; see :class:`Scope` for what ``check`` is given."""
+
+    scope: ClassVar[Scope] = Scope.CATALOG
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         raise NotImplementedError
+
+    def check_index(self, ctx: RuleContext) -> Iterator[Finding]:
+        """The part of a per-file rule that needs the day or other files, over the whole catalog's facts."""
+        return iter(())

@@ -9,7 +9,7 @@ from govdata.diagnostics import Severity
 from govdata.i18n import Text
 from govdata.model.catalog import Document
 from govdata.model.kinds import kind_of
-from govdata.rules.base import Finding, Rule, RuleContext
+from govdata.rules.base import Finding, Rule, RuleContext, Scope
 
 
 def expected_schema_ref(path: str) -> str | None:
@@ -63,6 +63,8 @@ class SchemaModeline(Rule):
     article = "Art. 14"
     severity = Severity.WARNING
     tags = frozenset({"editor", "layout"})
+
+    scope = Scope.FILE
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         catalog = ctx.catalog

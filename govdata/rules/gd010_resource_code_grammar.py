@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from govdata.i18n import Text
-from govdata.rules.base import Finding, Rule, RuleContext
+from govdata.rules.base import Finding, Rule, RuleContext, Scope
 
 
 class ResourceCodeGrammar(Rule):
@@ -57,6 +57,8 @@ class ResourceCodeGrammar(Rule):
     title = Text("信息资源代码不符合编码规则", "resource code breaks the code grammar")
     article = "Art. 14"
     tags = frozenset({"integrity", "catalog"})
+
+    scope = Scope.FILE
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         grammar = ctx.catalog.config.resource_code

@@ -45,7 +45,7 @@ class ResourceCodeUnique(Rule):
     tags = frozenset({"integrity", "catalog"})
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for code, documents in ctx.catalog.resources_by_code.items():
+        for code, documents in ctx.catalog.facts_by_code.items():
             if len(documents) < 2:
                 continue
             for document in documents:

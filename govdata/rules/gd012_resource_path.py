@@ -66,17 +66,16 @@ class ResourcePath(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         holders: dict[str, str] = {}
-        for document in ctx.catalog.resources:
+        for facts in ctx.catalog.resource_facts:
             # The file named after its code is the code's owner; else the first one.
-            if PurePosixPath(document.path).name == file_name_for(document.model.code):
-                holders[document.model.code] = document.path
-        for document in ctx.catalog.resources:
-            resource = document.model
-            path = PurePosixPath(document.path)
-            provider = ctx.catalog.department_by_code.get(resource.provider.code)
+            if PurePosixPath(facts.path).name == file_name_for(facts.code):
+                holders[facts.code] = facts.path
+        for resource in ctx.catalog.resource_facts:
+            path = PurePosixPath(resource.path)
+            provider = ctx.catalog.department_by_code.get(resource.provider_code)
             if provider is not None and path.parent.name != provider.slug:
                 yield Finding(
-                    document.path,
+                    resource.path,
                     ("provider", "code"),
                     Text(
                         f"提供方“{provider.name}”的目录是 catalogs/{provider.slug}/，文件却在 {path.parent}/",
@@ -87,12 +86,12 @@ class ResourcePath(Rule):
                 )
             expected = file_name_for(resource.code)
             holder = holders.get(resource.code)
-            if path.name != expected and holder is not None and holder != document.path:
+            if path.name != expected and holder is not None and holder != resource.path:
                 # Another file holds this code: this one was copied; renaming it would only
                 # make a second file with the same code. Give it a code of its own.
                 free = _suggested_code(path.name, resource.code, holders)
                 yield Finding(
-                    document.path,
+                    resource.path,
                     ("code",),
                     Text(
                         f"代码 {resource.code} 已由 {holder} 使用，本文件像是复制来的：请把代码改为 {free}",
@@ -102,7 +101,7 @@ class ResourcePath(Rule):
                 )
             elif path.name != expected:
                 yield Finding(
-                    document.path,
+                    resource.path,
                     ("code",),
                     Text(
                         f"文件名应为“{expected}”（由信息资源代码得出），实为“{path.name}”",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from govdata.i18n import Text
-from govdata.rules.base import Finding, Rule, RuleContext
+from govdata.rules.base import Finding, Rule, RuleContext, Scope
 
 
 class ProviderRegistered(Rule):
@@ -47,7 +47,9 @@ class ProviderRegistered(Rule):
     article = "Art. 2"
     tags = frozenset({"integrity", "registry"})
 
-    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+    scope = Scope.FILE
+
+    def check_index(self, ctx: RuleContext) -> Iterator[Finding]:
         catalog = ctx.catalog
         if catalog.departments_doc is None:
             return
@@ -70,6 +72,11 @@ class ProviderRegistered(Rule):
                     f"{authority.name} lacks the role 数据主管部门",
                 ),
             )
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        catalog = ctx.catalog
+        if catalog.departments_doc is None:
+            return
         for document in catalog.resources:
             provider = document.model.provider
             registered = catalog.department_by_code.get(provider.code)

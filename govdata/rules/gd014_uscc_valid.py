@@ -8,14 +8,17 @@ from govdata.diagnostics import Pointer
 from govdata.i18n import Text, join
 from govdata.identifiers.uscc import validate_uscc
 from govdata.model.catalog import Catalog
-from govdata.rules.base import Finding, Rule, RuleContext
+from govdata.rules.base import Finding, Rule, RuleContext, Scope
 
 
-def _codes(catalog: Catalog) -> Iterator[tuple[str, Pointer, str]]:
+def _registered_codes(catalog: Catalog) -> Iterator[tuple[str, Pointer, str]]:
     yield catalog.config_path, ("authority",), catalog.config.authority
     if catalog.departments_doc is not None:
         for index, department in enumerate(catalog.departments):
             yield catalog.departments_doc.path, ("departments", index, "code"), department.code
+
+
+def _cited_codes(catalog: Catalog) -> Iterator[tuple[str, Pointer, str]]:
     for document in catalog.resources:
         yield document.path, ("provider", "code"), document.model.provider.code
     for demand_list in catalog.demand_lists:
@@ -74,9 +77,13 @@ class UsccValid(Rule):
     article = "Art. 20"
     tags = frozenset({"integrity", "identifier"})
 
+    scope = Scope.FILE
+
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        yield from _invalid(ctx.catalog, _cited_codes(ctx.catalog))
+
+    def check_index(self, ctx: RuleContext) -> Iterator[Finding]:
         registry = ctx.catalog.departments_doc
-        placeholders = {d.code for d in ctx.catalog.departments if d.needs_uscc}
         if registry is not None:
             for index, department in enumerate(ctx.catalog.departments):
                 if department.needs_uscc:
@@ -93,15 +100,19 @@ class UsccValid(Rule):
                             "enter the real code (and in each resource's provider.code), then remove needs_uscc",
                         ),
                     )
-        for path, pointer, code in _codes(ctx.catalog):
-            if code in placeholders:
-                continue
-            problems = validate_uscc(code)
-            if problems:
-                details = join([Text(p.zh, p.en) for p in problems])
-                yield Finding(
-                    path,
-                    pointer,
-                    Text(f"统一社会信用代码“{code}”无效：", f"unified social credit code {code} is invalid: ")
-                    + details,
-                )
+        yield from _invalid(ctx.catalog, _registered_codes(ctx.catalog))
+
+
+def _invalid(catalog: Catalog, codes: Iterator[tuple[str, Pointer, str]]) -> Iterator[Finding]:
+    placeholders = {d.code for d in catalog.departments if d.needs_uscc}
+    for path, pointer, code in codes:
+        if code in placeholders:
+            continue
+        problems = validate_uscc(code)
+        if problems:
+            details = join([Text(p.zh, p.en) for p in problems])
+            yield Finding(
+                path,
+                pointer,
+                Text(f"统一社会信用代码“{code}”无效：", f"unified social credit code {code} is invalid: ") + details,
+            )

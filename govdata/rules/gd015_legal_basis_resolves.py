@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from govdata.i18n import Text
 from govdata.model.catalog import Catalog
-from govdata.rules.base import Finding, Rule, RuleContext
+from govdata.rules.base import Finding, Rule, RuleContext, Scope
 
 _CITING_FIELDS = (("sharing", "basis"), ("opening", "basis"), ("aggregation", "exemption_basis"))
 
@@ -49,6 +49,8 @@ class LegalBasisResolves(Rule):
     title = Text("引用的法律依据不存在", "cited legal basis does not exist")
     article = "Art. 32(1)"
     tags = frozenset({"integrity", "legal-basis"})
+
+    scope = Scope.FILE
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         catalog: Catalog = ctx.catalog

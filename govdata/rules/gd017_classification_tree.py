@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from govdata.diagnostics import Severity
 from govdata.i18n import Text
 from govdata.model.classification import pointer_of, walk
-from govdata.rules.base import Finding, Rule, RuleContext
+from govdata.rules.base import Finding, Rule, RuleContext, Scope
 
 
 class ClassificationTree(Rule):
@@ -57,7 +57,9 @@ class ClassificationTree(Rule):
     severity = Severity.WARNING
     tags = frozenset({"integrity", "registry", "classification"})
 
-    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+    scope = Scope.FILE
+
+    def check_index(self, ctx: RuleContext) -> Iterator[Finding]:
         document = ctx.catalog.classification_doc
         if document is None:
             return
@@ -87,6 +89,8 @@ class ClassificationTree(Rule):
                     Text(f"分类编码“{code}”已被其他节点使用", f"classification code {code!r} is already used"),
                     related=((document.path, (*pointer_of(original), "code")),),
                 )
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
         names = ctx.catalog.classification_synonyms
         for resource_doc in ctx.catalog.resources:
             classification = resource_doc.model.classification

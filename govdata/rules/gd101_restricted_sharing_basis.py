@@ -8,7 +8,7 @@ from govdata.i18n import Text
 from govdata.model.catalog import Document
 from govdata.model.resource import Resource
 from govdata.model.vocab import LegalLevel
-from govdata.rules.base import Finding, Rule, RuleContext, RuleOptions
+from govdata.rules.base import Finding, Rule, RuleContext, RuleOptions, Scope
 from govdata.rules.legal_levels import SHARING_LEVELS, basis_shortfall, levels_text
 
 UNRESTRICTED = "无条件共享"
@@ -86,6 +86,8 @@ class RestrictedSharingBasis(Rule):
     article = "Art. 14, 32(1)"
     tags = frozenset({"sharing", "legal-basis"})
     Options = RestrictedSharingBasisOptions
+
+    scope = Scope.FILE
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         assert isinstance(ctx.options, RestrictedSharingBasisOptions)

@@ -11,7 +11,7 @@ from govdata.model.catalog import Catalog, Document
 from govdata.model.resource import Resource
 from govdata.model.vocab import KNOWN_THEMES
 from govdata.rules.attributes import effective_sharing
-from govdata.rules.base import Finding, Rule, RuleContext, RuleOptions
+from govdata.rules.base import Finding, Rule, RuleContext, RuleOptions, Scope
 from govdata.rules.libraries import BASE_CLASS, BASE_LIBRARIES, THEME_CLASS, base_library, leads_of
 
 UNRESTRICTED = "无条件共享"
@@ -79,6 +79,8 @@ class BaseItemsUnconditional(Rule):
     article = "Art. 15, 32(2)"
     tags = frozenset({"sharing", "base-library"})
     Options = BaseItemsUnconditionalOptions
+
+    scope = Scope.FILE
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         assert isinstance(ctx.options, BaseItemsUnconditionalOptions)

@@ -9,7 +9,7 @@ from govdata.model.catalog import Document
 from govdata.model.resource import Item, Resource
 from govdata.model.vocab import LegalLevel
 from govdata.rules.attributes import effective_opening
-from govdata.rules.base import Finding, Rule, RuleContext, RuleOptions
+from govdata.rules.base import Finding, Rule, RuleContext, RuleOptions, Scope
 from govdata.rules.legal_levels import OPENING_LEVELS, basis_shortfall, levels_text
 
 OPEN = "无条件开放"
@@ -96,6 +96,8 @@ class RestrictedOpeningBasis(Rule):
     article = "Art. 38, 39"
     tags = frozenset({"opening", "legal-basis", "security"})
     Options = RestrictedOpeningBasisOptions
+
+    scope = Scope.FILE
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         assert isinstance(ctx.options, RestrictedOpeningBasisOptions)

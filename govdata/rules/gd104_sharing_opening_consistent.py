@@ -8,7 +8,7 @@ from govdata.i18n import Text
 from govdata.model.catalog import Document
 from govdata.model.resource import Resource
 from govdata.rules.attributes import OPENING_RANK, SHARING_RANK, effective_opening, effective_sharing
-from govdata.rules.base import Finding, Rule, RuleContext
+from govdata.rules.base import Finding, Rule, RuleContext, Scope
 
 # (model field of the resource, field of an item, rank scale, zh name, en name)
 _ASPECTS = (
@@ -71,6 +71,8 @@ class SharingOpeningConsistent(Rule):
     title = Text("共享属性与开放属性不一致", "sharing and opening attributes disagree")
     article = "Art. 14, 38"
     tags = frozenset({"sharing", "opening"})
+
+    scope = Scope.FILE
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for document in ctx.catalog.resources:

@@ -9,7 +9,7 @@ from govdata.i18n import Text
 from govdata.model.catalog import Document
 from govdata.model.resource import Resource
 from govdata.model.vocab import SEVERITY_LEVEL_ORDER, SecurityLevel
-from govdata.rules.base import Finding, Rule, RuleContext, RuleOptions
+from govdata.rules.base import Finding, Rule, RuleContext, RuleOptions, Scope
 
 CORE = "核心数据"
 IMPORTANT = "重要数据"
@@ -84,6 +84,8 @@ class SecurityLevelExposure(Rule):
     article = "Art. 12, 46"
     tags = frozenset({"security", "sharing", "opening"})
     Options = SecurityLevelExposureOptions
+
+    scope = Scope.FILE
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         assert isinstance(ctx.options, SecurityLevelExposureOptions)

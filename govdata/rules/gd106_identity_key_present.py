@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from govdata.i18n import Text
-from govdata.rules.base import Finding, Rule, RuleContext
+from govdata.rules.base import Finding, Rule, RuleContext, Scope
 
 # Art. 20: natural persons by 公民身份号码 (GB 11643), legal persons by 统一社会信用代码 (GB 32100).
 IDENTITY_KEY: dict[str, str] = {"自然人": "公民身份号码", "法人和其他组织": "统一社会信用代码"}
@@ -53,6 +53,8 @@ class IdentityKeyPresent(Rule):
     title = Text("缺少数据主体标识信息项", "identity key item missing")
     article = "Art. 20"
     tags = frozenset({"identifier", "catalog"})
+
+    scope = Scope.FILE
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for document in ctx.catalog.resources:

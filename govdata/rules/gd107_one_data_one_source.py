@@ -11,10 +11,10 @@ from itertools import islice
 
 from govdata.diagnostics import Severity
 from govdata.i18n import Text
-from govdata.model.catalog import Catalog, Document
-from govdata.model.resource import Item, Resource
+from govdata.model.catalog import Catalog
+from govdata.model.facts import ResourceFacts
 from govdata.rules.base import Finding, Rule, RuleContext, RuleOptions
-from govdata.rules.libraries import BASE_LIBRARIES, SUBJECT_LIBRARY, base_library
+from govdata.rules.libraries import BASE_LIBRARIES, SUBJECT_LIBRARY, library_of
 
 RELATED_LIMIT = 10  # related locations per finding; a common item can occur in thousands of files
 NAMES_LIMIT = 8
@@ -28,15 +28,31 @@ class OneDataOneSourceOptions(RuleOptions):
 
 @dataclass(frozen=True, slots=True)
 class _Place:
-    """One occurrence of a duplicated item; built only for groups that hold duplicates."""
+    """One item of one resource, read from the resource's facts."""
 
-    document: Document[Resource]
+    facts: ResourceFacts
     index: int
-    provider: str
 
     @property
-    def item(self) -> Item:
-        return self.document.model.items[self.index]
+    def path(self) -> str:
+        return self.facts.path
+
+    @property
+    def provider(self) -> str:
+        return self.facts.provider_code
+
+    @property
+    def name(self) -> str:
+        return self.facts.items[self.index]
+
+    @property
+    def element_id(self) -> str | None:
+        return next((element for index, element in self.facts.element_ids if index == self.index), None)
+
+    @property
+    def source(self) -> tuple[str, str]:
+        """The ``obtained_from`` (resource code, item name) of this item."""
+        return next((code, item) for index, code, item in self.facts.sources if index == self.index)
 
 
 _NON_WORD = re.compile(r"[\W_]+")
@@ -142,48 +158,49 @@ class OneDataOneSource(Rule):
         # Occurrences are ints (resource number * _SLOT + item number): unlike tuples they are
         # not tracked by the garbage collector, whose passes over a loaded catalog would cost
         # more than the index. Most items are unique: a list is made only for a repeated key.
-        resources = catalog.resources
+        resources = catalog.resource_facts
         first: dict[str, dict[str, int]] = {}
         by_element: dict[str, int] = {}  # element ids match across data subjects
         repeated: dict[str, dict[str, list[int]]] = {}
         declared: list[int] = []
-        for number, document in enumerate(resources):
-            resource = document.model
-            if resource.provider.code not in registered:
+        for number, facts in enumerate(resources):
+            if facts.provider_code not in registered:
                 continue  # an unregistered provider is GD013's to report; its items have no department
-            subject = resource.data_subject
-            by_name = first.setdefault(subject, {})
-            for index, item in enumerate(resource.items):
-                entry = number * _SLOT + index
-                if item.obtained_from is not None:
+            by_name = first.setdefault(facts.data_subject, {})
+            base = number * _SLOT
+            skipped = {index for index, *_ in facts.sources}
+            elements = dict(facts.element_ids)
+            for index, name in enumerate(facts.items):
+                entry = base + index
+                if index in skipped:
                     declared.append(entry)
                     continue
-                if item.element_id is not None:
-                    bucket, key = "", item.element_id  # "" is no data subject
+                element = elements.get(index) if elements else None
+                if element is not None:
+                    bucket, key = "", element  # "" is no data subject
                     prior = by_element.setdefault(key, entry)
                 else:
-                    key = _normalised.get(item.name) or normalise(item.name)
+                    key = _normalised.get(name) or normalise(name)
                     if key in ignored:
                         continue
-                    bucket = subject
+                    bucket = facts.data_subject
                     prior = by_name.setdefault(key, entry)
                 if prior != entry:
                     repeated.setdefault(bucket, {}).setdefault(key, [prior]).append(entry)
         lead_codes = _lead_codes(catalog)
         for entries in (entries for group in repeated.values() for entries in group.values()):
             # Most repeats stay within one department (its own resources share fields).
-            provider = resources[entries[0] // _SLOT].model.provider.code
-            if any(resources[entry // _SLOT].model.provider.code != provider for entry in entries):
+            provider = resources[entries[0] // _SLOT].provider_code
+            if any(resources[entry // _SLOT].provider_code != provider for entry in entries):
                 yield from _duplicates(catalog, [_place(resources, entry) for entry in entries], lead_codes)
         item_names: dict[str, set[str]] = {}
         for entry in declared:
             yield from _unresolved_source(catalog, _place(resources, entry), item_names)
 
 
-def _place(resources: list[Document[Resource]], entry: int) -> _Place:
+def _place(resources: list[ResourceFacts], entry: int) -> _Place:
     number, index = divmod(entry, _SLOT)
-    document = resources[number]
-    return _Place(document, index, document.model.provider.code)
+    return _Place(resources[number], index)
 
 
 def _lead_codes(catalog: Catalog) -> dict[str, set[str]]:
@@ -194,16 +211,16 @@ def _source_places(catalog: Catalog, places: list[_Place], lead_codes: dict[str,
     """The authoritative occurrences: in the subject's own base library first, else in any."""
     in_library = []
     for place in places:
-        library = base_library(place.document.model, catalog)
+        library = library_of(place.facts.class_, place.facts.group, catalog)
         if library is not None and place.provider in lead_codes[library]:
-            in_library.append((library == SUBJECT_LIBRARY.get(place.document.model.data_subject), place))
+            in_library.append((library == SUBJECT_LIBRARY.get(place.facts.data_subject), place))
     own = [place for is_own, place in in_library if is_own]
     return own or [place for _, place in in_library]
 
 
 def _department_name(catalog: Catalog, place: _Place) -> str:
     registered = catalog.department_by_code.get(place.provider)
-    return registered.name if registered else place.document.model.provider.name
+    return registered.name if registered else place.facts.provider_name
 
 
 def _names(names: list[str]) -> tuple[str, str]:
@@ -216,7 +233,7 @@ def _names(names: list[str]) -> tuple[str, str]:
 
 
 def _duplicates(catalog: Catalog, places: list[_Place], lead_codes: dict[str, set[str]]) -> Iterator[Finding]:
-    places = sorted(places, key=lambda p: (p.document.path, p.index))
+    places = sorted(places, key=lambda p: (p.path, p.index))
     departments = list(dict.fromkeys(_department_name(catalog, place) for place in places))
     sources = _source_places(catalog, places, lead_codes)
     source_codes = {place.provider for place in sources}
@@ -224,34 +241,32 @@ def _duplicates(catalog: Catalog, places: list[_Place], lead_codes: dict[str, se
         if place.provider in source_codes:
             continue
         others = (other for other in places if other is not place)
-        related = tuple(
-            (other.document.path, ("items", other.index, "name")) for other in islice(others, RELATED_LIMIT)
-        )
-        item, subject = place.item, place.document.model.data_subject
-        if item.element_id is not None:
+        related = tuple((other.path, ("items", other.index, "name")) for other in islice(others, RELATED_LIMIT))
+        name, element, subject = place.name, place.element_id, place.facts.data_subject
+        if element is not None:
             what = Text(
-                f"信息项“{item.name}”（数据元 {item.element_id}）",
-                f"item '{item.name}' (data element {item.element_id})",
+                f"信息项“{name}”（数据元 {element}）",
+                f"item '{name}' (data element {element})",
             )
         else:
-            what = Text(f"信息项“{item.name}”（{subject}）", f"item '{item.name}' ({subject})")
+            what = Text(f"信息项“{name}”（{subject}）", f"item '{name}' ({subject})")
         if sources:
             message, hint = _against_source(catalog, what, sources[0], place)
         else:
             message, hint = _among_equals(catalog, what, departments, subject)
-        yield Finding(place.document.path, ("items", place.index, "name"), message, hint, related=related)
+        yield Finding(place.path, ("items", place.index, "name"), message, hint, related=related)
 
 
 def _against_source(catalog: Catalog, what: Text, source: _Place, place: _Place) -> tuple[Text, Text]:
-    resource = source.document.model
+    resource = source.facts
     name = _department_name(catalog, source)
-    library = base_library(resource, catalog)
+    library = library_of(resource.class_, resource.group, catalog)
     message = what + Text(
-        f"已由“{library}”牵头部门{name}采集（{source.document.path}），{_department_name(catalog, place)}不应重复采集",
-        f" is collected by {name}, the lead of {library} ({source.document.path}); "
+        f"已由“{library}”牵头部门{name}采集（{source.path}），{_department_name(catalog, place)}不应重复采集",
+        f" is collected by {name}, the lead of {library} ({source.path}); "
         f"{_department_name(catalog, place)} must not collect it again",
     )
-    reference = f'obtained_from: {{resource: "{resource.code}", item: {source.item.name}}}'
+    reference = f'obtained_from: {{resource: "{resource.code}", item: {source.name}}}'
     return message, Text(
         f"通过共享获取，并在该信息项下注明 {reference}", f"obtain it by sharing and declare {reference}"
     )
@@ -279,35 +294,34 @@ def _unresolved_source(catalog: Catalog, place: _Place, item_names: dict[str, se
 
     ``item_names`` caches the item names of each source resource: many items cite the same one.
     """
-    source = place.item.obtained_from
-    assert source is not None
+    code, wanted = place.source
     pointer = ("items", place.index, "obtained_from")
-    documents = catalog.resources_by_code.get(source.resource)
-    if not documents and catalog.resource_file_present(source.resource):
+    documents = catalog.facts_by_code.get(code)
+    if not documents and catalog.resource_file_present(code):
         return  # a broken or mis-coded file named after the code: its own finding says why
     if not documents:
         yield Finding(
-            place.document.path,
+            place.path,
             (*pointer, "resource"),
             Text(
-                f"共享来源资源“{source.resource}”不在目录中（不存在，或其文件未通过校验）",
-                f"source resource '{source.resource}' is not in the catalog (no such code, or its file failed to load)",
+                f"共享来源资源“{code}”不在目录中（不存在，或其文件未通过校验）",
+                f"source resource '{code}' is not in the catalog (no such code, or its file failed to load)",
             ),
             Text("填写权威来源资源的信息资源代码", "give the code of the authoritative resource"),
         )
         return
-    resource = documents[0].model
+    resource = documents[0]
     names = item_names.get(resource.code)
     if names is None:
-        names = item_names[resource.code] = {item.name for item in resource.items}
-    if source.item not in names:
-        guess = difflib.get_close_matches(source.item, [item.name for item in resource.items], n=1)
+        names = item_names[resource.code] = set(resource.items)
+    if wanted not in names:
+        guess = difflib.get_close_matches(wanted, list(resource.items), n=1)
         yield Finding(
-            place.document.path,
+            place.path,
             (*pointer, "item"),
             Text(
-                f"共享来源资源“{resource.code}”（{resource.name}）中没有信息项“{source.item}”",
-                f"source resource {resource.code} ({resource.name}) has no item '{source.item}'",
+                f"共享来源资源“{resource.code}”（{resource.name}）中没有信息项“{wanted}”",
+                f"source resource {resource.code} ({resource.name}) has no item '{wanted}'",
             ),
             Text(f"是否应为“{guess[0]}”？", f"did you mean '{guess[0]}'?") if guess else None,
         )

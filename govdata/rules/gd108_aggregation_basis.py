@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from govdata.i18n import Text
 from govdata.model.vocab import LegalLevel
-from govdata.rules.base import Finding, Rule, RuleContext, RuleOptions
+from govdata.rules.base import Finding, Rule, RuleContext, RuleOptions, Scope
 from govdata.rules.legal_levels import AGGREGATION_LEVELS, basis_shortfall, levels_text
 
 
@@ -73,6 +73,8 @@ class AggregationBasis(Rule):
     article = "Art. 8, 26"
     tags = frozenset({"aggregation", "legal-basis"})
     Options = AggregationBasisOptions
+
+    scope = Scope.FILE
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         assert isinstance(ctx.options, AggregationBasisOptions)

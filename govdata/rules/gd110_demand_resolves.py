@@ -97,7 +97,7 @@ def _check_demand(catalog: Catalog, demand_list: Document[DemandList], index: in
                 Text("填写满足该需求的信息资源代码", "give the code of the resource that meets it"),
             )
         return
-    documents = catalog.resources_by_code.get(demand.resource)
+    documents = catalog.facts_by_code.get(demand.resource)
     if not documents and catalog.resource_file_present(demand.resource):
         return  # a broken or mis-coded file named after the code: its own finding says why
     if not documents:
@@ -111,23 +111,23 @@ def _check_demand(catalog: Catalog, demand_list: Document[DemandList], index: in
             _offer(
                 f"{provider.name}的资源有",
                 f"{provider.name} provides",
-                [f"{d.model.code} {d.model.name}" for d in catalog.resources if d.model.provider.code == provider.code],
+                [f"{r.code} {r.name}" for r in catalog.resource_facts if r.provider_code == provider.code],
             ),
         )
         return
-    resource = documents[0].model
-    if resource.provider.code != provider.code:
+    resource = documents[0]
+    if resource.provider_code != provider.code:
         yield Finding(
             path,
             ("demands", index, "resource"),
             Text(
-                f"需求“{demand.id}”匹配的资源“{resource.code}”由{resource.provider.name}提供，不是需求的提供部门{provider.name}",
-                f"demand {demand.id}: resource {resource.code} is provided by {resource.provider.name}, not {provider.name}",
+                f"需求“{demand.id}”匹配的资源“{resource.code}”由{resource.provider_name}提供，不是需求的提供部门{provider.name}",
+                f"demand {demand.id}: resource {resource.code} is provided by {resource.provider_name}, not {provider.name}",
             ),
             Text("改正 provider 或 resource，使二者一致", "correct provider or resource so that they agree"),
         )
         return
-    names = [item.name for item in resource.items]
+    names = list(resource.items)
     for position, wanted in enumerate(demand.items):
         if wanted in names:
             continue

@@ -26,10 +26,14 @@ def base_library(resource: Resource, catalog: Catalog | None = None) -> str | No
 
     With ``catalog``, a synonym from registry/classification.yaml counts (人口 ≡ 人口基础信息资源).
     """
-    classification = resource.classification
-    group = catalog.canonical_class_name(classification.group) if catalog else classification.group
-    if classification.class_ == BASE_CLASS and group in BASE_LIBRARIES:
-        return group
+    return library_of(resource.classification.class_, resource.classification.group, catalog)
+
+
+def library_of(class_: str, group: str, catalog: Catalog | None = None) -> str | None:
+    """``base_library`` from a resource's 类 and 项 alone (what its facts keep)."""
+    canonical = catalog.canonical_class_name(group) if catalog else group
+    if class_ == BASE_CLASS and canonical in BASE_LIBRARIES:
+        return canonical
     return None
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from govdata.model.kinds import FILE_KINDS, FileKind
+from govdata.validation.jobs import FileChecker, FileResult
 from govdata.validation.loading import LoadOutcome, ParsedFile, Reader, load_file, model_file, parse_file
 
 PARALLEL_THRESHOLD = 200
@@ -73,3 +74,40 @@ def load_files(jobs: Sequence[tuple[str, FileKind]], reader: Reader) -> Iterator
         parsed = pool.imap(_parse, [(path, kind.name) for path, kind in jobs], chunksize=16)
         for (_, kind), result in zip(jobs, parsed, strict=True):
             yield model_file(result, kind, reader)
+
+
+_worker_checker: FileChecker | None = None
+
+
+def _check(job: tuple[str, str]) -> FileResult:
+    path, kind_name = job
+    assert _worker_checker is not None
+    return _worker_checker(path, _KINDS[kind_name])
+
+
+def worker_count(jobs: int, reader: Reader) -> int:
+    """How many processes check ``jobs`` files: one below the threshold or where the reader
+    cannot cross a fork (a git pipe), else one per core (measured in docs/performance.md)."""
+    cores = _worker_count()
+    if jobs < PARALLEL_THRESHOLD or cores < 2 or not getattr(reader, "parallel_safe", False):
+        return 1
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return cores
+
+
+def run_jobs(jobs: Sequence[tuple[str, FileKind]], checker: FileChecker) -> Iterator[FileResult]:
+    """Each file's whole job (``FileChecker``), in order; in worker processes when it pays.
+
+    Workers return only findings and facts (or a small file's data), which pickle cheaply.
+    """
+    global _worker_checker
+    processes = worker_count(len(jobs), checker.reader)
+    if processes == 1:
+        for path, kind in jobs:
+            yield checker(path, kind)
+        return
+    _worker_checker = checker  # inherited by the forked workers
+    context = multiprocessing.get_context("fork")
+    with context.Pool(processes=processes) as pool:
+        yield from pool.imap(_check, [(path, kind.name) for path, kind in jobs], chunksize=32)

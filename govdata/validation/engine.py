@@ -1,13 +1,17 @@
-"""Validate an instance: load every file, check schemas, run the rules, apply settings.
+"""Validate an instance: per-file jobs, then the cross-file rules over a compact index.
 
-Returns a :class:`RunResult`; never prints. Every file is read through the fast path; line
-numbers are computed only for files that have findings (a second parse of just those files),
-so a clean catalog pays nothing for them.
+Returns a :class:`RunResult`; never prints. The registries and ``govdata.yaml`` are loaded
+first; every other file is one job (``validation.jobs``: read, parse, schema, model, per-file
+rules, facts), run in worker processes when that pays and remembered by content in
+``.govdata-cache/`` (``validation.cache``). The parent keeps each resource's facts, not its
+model, unless the caller needs the models (``keep_models``), and runs the cross-file rules
+over them. Line numbers are computed only for files that have findings.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -17,33 +21,26 @@ from govdata.diagnostics import Diagnostic, Location, Severity, sort_diagnostics
 from govdata.i18n import Text
 from govdata.instance import CONFIG_NAME, INSTANCE_FOLDERS, Instance, discover
 from govdata.io.atomic import stray_temporaries
-from govdata.io.fastyaml import SourceMap
-from govdata.io.source import DecodeProblem, decode
 from govdata.io.transaction import JOURNAL_FILE, interrupted_run
 from govdata.io.tree import WorkingTree
 from govdata.model.catalog import Catalog, Document
 from govdata.model.config import InstanceConfig
 from govdata.model.kinds import (
-    CASE,
-    CLASSIFICATION,
     CONFIG,
-    DEMANDS,
-    DEPARTMENTS,
-    GRANT,
-    LEGAL_BASES,
-    PROJECT,
     RESOURCE,
-    RESPONSIBILITY,
-    SECURITY,
     FileKind,
     kind_of,
 )
+from govdata.model.resource import Resource
 from govdata.rules import CATALOG_RULES, RULES
-from govdata.rules.base import Finding, RuleContext
+from govdata.rules.base import RuleContext, Scope
 from govdata.rules.builtin import UnexpectedFile
 from govdata.settings import RuleSettings, Selection
-from govdata.validation.batch import gc_paused, load_files
-from govdata.validation.loading import Reader, internal_error, locate, positions_of
+from govdata.validation.batch import gc_paused, load_files, run_jobs
+from govdata.validation.blobs import content_ids
+from govdata.validation.cache import ResultCache, context_key
+from govdata.validation.jobs import REGISTRY_KINDS, FileChecker, FileResult, Positions, add_document, extend
+from govdata.validation.loading import ParsedFile, Reader, internal_error, load_file, model_file
 from govdata.validation.summary import CatalogSummary, summarize
 
 Progress = Callable[[int, int], None]
@@ -58,25 +55,11 @@ class RunResult:
     catalog: Catalog = field(repr=False)
     # The files the report covers when the run was limited to some paths (None: all of them).
     files_in_scope: int | None = None
+    # Files whose per-file results came from the validation cache (their content was checked before).
+    files_from_cache: int = 0
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)
-
-
-class _Positions:
-    """Source maps of files with findings, parsed once each on first use."""
-
-    def __init__(self, reader: Reader) -> None:
-        self._reader = reader
-        self._maps: dict[str, SourceMap | None] = {}
-
-    def locate(self, path: str, pointer: tuple[str | int, ...], at_key: bool) -> Location:
-        if not pointer:
-            return Location(path, 1, 1)
-        if path not in self._maps:
-            text = decode(self._reader(path))
-            self._maps[path] = None if isinstance(text, DecodeProblem) else positions_of(text)
-        return locate(path, self._maps[path], pointer, at_key)
 
 
 def _unexpected_file(path: str) -> Diagnostic:
@@ -163,35 +146,12 @@ def load_catalog(
         for done, ((path, kind), outcome) in enumerate(zip(jobs, load_files(jobs, reader), strict=True), start=1):
             diagnostics.extend(outcome.diagnostics)
             if outcome.document is not None:
-                _add(catalog, kind, outcome.document)
+                add_document(catalog, kind, outcome.document)
             else:
                 catalog.unloaded.append(path)
             if progress is not None:
                 progress(done, len(jobs))
     return catalog, diagnostics
-
-
-def _add(catalog: Catalog, kind: object, document: Document) -> None:  # type: ignore[type-arg]
-    if kind is RESOURCE:
-        catalog.resources.append(document)
-    elif kind is DEMANDS:
-        catalog.demand_lists.append(document)
-    elif kind is DEPARTMENTS:
-        catalog.departments_doc = document
-    elif kind is LEGAL_BASES:
-        catalog.legal_bases_doc = document
-    elif kind is CLASSIFICATION:
-        catalog.classification_doc = document
-    elif kind is GRANT:
-        catalog.grants.append(document)
-    elif kind is RESPONSIBILITY:
-        catalog.responsibility_lists.append(document)
-    elif kind is PROJECT:
-        catalog.projects.append(document)
-    elif kind is SECURITY:
-        catalog.security_records.append(document)
-    elif kind is CASE:
-        catalog.cases.append(document)
 
 
 def _within(path: str, scopes: Iterable[str]) -> bool:
@@ -201,31 +161,29 @@ def _within(path: str, scopes: Iterable[str]) -> bool:
 def run_rules(
     catalog: Catalog, settings: RuleSettings, selection: Selection, reader: Reader, *, today: dt.date
 ) -> list[Diagnostic]:
-    positions = _Positions(reader)
+    """Every rule over a catalog that holds every model (``load_catalog``): both parts of each."""
+    return _catalog_rules(catalog, settings, selection, Positions(reader), today, whole=True)
+
+
+def _catalog_rules(
+    catalog: Catalog, settings: RuleSettings, selection: Selection, positions: Positions, today: dt.date, *, whole: bool
+) -> list[Diagnostic]:
+    """The rules' catalog parts: ``check`` of cross-file rules, ``check_index`` of per-file ones,
+    and with ``whole`` the per-file ``check`` too (else the jobs ran it)."""
     diagnostics: list[Diagnostic] = []
     for rule_class in CATALOG_RULES:
         severity = settings.severities[rule_class.id]
         if severity is None or not selection.picks(rule_class):
             continue
+        rule = rule_class()
         context = RuleContext(catalog, settings.options[rule_class.id], today)
+        parts = [rule.check_index] if rule.scope is Scope.FILE and not whole else [rule.check, rule.check_index]
         try:
-            for finding in rule_class().check(context):
-                diagnostics.append(_diagnostic(rule_class, severity, finding, positions))
+            for part in parts:
+                diagnostics.extend(positions.diagnostic(rule_class, finding) for finding in part(context))
         except Exception as error:  # noqa: BLE001 - a rule's bug is a finding; the other rules still run
             diagnostics.append(internal_error(catalog.config_path, error, rule_class.id))
     return diagnostics
-
-
-def _diagnostic(rule_class: type, severity: Severity, finding: Finding, positions: _Positions) -> Diagnostic:
-    return Diagnostic(
-        rule_class.id,  # type: ignore[attr-defined]
-        severity,
-        finding.message,
-        positions.locate(finding.path, finding.pointer, finding.at_key),
-        hint=finding.hint,
-        article=rule_class.article,  # type: ignore[attr-defined]
-        related=tuple(positions.locate(p, q, False) for p, q in finding.related),
-    )
 
 
 def validate(
@@ -237,30 +195,53 @@ def validate(
     reader: Reader | None = None,
     today: dt.date | None = None,
     paths: list[str] | None = None,
+    keep_models: bool = False,
+    use_cache: bool = True,
 ) -> RunResult:
-    """Load and check the whole instance; report findings in ``scopes`` (all when None).
+    """Check the whole instance; report findings in ``scopes`` (all when None).
 
     ``reader`` and ``paths`` together check another version of the files (a git revision);
-    by default the working tree's files are read.
+    by default the working tree's files are read, and per-file results are cached by content
+    unless ``use_cache`` is off. ``keep_models`` keeps every resource model in the result's
+    catalog (for publishing and evaluation); otherwise it holds their facts only.
     """
     started = time.perf_counter()
     settings = RuleSettings.from_config(instance.config)
     selection = selection or Selection()
     read: Reader = reader or WorkingTree(instance.root)
     paths = paths if paths is not None else discover(instance.root)
-    catalog, diagnostics = load_catalog(
-        instance.config, paths, read, config_path=instance.relative(instance.config_path), progress=progress
-    )
+    config_path = instance.relative(instance.config_path)
+    registries = [p for p in paths if kind_of(p) in REGISTRY_KINDS]
+    base, diagnostics = load_catalog(instance.config, registries, read, config_path=config_path)
+    jobs: list[tuple[str, FileKind]] = []
+    for path in paths:
+        kind = kind_of(path)
+        if path == config_path or path in registries:
+            continue
+        if kind is None or kind is CONFIG:
+            diagnostics.append(_unexpected_file(path))
+        else:
+            jobs.append((path, kind))
+    checker = FileChecker(base, settings, read, keep_data=keep_models)
+    cache = _cache_for(instance, read, registries) if use_cache and reader is None else None
+    with gc_paused():
+        results, from_cache = _results(jobs, checker, cache, progress)
+        catalog = _assemble(base, jobs, results, read, keep_models)
+    day = today or dt.date.today()
+    diagnostics += [d for result in results for d in result.diagnostics]
     if reader is None:  # the working tree: leftovers of interrupted writes are there
         diagnostics += leftover_diagnostics(instance.root)
-    builtin = {rule.id: rule for rule in RULES if rule not in CATALOG_RULES}
+    builtin = {rule.id: rule for rule in RULES}
     diagnostics = [
         _with_severity(d, settings.severities[d.rule_id])
         for d in diagnostics
         if settings.severities[d.rule_id] is not None and selection.picks(builtin[d.rule_id])
     ]
-    day = today or dt.date.today()
-    diagnostics += run_rules(catalog, settings, selection, read, today=day)
+    positions = Positions(read)
+    # The registries' own per-file findings: the jobs keep only findings in their own file.
+    registry_part = _registry_findings(base, settings, selection, positions, day)
+    diagnostics += [_with_severity(d, settings.severities[d.rule_id]) for d in registry_part]
+    diagnostics += _catalog_rules(catalog, settings, selection, positions, day, whole=False)
     diagnostics = [d for d in diagnostics if not settings.waived(d.rule_id, d.location.path, day)]
     if scopes is not None:
         diagnostics = [d for d in diagnostics if _within(d.location.path, scopes)]
@@ -272,7 +253,90 @@ def validate(
         time.perf_counter() - started,
         catalog,
         in_scope,
+        from_cache,
     )
+
+
+def _cache_for(instance: Instance, read: Reader, registries: list[str]) -> ResultCache | None:
+    try:
+        config = instance.config_path.read_bytes()
+        context = context_key(config, {path: read(path) for path in registries})
+    except OSError:
+        return None
+    return ResultCache(instance.root, context)
+
+
+def _results(
+    jobs: list[tuple[str, FileKind]], checker: FileChecker, cache: ResultCache | None, progress: Progress | None
+) -> tuple[list[FileResult], int]:
+    """Each job's result, in job order (from the cache where the content is known, else run), and
+    how many came from the cache."""
+    if cache is None:
+        found: dict[str, FileResult] = {}
+        keys: dict[str, tuple[str, str]] = {}
+    else:
+        ids = content_ids(checker.reader.root, [path for path, _ in jobs], checker.reader)  # type: ignore[attr-defined]
+        keys = {path: (path, blob) for path, blob in ids.items()}
+        found = cache.get(keys.values())
+    todo = [(path, kind) for path, kind in jobs if path not in found]
+    fresh: dict[str, FileResult] = {}
+    done = len(found)
+    for result in run_jobs(todo, checker):
+        fresh[result.path] = result
+        done += 1
+        if progress is not None:
+            progress(done, len(jobs))
+    if cache is not None:
+        cache.save({keys[path]: result for path, result in fresh.items()}, (keys[path] for path in found))
+    return [found.get(path) or fresh[path] for path, _ in jobs], len(found)
+
+
+def _assemble(
+    base: Catalog, jobs: list[tuple[str, FileKind]], results: list[FileResult], read: Reader, keep_models: bool
+) -> Catalog:
+    """The catalog of the loaded files: models for the few, facts for the many resources."""
+    catalog = extend(base)
+    if not keep_models:
+        catalog.facts = []
+        catalog.load_resource = _resource_loader(read)
+    for (path, kind), result in zip(jobs, results, strict=True):
+        if not result.loaded:
+            catalog.unloaded.append(path)
+        elif kind is RESOURCE and not keep_models:
+            assert catalog.facts is not None and result.facts is not None
+            catalog.facts.append(result.facts)
+        else:
+            outcome = model_file(ParsedFile(path, result.data, result.schema_ref, []), kind, read)
+            if outcome.document is None:  # cannot happen: the job modelled the same data
+                catalog.unloaded.append(path)
+            else:
+                add_document(catalog, kind, outcome.document)
+    return catalog
+
+
+def _resource_loader(read: Reader) -> Callable[[str], Document[Resource] | None]:
+    @functools.lru_cache(maxsize=1024)
+    def load(path: str) -> Document[Resource] | None:
+        return load_file(path, RESOURCE, read(path)).document  # type: ignore[return-value]
+
+    return load
+
+
+def _registry_findings(
+    base: Catalog, settings: RuleSettings, selection: Selection, positions: Positions, today: dt.date
+) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for rule_class in CATALOG_RULES:
+        if rule_class.scope is not Scope.FILE or settings.severities[rule_class.id] is None:
+            continue
+        if not selection.picks(rule_class):
+            continue
+        context = RuleContext(base, settings.options[rule_class.id], today)
+        try:
+            found.extend(positions.diagnostic(rule_class, f) for f in rule_class().check(context))
+        except Exception as error:  # noqa: BLE001 - a rule's bug is a finding; the other rules still run
+            found.append(internal_error(base.config_path, error, rule_class.id))
+    return found
 
 
 def _with_severity(diagnostic: Diagnostic, severity: Severity | None) -> Diagnostic:

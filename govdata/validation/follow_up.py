@@ -16,6 +16,9 @@ from govdata.validation.engine import RunResult
 # Formatting goes through the slow round-trip writer: files not known to be canonical beyond
 # this many are left to ``fmt --check`` rather than slowing every validate down.
 MAX_FORMAT_CHECKS = 30
+# The lists are built from whole resource models, which a large run does not keep: beyond this
+# many resources, reading them all again is left to ``responsibility build --check`` in CI.
+MAX_RELOADED_MODELS = 2_000
 
 
 def _responsibility(instance: Instance, result: RunResult) -> Text | None:
@@ -26,7 +29,10 @@ def _responsibility(instance: Instance, result: RunResult) -> Text | None:
     folder = instance.root / FOLDER
     if not folder.is_dir():
         return None
-    files = responsibility_lists(result.catalog, calendar_for(instance.config))
+    catalog = result.catalog
+    if len(catalog.resource_facts) > MAX_RELOADED_MODELS and not catalog.models_kept:
+        return None
+    files = responsibility_lists(catalog.with_models(), calendar_for(instance.config))
     stale = stale_files(folder, files, exhaustive=True)
     if not stale:
         return None

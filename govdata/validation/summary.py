@@ -29,35 +29,25 @@ class CatalogSummary:
 
 
 def summarize(catalog: Catalog) -> CatalogSummary:
-    resources = [d.model for d in catalog.resources]
-    classes = Counter(r.classification.class_ for r in resources)
+    resources = catalog.resource_facts
+    classes = Counter(r.class_ for r in resources)
     return CatalogSummary(
         departments=len(catalog.departments),
-        providing_departments=len({r.provider.code for r in resources}),
+        providing_departments=len({r.provider_code for r in resources}),
         resources=len(resources),
         items=sum(len(r.items) for r in resources),
         legal_bases=len(catalog.legal_bases),
         demands=sum(len(d.model.demands) for d in catalog.demand_lists),
         sample_data=catalog.config.sample_data,
         by_class=dict(sorted(classes.items())),
-        by_sharing=dict(sorted(Counter(r.sharing.type for r in resources).items())),
-        by_opening=dict(sorted(Counter(r.opening.type for r in resources).items())),
-        base_libraries=dict(
-            sorted(
-                Counter(
-                    catalog.canonical_class_name(r.classification.group)
-                    for r in resources
-                    if r.classification.class_ == "基础信息资源"
-                ).items()
-            )
-        ),
-        themes=dict(
-            sorted(
-                Counter(
-                    catalog.canonical_class_name(r.classification.group)
-                    for r in resources
-                    if r.classification.class_ == "主题信息资源"
-                ).items()
-            )
-        ),
+        by_sharing=dict(sorted(Counter(r.sharing for r in resources).items())),
+        by_opening=dict(sorted(Counter(r.opening for r in resources).items())),
+        base_libraries=_groups(catalog, "基础信息资源"),
+        themes=_groups(catalog, "主题信息资源"),
     )
+
+
+def _groups(catalog: Catalog, class_: str) -> dict[str, int]:
+    """How many resources of ``class_`` each 项 holds, under the classification registry's names."""
+    counts = Counter(catalog.canonical_class_name(r.group) for r in catalog.resource_facts if r.class_ == class_)
+    return dict(sorted(counts.items()))

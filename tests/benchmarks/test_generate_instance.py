@@ -44,7 +44,7 @@ def test_generated_instance_is_clean(tmp_path: Path) -> None:
     assert len(resource_files(root)) == 12
     result = validate(open_instance(root))
     assert [f"{d.location} {d.rule_id} {d.message.en}" for d in result.diagnostics] == []
-    assert len(result.catalog.resources) == 12
+    assert len(result.catalog.resource_facts) == 12
 
 
 def test_every_spoiled_file_has_a_located_finding(tmp_path: Path) -> None:

@@ -150,7 +150,7 @@ def test_reference_lists_are_in_sync_with_the_reference_catalog() -> None:
     from tests.conftest import REPO_ROOT
 
     instance = open_instance(REPO_ROOT)
-    catalog = validate(instance).catalog
+    catalog = validate(instance, keep_models=True).catalog
     stale = stale_files(
         REPO_ROOT / FOLDER, responsibility_lists(catalog, calendar_for(instance.config)), exhaustive=True
     )

@@ -67,7 +67,7 @@ def matches(instance: Callable[..., Path]) -> dict[str, object]:
             "catalogs/gongan/307002-000002.yaml": FAMILY.read_text(encoding="utf-8"),
         }
     )
-    catalog = validate(open_instance(root)).catalog
+    catalog = validate(open_instance(root), keep_models=True).catalog
     return {m.demand.id: m for m in match_all(catalog)}
 
 
@@ -103,7 +103,7 @@ def test_named_resource_of_another_provider_is_broken(instance: Callable[..., Pa
         + "\n"
     )
     root = instance({"catalogs/minzheng/demands.yaml": demands})
-    [match] = match_all(validate(open_instance(root)).catalog)
+    [match] = match_all(validate(open_instance(root), keep_models=True).catalog)
     assert match.state is State.BROKEN
 
 
@@ -123,6 +123,6 @@ def test_a_resource_that_serves_everything_outranks_one_that_holds_it_closed(ins
     )
     demands = "demands:\n" + _demand("MZ-07", "户籍人口基本信息", ["公民身份号码", "姓名"]) + "\n"
     root = instance({"catalogs/gongan/307002-000009.yaml": closed, "catalogs/minzheng/demands.yaml": demands})
-    [match] = match_all(validate(open_instance(root)).catalog)
+    [match] = match_all(validate(open_instance(root), keep_models=True).catalog)
     assert (match.state, match.resource) == (State.SUGGESTED, "101002/000001")
     assert [c.code for c in match.candidates] == ["101002/000001", "307002/000009"]

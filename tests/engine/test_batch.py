@@ -33,7 +33,7 @@ def test_parallel_and_serial_runs_agree(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setattr(govdata.validation.batch, "PARALLEL_THRESHOLD", 10**9)
     serial = validate(instance)
     assert parallel.diagnostics == serial.diagnostics
-    assert [d.path for d in parallel.catalog.resources] == [d.path for d in serial.catalog.resources]
+    assert [d.path for d in parallel.catalog.resource_facts] == [d.path for d in serial.catalog.resource_facts]
     assert parallel.summary == serial.summary
     schema_findings = [d for d in parallel.diagnostics if d.rule_id == "GD002"]
     assert len(schema_findings) == 4 and all(d.location.line for d in schema_findings)

@@ -1,0 +1,136 @@
+"""The validation cache: each file's job result, keyed by its path and content id.
+
+``.govdata-cache/validate-<context>.marshal`` holds one ``{(path, blob id): result}`` map.
+The context is a digest of everything else a per-file result depends on: govdata's own code
+(version and the size and time of each of its modules), the Python version, ``govdata.yaml``
+(rule severities and options) and the registries. Change any of them and the whole cache is
+cold; change a file and only that file is checked again. Cross-file rules are never cached:
+they run over the index at every run, so a change anywhere reaches every finding it causes.
+
+Why ``marshal`` in one file: the results are tuples of strings, which ``marshal`` reads faster
+than pickle, JSON or a row per file in SQLite (measured in docs/performance.md), and one dump
+stores each repeated item name once. The cache is derived data: a file that cannot be read
+or written only makes the run slower, never wrong, and is replaced atomically, so two runs at
+once leave one complete cache.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import sys
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import govdata
+from govdata.diagnostics import Diagnostic, Location, Severity
+from govdata.errors import GovdataError
+from govdata.i18n import Text
+from govdata.io.atomic import atomic_write
+from govdata.model.facts import ResourceFacts
+from govdata.validation.jobs import FileResult
+
+FOLDER = ".govdata-cache"
+PREFIX = "validate-"
+Key = tuple[str, str]  # (instance-relative path, blob id)
+
+
+def _code_stamp() -> str:
+    package = Path(govdata.__file__).parent
+    modules = sorted(package.rglob("*.py"))
+    stats = [(m.relative_to(package).as_posix(), m.stat().st_size, m.stat().st_mtime_ns) for m in modules]
+    return f"{govdata.__version__}|{sys.version}|{stats}"
+
+
+def context_key(config: bytes, registries: Mapping[str, bytes]) -> str:
+    """A digest of what every per-file result depends on besides the file itself."""
+    digest = hashlib.sha256(_code_stamp().encode())
+    digest.update(b"\0config\0" + config)
+    for path, data in sorted(registries.items()):
+        digest.update(f"\0{path}\0{len(data)}\0".encode() + data)
+    return digest.hexdigest()[:20]
+
+
+def _location(location: Location) -> tuple[Any, ...]:
+    return (location.path, location.line, location.column, location.pointer)
+
+
+def _text(text: Text | None) -> tuple[str, str] | None:
+    return None if text is None else (text.zh, text.en)
+
+
+def _encode(result: FileResult) -> tuple[Any, ...]:
+    diagnostics = tuple(
+        (
+            d.rule_id,
+            d.severity.value,
+            _text(d.message),
+            _location(d.location),
+            _text(d.hint),
+            d.article,
+            tuple(_location(r) for r in d.related),
+        )
+        for d in result.diagnostics
+    )
+    facts = result.facts.as_tuple() if result.facts is not None else None
+    return (diagnostics, result.loaded, facts, result.data, result.schema_ref)
+
+
+def _decode(path: str, values: tuple[Any, ...]) -> FileResult:
+    diagnostics, loaded, facts, data, schema_ref = values
+    return FileResult(
+        path,
+        tuple(
+            Diagnostic(
+                rule,
+                Severity(severity),
+                Text(*message),
+                Location(*location),
+                Text(*hint) if hint else None,
+                article,
+                tuple(Location(*r) for r in related),
+            )
+            for rule, severity, message, location, hint, article, related in diagnostics
+        ),
+        loaded,
+        ResourceFacts.from_tuple(facts) if facts is not None else None,
+        data,
+        schema_ref,
+    )
+
+
+class ResultCache:
+    """The per-file results of one context, read once and written back once per run."""
+
+    def __init__(self, root: Path, context: str) -> None:
+        self._folder = root / FOLDER
+        self._file = self._folder / f"{PREFIX}{context}.marshal"
+        self._saved: dict[Key, tuple[Any, ...]] = {}
+        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+            saved = marshal.loads(self._file.read_bytes())
+            if isinstance(saved, dict):
+                self._saved = saved
+
+    def get(self, keys: Iterable[Key]) -> dict[str, FileResult]:
+        """The saved results of those (path, blob id) pairs the cache has; a damaged entry is a miss."""
+        found: dict[str, FileResult] = {}
+        for key in keys:
+            values = self._saved.get(key)
+            if values is not None:
+                with contextlib.suppress(ValueError, TypeError):
+                    found[key[0]] = _decode(key[0], values)
+        return found
+
+    def save(self, results: Mapping[Key, FileResult], hits: Iterable[Key]) -> None:
+        """Keep exactly this run's files (the hits and the new results); drop other contexts' caches."""
+        entries = {key: self._saved[key] for key in hits if key in self._saved}
+        entries.update((key, _encode(result)) for key, result in results.items())
+        if entries.keys() == self._saved.keys() and not results:
+            return
+        with contextlib.suppress(OSError, ValueError, GovdataError):
+            atomic_write(self._file, marshal.dumps(entries))
+            for other in self._folder.glob(f"{PREFIX}*.marshal"):
+                if other != self._file:
+                    other.unlink(missing_ok=True)

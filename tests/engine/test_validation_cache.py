@@ -1,0 +1,155 @@
+"""The validation cache reuses exactly the per-file results whose inputs did not change.
+
+Each test makes a change and checks two things: the warm run reports what a run without the
+cache reports, and it re-checked just the files it had to (``files_from_cache``). The
+repositories are real git repositories, so content ids come from git's index where it vouches
+for them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+
+from govdata.instance import discover, open_instance
+from govdata.validation.blobs import blob_id, content_ids
+from govdata.validation.engine import RunResult, validate
+from tests.conftest import BASE_INSTANCE, build_instance
+
+TODAY = dt.date(2026, 11, 25)
+RESOURCE = "catalogs/gongan/101002-000001.yaml"
+RESOURCE_TEXT = (BASE_INSTANCE / RESOURCE).read_text(encoding="utf-8")
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
+
+
+def _repository(tmp_path: Path, extra: dict[str, str] | None = None) -> Path:
+    root = build_instance(tmp_path / "instance", extra)
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "catalog")
+    return root
+
+
+def _run(root: Path, **options: object) -> RunResult:
+    return validate(open_instance(root), today=TODAY, **options)  # type: ignore[arg-type]
+
+
+def _findings(result: RunResult) -> list[str]:
+    return [f"{d.location} {d.rule_id} {d.message.en}" for d in result.diagnostics]
+
+
+def _assert_same_as_uncached(root: Path, warm: RunResult) -> None:
+    assert _findings(warm) == _findings(_run(root, use_cache=False))
+
+
+def _files(root: Path) -> int:
+    return len([p for p in discover(root) if p.startswith("catalogs/") or p.startswith("grants/")])
+
+
+def test_content_ids_are_git_blob_ids_and_follow_unstaged_edits(tmp_path: Path) -> None:
+    root = _repository(tmp_path)
+    (root / RESOURCE).write_text(RESOURCE_TEXT + "\n", encoding="utf-8")  # edited, not staged
+    (root / "catalogs/gongan/101002-000009.yaml").write_text(RESOURCE_TEXT, encoding="utf-8")  # untracked
+    paths = discover(root)
+    ids = content_ids(root, paths, lambda p: (root / p).read_bytes())
+    for path in paths:
+        listed = subprocess.run(
+            ["git", "-C", str(root), "hash-object", path], check=True, capture_output=True, text=True
+        ).stdout.strip()
+        assert ids[path] == listed == blob_id((root / path).read_bytes())
+
+
+def test_second_run_reads_nothing_and_finds_the_same(tmp_path: Path) -> None:
+    root = _repository(tmp_path)
+    cold = _run(root)
+    warm = _run(root)
+    assert cold.files_from_cache == 0 and warm.files_from_cache == _files(root)
+    assert _findings(warm) == _findings(cold)
+
+
+def test_an_edited_file_is_checked_again_alone(tmp_path: Path) -> None:
+    root = _repository(tmp_path)
+    _run(root)
+    (root / RESOURCE).write_text(RESOURCE_TEXT.replace("sharing:\n  type: 无条件共享", "sharing:\n  type: 无条件"))
+    warm = _run(root)
+    assert warm.files_from_cache == _files(root) - 1
+    assert any(d.location.path == RESOURCE and d.rule_id == "GD002" for d in warm.diagnostics)
+    _assert_same_as_uncached(root, warm)
+
+
+def test_a_copied_code_is_reported_in_the_untouched_file_too(tmp_path: Path) -> None:
+    """GD011 is cross-file: the original file comes from the cache, and is still reported."""
+    root = _repository(tmp_path)
+    assert not _findings(_run(root))
+    copy = "catalogs/gongan/101002-000009.yaml"
+    (root / copy).write_text(RESOURCE_TEXT, encoding="utf-8")
+    warm = _run(root)
+    assert warm.files_from_cache == _files(root) - 1
+    duplicated = {d.location.path for d in warm.diagnostics if d.rule_id == "GD011"}
+    assert duplicated == {RESOURCE, copy}
+    _assert_same_as_uncached(root, warm)
+
+
+def test_a_registry_change_makes_every_file_cold(tmp_path: Path) -> None:
+    """Per-file rules read the registries (GD013 compares the provider's registered name)."""
+    root = _repository(tmp_path)
+    _run(root)
+    registry = root / "registry/departments.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace("公安局", "公安分局"), encoding="utf-8")
+    warm = _run(root)
+    assert warm.files_from_cache == 0
+    assert any(d.rule_id == "GD013" and d.location.path == RESOURCE for d in warm.diagnostics)
+    _assert_same_as_uncached(root, warm)
+
+
+def test_rule_settings_make_every_file_cold(tmp_path: Path) -> None:
+    root = _repository(tmp_path)
+    _run(root)
+    config = root / "govdata.yaml"
+    # A rule option a per-file rule reads: the cached result said "no placeholder" for this file.
+    option = "rules:\n  GD109:\n    options:\n      placeholders: [人口信息管理系统]\n"
+    config.write_text(config.read_text(encoding="utf-8").replace("rules: {}\n", option), encoding="utf-8")
+    warm = _run(root)
+    assert warm.files_from_cache == 0
+    assert [d.location.path for d in warm.diagnostics if d.rule_id == "GD109"] == [RESOURCE]
+    _assert_same_as_uncached(root, warm)
+
+
+def test_the_day_is_judged_at_every_run(tmp_path: Path) -> None:
+    """GD109's release date after today reads the day over the facts, never from the cache."""
+    root = _repository(tmp_path)
+    (root / RESOURCE).write_text(RESOURCE_TEXT.replace('release_date: "2023-05-01"', 'release_date: "2099-01-01"'))
+    early = validate(open_instance(root), today=TODAY)
+    late = validate(open_instance(root), today=dt.date(2100, 1, 1))
+    assert late.files_from_cache == _files(root)
+    assert [d.rule_id for d in early.diagnostics if d.location.path == RESOURCE] == ["GD109"]
+    assert not [d for d in late.diagnostics if d.rule_id == "GD109"]
+
+
+def test_a_damaged_cache_is_a_miss(tmp_path: Path) -> None:
+    root = _repository(tmp_path)
+    cold = _run(root)
+    for saved in (root / ".govdata-cache").glob("validate-*.marshal"):
+        saved.write_bytes(b"\x00garbage")
+    again = _run(root)
+    assert again.files_from_cache == 0 and _findings(again) == _findings(cold)
+    assert _run(root).files_from_cache == _files(root)
+
+
+def test_outside_git_the_content_is_hashed(tmp_path: Path) -> None:
+    root = build_instance(tmp_path / "plain")
+    _run(root)
+    (root / RESOURCE).write_text(RESOURCE_TEXT + "\n", encoding="utf-8")
+    warm = _run(root)
+    assert warm.files_from_cache == _files(root) - 1
+    _assert_same_as_uncached(root, warm)
+
+
+def test_no_cache_writes_nothing(tmp_path: Path) -> None:
+    root = _repository(tmp_path)
+    _run(root, use_cache=False)
+    assert not (root / ".govdata-cache").exists()
