@@ -75,6 +75,17 @@ class ResourceFacts:
 
     @classmethod
     def from_tuple(cls, values: tuple[object, ...]) -> ResourceFacts:
-        facts = cls(*values)  # type: ignore[arg-type]
-        object.__setattr__(facts, "items", tuple(_intern(name) for name in facts.items))
-        return facts
+        """Facts from ``as_tuple``; ``marshal`` keeps the names interned, so they are not interned again."""
+        return cls(*values)  # type: ignore[arg-type]
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # From a worker process: pickle does not keep strings interned, so intern them on arrival,
+        # or 100,000 resources would hold millions of copies of the same few thousand item names.
+        return (_interned, (self.as_tuple(),))
+
+
+def _interned(values: tuple[object, ...]) -> ResourceFacts:
+    facts = ResourceFacts(*values)  # type: ignore[arg-type]
+    object.__setattr__(facts, "items", tuple(map(_intern, facts.items)))
+    object.__setattr__(facts, "group", _intern(facts.group))
+    return facts

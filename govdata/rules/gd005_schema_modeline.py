@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Iterator
 
@@ -17,7 +18,13 @@ def expected_schema_ref(path: str) -> str | None:
     kind = kind_of(path)
     if kind is None:
         return None
-    return posixpath.relpath(f"schemas/{kind.schema_file}", posixpath.dirname(path) or ".")
+    return _relative(kind.schema_file, posixpath.dirname(path) or ".")
+
+
+@functools.cache
+def _relative(schema_file: str, folder: str) -> str:
+    # Asked for every file of every job: a catalog has few folders, relpath is not cheap.
+    return posixpath.relpath(f"schemas/{schema_file}", folder)
 
 
 def modeline_for(path: str) -> str:

@@ -226,9 +226,9 @@ def validate(
     cache = _cache_for(instance, read, registries) if use_cache and reader is None else None
     with gc_paused():
         results, from_cache = _results(jobs, checker, cache, progress)
-        catalog = _assemble(base, jobs, results, read, keep_models)
+        catalog, problems = _assemble(base, jobs, results, read, keep_models)
     day = today or dt.date.today()
-    diagnostics += [d for result in results for d in result.diagnostics]
+    diagnostics += [d for result in results for d in result.diagnostics] + problems
     if reader is None:  # the working tree: leftovers of interrupted writes are there
         diagnostics += leftover_diagnostics(instance.root)
     builtin = {rule.id: rule for rule in RULES}
@@ -293,9 +293,11 @@ def _results(
 
 def _assemble(
     base: Catalog, jobs: list[tuple[str, FileKind]], results: list[FileResult], read: Reader, keep_models: bool
-) -> Catalog:
-    """The catalog of the loaded files: models for the few, facts for the many resources."""
+) -> tuple[Catalog, list[Diagnostic]]:
+    """The catalog of the loaded files (models for the few, facts for the many resources), and
+    what went wrong building a model the job had built already (nothing, unless govdata has a bug)."""
     catalog = extend(base)
+    problems: list[Diagnostic] = []
     if not keep_models:
         catalog.facts = []
         catalog.load_resource = _resource_loader(read)
@@ -306,12 +308,16 @@ def _assemble(
             assert catalog.facts is not None and result.facts is not None
             catalog.facts.append(result.facts)
         else:
-            outcome = model_file(ParsedFile(path, result.data, result.schema_ref, []), kind, read)
-            if outcome.document is None:  # cannot happen: the job modelled the same data
+            if result.data is None:  # a cached resource: the cache keeps facts, not data
+                outcome = load_file(path, kind, read(path))
+            else:
+                outcome = model_file(ParsedFile(path, result.data, result.schema_ref, []), kind, read)
+            if outcome.document is None:
                 catalog.unloaded.append(path)
+                problems += outcome.diagnostics or [internal_error(path, RuntimeError("model differs from its job"))]
             else:
                 add_document(catalog, kind, outcome.document)
-    return catalog
+    return catalog, problems
 
 
 def _resource_loader(read: Reader) -> Callable[[str], Document[Resource] | None]:

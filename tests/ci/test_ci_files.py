@@ -170,3 +170,16 @@ def test_this_repositorys_codeowners_match_its_registry(govdata: Callable[..., C
     assert result.exit_code == 0, (
         "run `govdata owners` and commit .github/CODEOWNERS and .gitlab/CODEOWNERS\n" + result.stdout
     )
+
+
+def test_validate_jobs_keep_the_validation_cache() -> None:
+    """CI restores .govdata-cache/ so a pull request re-checks only the files it changes (issue 12)."""
+    github = yaml.safe_load((TEMPLATES / "validate.yml").read_text(encoding="utf-8"))
+    steps = github["jobs"]["validate"]["steps"]
+    names = [step.get("name") for step in steps]
+    cache = next(step for step in steps if str(step.get("uses", "")).startswith("actions/cache@"))
+    assert cache["with"]["path"] == ".govdata-cache" and "github.sha" in cache["with"]["key"]
+    assert names.index(cache["name"]) < names.index("Validate")
+    gitlab = yaml.safe_load((TEMPLATES / "gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert gitlab["validate"]["cache"]["paths"] == [".govdata-cache/"]
+    assert gitlab["validate"]["cache"]["fallback_keys"] == ["govdata-$CI_DEFAULT_BRANCH"]

@@ -72,6 +72,10 @@ def assert_engines_agree(root: Path, today: dt.date) -> None:
     assert _shown(kept.diagnostics) == expected
     assert [f.path for f in kept.catalog.resource_facts] == [f.path for f in cold.catalog.resource_facts]
     assert cold.summary == kept.summary
+    # Models wanted after a cached run: the cache keeps facts only, so resources are read again.
+    kept_warm = validate(open_instance(root), today=today, keep_models=True)
+    assert _shown(kept_warm.diagnostics) == expected
+    assert [d.path for d in kept_warm.catalog.resources] == [f.path for f in cold.catalog.resource_facts]
 
 
 @pytest.mark.parametrize(("rule_id", "outcome", "case"), _cases())
