@@ -26,6 +26,7 @@ from govdata.fmt.fast_check import is_canonical
 from govdata.io.roundtrip import atomic_write
 from govdata.model.kinds import FILE_KINDS, kind_of
 from govdata.rules.gd005_schema_modeline import modeline_for
+from govdata.validation.blobs import blob_id
 
 CACHE_FILE = Path(".govdata-cache") / "fmt.json"
 PARALLEL_THRESHOLD = 200
@@ -40,7 +41,8 @@ def _stamp() -> str:
 
 
 def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()[:32]
+    # git's blob id: validate knows it for every unchanged file without reading it (git's index).
+    return blob_id(data)
 
 
 class FormatCache:
@@ -60,6 +62,10 @@ class FormatCache:
 
     def canonical(self, path: str, data: bytes) -> bool:
         return self._known.get(path) == _digest(data)
+
+    def canonical_id(self, path: str, blob: str) -> bool:
+        """``canonical`` for content known by its blob id, without reading it."""
+        return self._known.get(path) == blob
 
     def record(self, path: str, canonical: bytes) -> None:
         self._known[path] = _digest(canonical)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import PurePosixPath
 
 from govdata.i18n import Text
 from govdata.rules.base import Finding, Rule, RuleContext
@@ -68,28 +67,29 @@ class ResourcePath(Rule):
         holders: dict[str, str] = {}
         for facts in ctx.catalog.resource_facts:
             # The file named after its code is the code's owner; else the first one.
-            if PurePosixPath(facts.path).name == file_name_for(facts.code):
+            if facts.path.rpartition("/")[2] == file_name_for(facts.code):
                 holders[facts.code] = facts.path
         for resource in ctx.catalog.resource_facts:
-            path = PurePosixPath(resource.path)
+            # String operations, not PurePosixPath: this runs for every resource of the instance.
+            folder, _, file_name = resource.path.rpartition("/")
             provider = ctx.catalog.department_by_code.get(resource.provider_code)
-            if provider is not None and path.parent.name != provider.slug:
+            if provider is not None and folder.rpartition("/")[2] != provider.slug:
                 yield Finding(
                     resource.path,
                     ("provider", "code"),
                     Text(
-                        f"提供方“{provider.name}”的目录是 catalogs/{provider.slug}/，文件却在 {path.parent}/",
+                        f"提供方“{provider.name}”的目录是 catalogs/{provider.slug}/，文件却在 {folder}/",
                         f"the provider {provider.name} files under catalogs/{provider.slug}/, "
-                        f"but this file is in {path.parent}/",
+                        f"but this file is in {folder}/",
                     ),
                     Text(f"移动到 catalogs/{provider.slug}/", f"move it to catalogs/{provider.slug}/"),
                 )
             expected = file_name_for(resource.code)
             holder = holders.get(resource.code)
-            if path.name != expected and holder is not None and holder != resource.path:
+            if file_name != expected and holder is not None and holder != resource.path:
                 # Another file holds this code: this one was copied; renaming it would only
                 # make a second file with the same code. Give it a code of its own.
-                free = _suggested_code(path.name, resource.code, holders)
+                free = _suggested_code(file_name, resource.code, holders)
                 yield Finding(
                     resource.path,
                     ("code",),
@@ -99,12 +99,12 @@ class ResourcePath(Rule):
                     ),
                     Text(f"{free} 是下一个空闲代码", f"{free} is the next free code"),
                 )
-            elif path.name != expected:
+            elif file_name != expected:
                 yield Finding(
                     resource.path,
                     ("code",),
                     Text(
-                        f"文件名应为“{expected}”（由信息资源代码得出），实为“{path.name}”",
-                        f"the file should be named {expected!r} after its code, not {path.name!r}",
+                        f"文件名应为“{expected}”（由信息资源代码得出），实为“{file_name}”",
+                        f"the file should be named {expected!r} after its code, not {file_name!r}",
                     ),
                 )

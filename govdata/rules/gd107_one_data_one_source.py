@@ -162,28 +162,33 @@ class OneDataOneSource(Rule):
         first: dict[str, dict[str, int]] = {}
         by_element: dict[str, int] = {}  # element ids match across data subjects
         repeated: dict[str, dict[str, list[int]]] = {}
-        declared: list[int] = []
+        declared: list[tuple[int, str, str]] = []  # (occurrence, source resource, source item)
+        keys = _normalised
         for number, facts in enumerate(resources):
             if facts.provider_code not in registered:
                 continue  # an unregistered provider is GD013's to report; its items have no department
-            by_name = first.setdefault(facts.data_subject, {})
+            subject = facts.data_subject
+            by_name = first.setdefault(subject, {})
             base = number * _SLOT
-            skipped = {index for index, *_ in facts.sources}
-            elements = dict(facts.element_ids)
+            special: dict[int, str | None] = {}  # items obtained elsewhere (None) or with an element id
+            if facts.sources or facts.element_ids:
+                special.update((index, element) for index, element in facts.element_ids)
+                for index, code, item in facts.sources:
+                    special[index] = None
+                    declared.append((base + index, code, item))
             for index, name in enumerate(facts.items):
                 entry = base + index
-                if index in skipped:
-                    declared.append(entry)
-                    continue
-                element = elements.get(index) if elements else None
-                if element is not None:
+                if special and index in special:
+                    element = special[index]
+                    if element is None:
+                        continue  # obtained by sharing: checked below, not collected here
                     bucket, key = "", element  # "" is no data subject
                     prior = by_element.setdefault(key, entry)
                 else:
-                    key = _normalised.get(name) or normalise(name)
+                    key = keys.get(name) or normalise(name)
                     if key in ignored:
                         continue
-                    bucket = facts.data_subject
+                    bucket = subject
                     prior = by_name.setdefault(key, entry)
                 if prior != entry:
                     repeated.setdefault(bucket, {}).setdefault(key, [prior]).append(entry)
@@ -193,9 +198,14 @@ class OneDataOneSource(Rule):
             provider = resources[entries[0] // _SLOT].provider_code
             if any(resources[entry // _SLOT].provider_code != provider for entry in entries):
                 yield from _duplicates(catalog, [_place(resources, entry) for entry in entries], lead_codes)
-        item_names: dict[str, set[str]] = {}
-        for entry in declared:
-            yield from _unresolved_source(catalog, _place(resources, entry), item_names)
+        item_names: dict[str, frozenset[str]] = {}
+        for entry, code, wanted in declared:
+            names = item_names.get(code)
+            if names is None:
+                found = catalog.facts_by_code.get(code)
+                names = item_names[code] = frozenset(found[0].items) if found else frozenset()
+            if wanted not in names:  # the common case, a source that resolves, costs two lookups
+                yield from _unresolved_source(catalog, _place(resources, entry))
 
 
 def _place(resources: list[ResourceFacts], entry: int) -> _Place:
@@ -289,11 +299,8 @@ def _among_equals(catalog: Catalog, what: Text, departments: list[str], subject:
     return message, hint
 
 
-def _unresolved_source(catalog: Catalog, place: _Place, item_names: dict[str, set[str]]) -> Iterator[Finding]:
-    """Findings for an ``obtained_from`` that names no resource or no item of it.
-
-    ``item_names`` caches the item names of each source resource: many items cite the same one.
-    """
+def _unresolved_source(catalog: Catalog, place: _Place) -> Iterator[Finding]:
+    """Findings for an ``obtained_from`` that names no resource or no item of it."""
     code, wanted = place.source
     pointer = ("items", place.index, "obtained_from")
     documents = catalog.facts_by_code.get(code)
@@ -311,10 +318,7 @@ def _unresolved_source(catalog: Catalog, place: _Place, item_names: dict[str, se
         )
         return
     resource = documents[0]
-    names = item_names.get(resource.code)
-    if names is None:
-        names = item_names[resource.code] = set(resource.items)
-    if wanted not in names:
+    if wanted not in resource.items:
         guess = difflib.get_close_matches(wanted, list(resource.items), n=1)
         yield Finding(
             place.path,

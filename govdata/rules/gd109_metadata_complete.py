@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, get_args
 
 from pydantic import BaseModel
@@ -41,6 +42,26 @@ class MetadataCompleteOptions(RuleOptions):
 
 def _canonical(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip().rstrip("。.").strip().casefold()
+
+
+@functools.cache
+def _placeholder_test(placeholders: tuple[str, ...]) -> Callable[[str], bool]:
+    """Whether a text is one of ``placeholders``, remembered per short text (a catalog repeats
+    the same item names and short values across thousands of files; each file is one job)."""
+    canonical = {_canonical(p) for p in placeholders}
+    # Longer texts cannot be a placeholder: skip normalising the many real names and abstracts.
+    longest = 2 * max((len(p) for p in placeholders), default=0) + 2
+    known: dict[str, bool] = {}
+
+    def test(value: str) -> bool:
+        if len(value) > longest and len(value.strip()) > longest:
+            return False
+        found = known.get(value)
+        if found is None:
+            found = known[value] = _canonical(value) in canonical
+        return found
+
+    return test
 
 
 def text_fields(resource: Resource) -> Iterator[tuple[Pointer, str | None]]:
@@ -173,13 +194,11 @@ class MetadataComplete(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         assert isinstance(ctx.options, MetadataCompleteOptions)
-        placeholders = {_canonical(p) for p in ctx.options.placeholders}
-        # Longer texts cannot be a placeholder: skip normalising the many real names and abstracts.
-        longest = 2 * max((len(p) for p in ctx.options.placeholders), default=0) + 2
+        is_placeholder = _placeholder_test(ctx.options.placeholders)
         for document in ctx.catalog.resources:
             resource = document.model
             for pointer, value in text_fields(resource):
-                if value is not None and len(value.strip()) <= longest and _canonical(value) in placeholders:
+                if value is not None and is_placeholder(value):
                     yield Finding(
                         document.path,
                         pointer,

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from govdata.validation.loading import Reader
+Reader = Callable[[str], bytes]
 
 _REGULAR_FILES = {"100644", "100755"}
 

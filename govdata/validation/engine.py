@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -57,6 +57,8 @@ class RunResult:
     files_in_scope: int | None = None
     # Files whose per-file results came from the validation cache (their content was checked before).
     files_from_cache: int = 0
+    # The git blob id of every file read, when the run used the cache (else empty).
+    content_ids: Mapping[str, str] = field(default_factory=dict, repr=False)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)
@@ -224,8 +226,9 @@ def validate(
             jobs.append((path, kind))
     checker = FileChecker(base, settings, read, keep_data=keep_models)
     cache = _cache_for(instance, read, registries) if use_cache and reader is None else None
+    ids = content_ids(instance.root, paths, read) if cache is not None else {}
     with gc_paused():
-        results, from_cache = _results(jobs, checker, cache, progress)
+        results, from_cache = _results(jobs, checker, cache, ids, progress)
         catalog, problems = _assemble(base, jobs, results, read, keep_models)
     day = today or dt.date.today()
     diagnostics += [d for result in results for d in result.diagnostics] + problems
@@ -254,6 +257,7 @@ def validate(
         catalog,
         in_scope,
         from_cache,
+        ids,
     )
 
 
@@ -267,17 +271,16 @@ def _cache_for(instance: Instance, read: Reader, registries: list[str]) -> Resul
 
 
 def _results(
-    jobs: list[tuple[str, FileKind]], checker: FileChecker, cache: ResultCache | None, progress: Progress | None
+    jobs: list[tuple[str, FileKind]],
+    checker: FileChecker,
+    cache: ResultCache | None,
+    ids: Mapping[str, str],
+    progress: Progress | None,
 ) -> tuple[list[FileResult], int]:
-    """Each job's result, in job order (from the cache where the content is known, else run), and
-    how many came from the cache."""
-    if cache is None:
-        found: dict[str, FileResult] = {}
-        keys: dict[str, tuple[str, str]] = {}
-    else:
-        ids = content_ids(checker.reader.root, [path for path, _ in jobs], checker.reader)  # type: ignore[attr-defined]
-        keys = {path: (path, blob) for path, blob in ids.items()}
-        found = cache.get(keys.values())
+    """Each job's result, in job order (from the cache where the content id is known, else run),
+    and how many came from the cache."""
+    keys = {path: (path, ids[path]) for path, _ in jobs} if cache is not None else {}
+    found = cache.get(keys.values()) if cache is not None else {}
     todo = [(path, kind) for path, kind in jobs if path not in found]
     fresh: dict[str, FileResult] = {}
     done = len(found)

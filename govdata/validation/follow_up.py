@@ -7,6 +7,7 @@ without errors and says which command to run.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from govdata.i18n import Text
@@ -42,13 +43,15 @@ def _responsibility(instance: Instance, result: RunResult) -> Text | None:
     )
 
 
-def _formatting(root: Path, scopes: list[str] | None) -> Text | None:
+def _formatting(root: Path, scopes: list[str] | None, ids: Mapping[str, str]) -> Text | None:
     from govdata.cli.common import within
     from govdata.fmt.canonical import format_bytes
     from govdata.fmt.run import FormatCache
 
     cache = FormatCache(root)
-    paths = [p for p in discover(root) if scopes is None or any(within(p, s) for s in scopes)]
+    paths = [p for p in (ids or discover(root)) if scopes is None or any(within(p, s) for s in scopes)]
+    # Content the run knew by its blob id is not read again unless the format cache lacks it.
+    paths = [p for p in paths if p not in ids or not cache.canonical_id(p, ids[p])]
     unknown = [(p, (root / p).read_bytes()) for p in paths]
     unknown = [(p, data) for p, data in unknown if not cache.canonical(p, data)]
     if len(unknown) > MAX_FORMAT_CHECKS:
@@ -67,5 +70,5 @@ def follow_ups(instance: Instance, result: RunResult, scopes: list[str] | None) 
     """The commands the change still needs; nothing when the run found errors (fix those first)."""
     if any(d.severity.value == "error" for d in result.diagnostics):
         return []
-    found = [_responsibility(instance, result), _formatting(instance.root, scopes)]
+    found = [_responsibility(instance, result), _formatting(instance.root, scopes, result.content_ids)]
     return [text for text in found if text is not None]
