@@ -52,6 +52,8 @@ def _formatting(root: Path, scopes: list[str] | None, ids: Mapping[str, str]) ->
     paths = [p for p in (ids or discover(root)) if scopes is None or any(within(p, s) for s in scopes)]
     # Content the run knew by its blob id is not read again unless the format cache lacks it.
     paths = [p for p in paths if p not in ids or not cache.canonical_id(p, ids[p])]
+    if ids and len(paths) > MAX_FORMAT_CHECKS:
+        return None  # not known to be canonical: too many to read here, fmt --check will say
     unknown = [(p, (root / p).read_bytes()) for p in paths]
     unknown = [(p, data) for p, data in unknown if not cache.canonical(p, data)]
     if len(unknown) > MAX_FORMAT_CHECKS:
