@@ -52,6 +52,16 @@ def validate(
             "/ reuse per-file results of unchanged files; cross-file rules always run",
         ),
     ] = True,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="并行检查的进程数，默认按文件数和 CPU 核数选择 / worker processes (default: by file count and cores)",
+            show_default=False,
+        ),
+    ] = None,
     config: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -87,7 +97,13 @@ def validate(
     selection = Selection(tuple(select or ()), tuple(ignore or ()))
     with progress_bar(progress, "校验 / validating") as tick:
         result = run_validation(
-            instance, scopes=scopes, selection=selection, progress=tick, today=_day(today), use_cache=cache
+            instance,
+            scopes=scopes,
+            selection=selection,
+            progress=tick,
+            today=_day(today),
+            use_cache=cache,
+            processes=jobs,
         )
     reporter = reporter_for(output_format)
     reporter.report(result, chosen_lang, sys.stdout)

@@ -85,24 +85,26 @@ def _check(job: tuple[str, str]) -> FileResult:
     return _worker_checker(path, _KINDS[kind_name])
 
 
-def worker_count(jobs: int, reader: Reader) -> int:
-    """How many processes check ``jobs`` files: one below the threshold or where the reader
-    cannot cross a fork (a git pipe), else one per core (measured in docs/performance.md)."""
+def worker_count(jobs: int, reader: Reader, wanted: int | None = None) -> int:
+    """How many processes check ``jobs`` files: ``wanted`` if given, else one below the threshold
+    and one per core above it (measured in docs/performance.md); always one where the reader
+    cannot cross a fork (a git pipe) or the platform cannot fork."""
+    if not getattr(reader, "parallel_safe", False) or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    if wanted is not None:
+        return max(1, min(wanted, jobs))
     cores = _worker_count()
-    if jobs < PARALLEL_THRESHOLD or cores < 2 or not getattr(reader, "parallel_safe", False):
-        return 1
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return cores
+    return 1 if jobs < PARALLEL_THRESHOLD or cores < 2 else cores
 
 
-def run_jobs(jobs: Sequence[tuple[str, FileKind]], checker: FileChecker) -> Iterator[FileResult]:
-    """Each file's whole job (``FileChecker``), in order; in worker processes when it pays.
-
-    Workers return only findings and facts (or a small file's data), which pickle cheaply.
-    """
+def run_jobs(
+    jobs: Sequence[tuple[str, FileKind]], checker: FileChecker, processes: int | None = None
+) -> Iterator[FileResult]:
+    """Each file's whole job (``FileChecker``), in order; in ``processes`` worker processes
+    (default: ``worker_count``'s choice). Workers return only findings and facts (or a small
+    file's data), which pickle cheaply."""
     global _worker_checker
-    processes = worker_count(len(jobs), checker.reader)
+    processes = worker_count(len(jobs), checker.reader, processes)
     if processes == 1:
         for path, kind in jobs:
             yield checker(path, kind)

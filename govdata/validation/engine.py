@@ -199,13 +199,15 @@ def validate(
     paths: list[str] | None = None,
     keep_models: bool = False,
     use_cache: bool = True,
+    processes: int | None = None,
 ) -> RunResult:
     """Check the whole instance; report findings in ``scopes`` (all when None).
 
     ``reader`` and ``paths`` together check another version of the files (a git revision);
     by default the working tree's files are read, and per-file results are cached by content
     unless ``use_cache`` is off. ``keep_models`` keeps every resource model in the result's
-    catalog (for publishing and evaluation); otherwise it holds their facts only.
+    catalog (for publishing and evaluation); otherwise it holds their facts only. ``processes``
+    fixes the number of worker processes (default: chosen by file count and cores).
     """
     started = time.perf_counter()
     settings = RuleSettings.from_config(instance.config)
@@ -228,7 +230,7 @@ def validate(
     cache = _cache_for(instance, read, registries) if use_cache and reader is None else None
     ids = content_ids(instance.root, paths, read) if cache is not None else {}
     with gc_paused():
-        results, from_cache = _results(jobs, checker, cache, ids, progress)
+        results, from_cache = _results(jobs, checker, cache, ids, progress, processes)
         catalog, problems = _assemble(base, jobs, results, read, keep_models)
     day = today or dt.date.today()
     diagnostics += [d for result in results for d in result.diagnostics] + problems
@@ -276,6 +278,7 @@ def _results(
     cache: ResultCache | None,
     ids: Mapping[str, str],
     progress: Progress | None,
+    processes: int | None,
 ) -> tuple[list[FileResult], int]:
     """Each job's result, in job order (from the cache where the content id is known, else run),
     and how many came from the cache."""
@@ -284,7 +287,7 @@ def _results(
     todo = [(path, kind) for path, kind in jobs if path not in found]
     fresh: dict[str, FileResult] = {}
     done = len(found)
-    for result in run_jobs(todo, checker):
+    for result in run_jobs(todo, checker, processes):
         fresh[result.path] = result
         done += 1
         if progress is not None:
