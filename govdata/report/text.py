@@ -71,6 +71,10 @@ def catalog_lines(summary: CatalogSummary, lang: Lang) -> list[str]:
 
 def _checked(result: RunResult, lang: Lang) -> str:
     """What the run covered: the files of the paths asked about, within the whole instance."""
+    return _covered(result, lang) + _reused(result, lang)
+
+
+def _covered(result: RunResult, lang: Lang) -> str:
     seconds = f"{result.seconds:.1f}"
     if result.files_in_scope is None:
         if lang is Lang.ZH:
@@ -82,6 +86,15 @@ def _checked(result: RunResult, lang: Lang) -> str:
         f"{plural(result.files_in_scope, 'file')} in the given paths, rules run across all "
         f"{plural(result.files_checked, 'file')} in {seconds} s"
     )
+
+
+def _reused(result: RunResult, lang: Lang) -> str:
+    """How many files were unchanged since a cached run (their per-file results were reused)."""
+    if not result.files_from_cache:
+        return ""
+    if lang is Lang.ZH:
+        return f"（其中 {result.files_from_cache} 个未改动，沿用缓存的单文件检查结果）"
+    return f" ({result.files_from_cache} unchanged, per-file results from the cache)"
 
 
 def _verdict(result: RunResult, lang: Lang) -> str:

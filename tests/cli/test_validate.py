@@ -154,3 +154,13 @@ def test_today_judges_waiver_expiry(instance: Callable[..., Path], govdata: Run)
     assert {d["rule"] for d in json.loads(expired.stdout)["diagnostics"]} == {"GD002", "GD004"}
     bad = govdata("validate", "--today", "2027-2-1", cwd=root)
     assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.stderr
+
+
+def test_a_second_run_says_what_came_from_the_cache(instance: Callable[..., Path], govdata: Run) -> None:
+    root = instance()
+    first = govdata("validate", cwd=root)
+    assert first.exit_code == 0 and "未改动" not in first.stdout
+    second = govdata("validate", cwd=root)
+    assert second.exit_code == 0 and "未改动，沿用缓存的单文件检查结果" in second.stdout
+    uncached = govdata("validate", "--no-cache", "--lang", "en", cwd=root)
+    assert uncached.exit_code == 0 and "from the cache" not in uncached.stdout
