@@ -57,3 +57,9 @@ def content_ids(root: Path, paths: Iterable[str], reader: Reader) -> dict[str, s
     """The blob id of each of ``paths`` (instance-relative) as the working tree holds it now."""
     known = index_ids(root)
     return {path: known.get(path) or blob_id(reader(path)) for path in paths}
+
+
+def tracked_under(root: Path, folder: str) -> list[str]:
+    """The files git tracks under ``folder`` (instance-relative): none, unless someone committed them."""
+    listing = _git(root, "ls-files", "-z", "--", folder)
+    return [path for path in (listing or b"").decode("utf-8", "surrogateescape").split("\0") if path]

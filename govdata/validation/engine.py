@@ -37,7 +37,8 @@ from govdata.rules.base import RuleContext, Scope
 from govdata.rules.builtin import UnexpectedFile
 from govdata.settings import RuleSettings, Selection
 from govdata.validation.batch import gc_paused, load_files, run_jobs
-from govdata.validation.blobs import content_ids
+from govdata.validation.blobs import content_ids, tracked_under
+from govdata.validation.cache import FOLDER as CACHE_FOLDER
 from govdata.validation.cache import ResultCache, context_key
 from govdata.validation.jobs import REGISTRY_KINDS, FileChecker, FileResult, Positions, add_document, extend
 from govdata.validation.loading import ParsedFile, Reader, internal_error, load_file, model_file
@@ -85,6 +86,23 @@ def _unexpected_file(path: str) -> Diagnostic:
         message,
         Location(path, 1, 1),
         hint=hint,
+        article=UnexpectedFile.article,
+    )
+
+
+def _committed_cache(path: str) -> Diagnostic:
+    return Diagnostic(
+        UnexpectedFile.id,
+        UnexpectedFile.severity,
+        Text(
+            f"校验缓存不应提交到仓库：{path}；本次不使用缓存，全部重新检查",
+            f"the validation cache must not be committed: {path}; this run ignores the cache and checks every file",
+        ),
+        Location(path, 1, 1),
+        hint=Text(
+            f"git rm -r --cached {CACHE_FOLDER} 并在 .gitignore 中写入 {CACHE_FOLDER}/",
+            f"git rm -r --cached {CACHE_FOLDER}, and list {CACHE_FOLDER}/ in .gitignore",
+        ),
         article=UnexpectedFile.article,
     )
 
@@ -228,6 +246,10 @@ def validate(
             jobs.append((path, kind))
     checker = FileChecker(base, settings, read, keep_data=keep_models)
     cache = _cache_for(instance, read, registries) if use_cache and reader is None else None
+    if cache is not None and (committed := tracked_under(instance.root, CACHE_FOLDER)):
+        # A committed cache could carry forged results into CI: trust none of it (fail closed).
+        diagnostics.append(_committed_cache(committed[0]))
+        cache = None
     ids = content_ids(instance.root, paths, read) if cache is not None else {}
     with gc_paused():
         results, from_cache = _results(jobs, checker, cache, ids, progress, processes)

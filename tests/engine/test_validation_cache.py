@@ -9,6 +9,7 @@ for them.
 from __future__ import annotations
 
 import datetime as dt
+import marshal
 import subprocess
 from pathlib import Path
 
@@ -153,3 +154,32 @@ def test_no_cache_writes_nothing(tmp_path: Path) -> None:
     root = _repository(tmp_path)
     _run(root, use_cache=False)
     assert not (root / ".govdata-cache").exists()
+
+
+def test_a_committed_cache_is_not_trusted(tmp_path: Path) -> None:
+    """A pull request could commit a cache that calls a broken file clean: it is ignored and named."""
+    root = _repository(tmp_path)
+    _run(root)
+    broken = RESOURCE_TEXT.replace("sharing:\n  type: 无条件共享", "sharing:\n  type: 无条件").encode()
+    # The forgery: the clean file's results filed under the broken file's content id.
+    forged = next((root / ".govdata-cache").glob("validate-*.marshal"))
+    entries = marshal.loads(forged.read_bytes())
+    [clean] = [key for key in entries if key[0] == RESOURCE]
+    entries[(RESOURCE, blob_id(broken))] = entries.pop(clean)
+    forged.write_bytes(marshal.dumps(entries))
+    (root / RESOURCE).write_bytes(broken)
+    _git(root, "add", "-f", RESOURCE, forged.relative_to(root).as_posix())
+    _git(root, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "forged")
+    result = _run(root)
+    assert result.files_from_cache == 0
+    assert any(d.rule_id == "GD002" and d.location.path == RESOURCE for d in result.diagnostics)
+    committed = [d for d in result.diagnostics if d.location.path.startswith(".govdata-cache/")]
+    assert [d.rule_id for d in committed] == ["GD003"] and "must not be committed" in committed[0].message.en
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path: Path) -> None:
+    root = build_instance(tmp_path / "plain")
+    (root / ".govdata-cache").write_text("not a folder", encoding="utf-8")
+    first, second = _run(root), _run(root)
+    assert first.files_from_cache == second.files_from_cache == 0
+    assert _findings(first) == _findings(second) == _findings(_run(root, use_cache=False))
