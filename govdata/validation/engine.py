@@ -235,15 +235,8 @@ def validate(
     config_path = instance.relative(instance.config_path)
     registries = [p for p in paths if kind_of(p) in REGISTRY_KINDS]
     base, diagnostics = load_catalog(instance.config, registries, read, config_path=config_path)
-    jobs: list[tuple[str, FileKind]] = []
-    for path in paths:
-        kind = kind_of(path)
-        if path == config_path or path in registries:
-            continue
-        if kind is None or kind is CONFIG:
-            diagnostics.append(_unexpected_file(path))
-        else:
-            jobs.append((path, kind))
+    jobs, unexpected = _jobs(paths, {config_path, *registries})
+    diagnostics += unexpected
     checker = FileChecker(base, settings, read, keep_data=keep_models)
     cache = _cache_for(instance, read, registries) if use_cache and reader is None else None
     if cache is not None and (committed := tracked_under(instance.root, CACHE_FOLDER)):
@@ -258,16 +251,10 @@ def validate(
     diagnostics += [d for result in results for d in result.diagnostics] + problems
     if reader is None:  # the working tree: leftovers of interrupted writes are there
         diagnostics += leftover_diagnostics(instance.root)
-    builtin = {rule.id: rule for rule in RULES}
-    diagnostics = [
-        _with_severity(d, settings.severities[d.rule_id])
-        for d in diagnostics
-        if settings.severities[d.rule_id] is not None and selection.picks(builtin[d.rule_id])
-    ]
     positions = Positions(read)
     # The registries' own per-file findings: the jobs keep only findings in their own file.
-    registry_part = _registry_findings(base, settings, selection, positions, day)
-    diagnostics += [_with_severity(d, settings.severities[d.rule_id]) for d in registry_part]
+    diagnostics += _registry_findings(base, settings, selection, positions, day)
+    diagnostics = _settled(diagnostics, settings, selection)
     diagnostics += _catalog_rules(catalog, settings, selection, positions, day, whole=False)
     diagnostics = [d for d in diagnostics if not settings.waived(d.rule_id, d.location.path, day)]
     if scopes is not None:
@@ -283,6 +270,31 @@ def validate(
         from_cache,
         ids,
     )
+
+
+def _jobs(paths: list[str], read_first: set[str]) -> tuple[list[tuple[str, FileKind]], list[Diagnostic]]:
+    """Each path's job (path, kind), except those ``read_first``; files of no kind as findings."""
+    jobs: list[tuple[str, FileKind]] = []
+    unexpected: list[Diagnostic] = []
+    for path in paths:
+        kind = kind_of(path)
+        if path in read_first:
+            continue
+        if kind is None or kind is CONFIG:
+            unexpected.append(_unexpected_file(path))
+        else:
+            jobs.append((path, kind))
+    return jobs, unexpected
+
+
+def _settled(diagnostics: list[Diagnostic], settings: RuleSettings, selection: Selection) -> list[Diagnostic]:
+    """Findings at their configured severity, without rules switched off or not selected."""
+    rules = {rule.id: rule for rule in RULES}
+    return [
+        _with_severity(d, settings.severities[d.rule_id])
+        for d in diagnostics
+        if settings.severities[d.rule_id] is not None and selection.picks(rules[d.rule_id])
+    ]
 
 
 def _cache_for(instance: Instance, read: Reader, registries: list[str]) -> ResultCache | None:
