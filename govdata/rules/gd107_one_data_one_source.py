@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -161,8 +162,10 @@ class OneDataOneSource(Rule):
         resources = catalog.resource_facts
         first: dict[str, dict[str, int]] = {}
         by_element: dict[str, int] = {}  # element ids match across data subjects
-        repeated: dict[str, dict[str, list[int]]] = {}
-        declared: list[tuple[int, str, str]] = []  # (occurrence, source resource, source item)
+        # Arrays, not lists: a common name recurs in most resources, and 5 million list entries
+        # of big ints cost 40 bytes each where an array's cost 8 (issue 12: 100,000 resources in 1 GB).
+        repeated: dict[str, dict[str, array[int]]] = {}
+        declared = array("q")  # the resources with items obtained by sharing
         keys = _normalised
         for number, facts in enumerate(resources):
             if facts.provider_code not in registered:
@@ -171,11 +174,11 @@ class OneDataOneSource(Rule):
             by_name = first.setdefault(subject, {})
             base = number * _SLOT
             special: dict[int, str | None] = {}  # items obtained elsewhere (None) or with an element id
-            if facts.sources or facts.element_ids:
-                special.update((index, element) for index, element in facts.element_ids)
-                for index, code, item in facts.sources:
-                    special[index] = None
-                    declared.append((base + index, code, item))
+            if facts.source_items or facts.element_ids:
+                special.update(facts.element_ids)
+                special.update(dict.fromkeys(facts.source_items))
+                if facts.source_items:
+                    declared.append(number)
             for index, name in enumerate(facts.items):
                 entry = base + index
                 if special and index in special:
@@ -191,21 +194,20 @@ class OneDataOneSource(Rule):
                     bucket = subject
                     prior = by_name.setdefault(key, entry)
                 if prior != entry:
-                    repeated.setdefault(bucket, {}).setdefault(key, [prior]).append(entry)
+                    repeated.setdefault(bucket, {}).setdefault(key, array("q", (prior,))).append(entry)
         lead_codes = _lead_codes(catalog)
         for entries in (entries for group in repeated.values() for entries in group.values()):
             # Most repeats stay within one department (its own resources share fields).
             provider = resources[entries[0] // _SLOT].provider_code
             if any(resources[entry // _SLOT].provider_code != provider for entry in entries):
                 yield from _duplicates(catalog, [_place(resources, entry) for entry in entries], lead_codes)
-        item_names: dict[str, frozenset[str]] = {}
-        for entry, code, wanted in declared:
-            names = item_names.get(code)
-            if names is None:
-                found = catalog.facts_by_code.get(code)
-                names = item_names[code] = frozenset(found[0].items) if found else frozenset()
-            if wanted not in names:  # the common case, a source that resolves, costs two lookups
-                yield from _unresolved_source(catalog, _place(resources, entry))
+        by_code = catalog.facts_by_code
+        for number in declared:
+            for index, code, wanted in resources[number].sources:
+                found = by_code.get(code)
+                # The common case, a source that resolves: a lookup and a scan of interned names.
+                if not found or wanted not in found[0].items:
+                    yield from _unresolved_source(catalog, _Place(resources[number], index))
 
 
 def _place(resources: list[ResourceFacts], entry: int) -> _Place:
