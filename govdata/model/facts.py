@@ -6,7 +6,7 @@ instance is checked across files without every model held at once (issue 12). Wh
 
 - GD011, GD012 (codes and file names): ``path``, ``code``, ``provider_code``;
 - GD107 (one data, one source): ``provider_code``, ``provider_name``, ``data_subject``,
-  ``class_``, ``group``, ``items``, ``element_ids``, the ``source_*`` columns;
+  ``class_``, ``group``, ``items``, ``keys``, ``element_ids``, the ``source_*`` columns;
 - GD109 (a release date after today): ``release_date``;
 - GD110 (demands), grants, cases, projects (references): ``code``, ``name``, ``items``;
 - the run summary: ``class_``, ``group``, ``sharing``, ``opening``, ``items``.
@@ -21,6 +21,8 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from govdata.model.names import normalise
 
 if TYPE_CHECKING:
     from govdata.model.catalog import Document
@@ -43,6 +45,10 @@ class ResourceFacts:
     opening: str
     release_date: str  # ISO date
     items: tuple[str, ...]  # item names, in file order
+    # GD107's key of each item collected by name: the name made comparable (``model.names.normalise``),
+    # None for an item obtained by sharing or compared by its element id. Worked out per file, here,
+    # so the cross-file pass does set operations only.
+    keys: tuple[str | None, ...]
     element_ids: tuple[tuple[int, str], ...]  # (item index, element id), only items that have one
     # The items obtained by sharing (obtained_from), as three parallel columns: a resource cites
     # a dozen on average, and one tuple per citation tripled the facts' memory.
@@ -74,6 +80,10 @@ class ResourceFacts:
                 resource.opening.type,
                 resource.release_date.isoformat(),
                 tuple(item.name for item in items),
+                tuple(
+                    None if item.obtained_from is not None or item.element_id is not None else normalise(item.name)
+                    for item in items
+                ),
                 tuple((index, item.element_id) for index, item in enumerate(items) if item.element_id is not None),
                 tuple(index for index, _ in obtained),
                 tuple(source.resource for _, source in obtained),
@@ -102,12 +112,12 @@ def _interned(values: tuple[object, ...]) -> ResourceFacts:
 # Values that repeat across resources (vocabularies, departments, item names, cited codes):
 # one copy each, whatever process or file they were read from.
 _SHARED_TEXTS = ("provider_code", "provider_name", "data_subject", "class_", "group", "sharing", "opening")
-_SHARED_COLUMNS = ("items", "source_resources", "source_names")
+_SHARED_COLUMNS = ("items", "keys", "source_resources", "source_names")
 
 
 def _shared(facts: ResourceFacts) -> ResourceFacts:
     for name in _SHARED_TEXTS:
         object.__setattr__(facts, name, _intern(getattr(facts, name)))
     for name in _SHARED_COLUMNS:
-        object.__setattr__(facts, name, tuple(map(_intern, getattr(facts, name))))
+        object.__setattr__(facts, name, tuple(None if t is None else _intern(t) for t in getattr(facts, name)))
     return facts

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from array import array
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -14,12 +13,12 @@ from govdata.diagnostics import Severity
 from govdata.i18n import Text
 from govdata.model.catalog import Catalog
 from govdata.model.facts import ResourceFacts
+from govdata.model.names import normalise
 from govdata.rules.base import Finding, Rule, RuleContext, RuleOptions
 from govdata.rules.libraries import BASE_LIBRARIES, SUBJECT_LIBRARY, library_of
 
 RELATED_LIMIT = 10  # related locations per finding; a common item can occur in thousands of files
 NAMES_LIMIT = 8
-_SLOT = 1 << 20  # more items than any resource has
 
 
 class OneDataOneSourceOptions(RuleOptions):
@@ -54,20 +53,6 @@ class _Place:
     def source(self) -> tuple[str, str]:
         """The ``obtained_from`` (resource code, item name) of this item."""
         return next((code, item) for index, code, item in self.facts.sources if index == self.index)
-
-
-_NON_WORD = re.compile(r"[\W_]+")
-_normalised: dict[str, str] = {}
-
-
-def normalise(name: str) -> str:
-    """An item name for comparison: full-width to half-width, only letters and digits, lower case."""
-    known = _normalised.get(name)
-    if known is None:
-        text = unicodedata.normalize("NFKC", name)
-        known = (text if text.isalnum() else _NON_WORD.sub("", text)).lower()
-        _normalised[name] = known
-    return known
 
 
 class OneDataOneSource(Rule):
@@ -154,60 +139,64 @@ class OneDataOneSource(Rule):
         catalog = ctx.catalog
         ignored = {normalise(name) for name in ctx.options.ignore}
         registered = catalog.department_by_code
-        # One pass over every item, into one index per data subject (and one for element ids)
-        # keyed by the cached normalised name, so no key string is built or hashed anew.
-        # Occurrences are ints (resource number * _SLOT + item number): unlike tuples they are
-        # not tracked by the garbage collector, whose passes over a loaded catalog would cost
-        # more than the index. Most items are unique: a list is made only for a repeated key.
-        resources = catalog.resource_facts
-        first: dict[str, dict[str, int]] = {}
-        by_element: dict[str, int] = {}  # element ids match across data subjects
-        # Arrays, not lists: a common name recurs in most resources, and 5 million list entries
-        # of big ints cost 40 bytes each where an array's cost 8 (issue 12: 100,000 resources in 1 GB).
-        repeated: dict[str, dict[str, array[int]]] = {}
-        declared = array("q")  # the resources with items obtained by sharing
-        keys = _normalised
-        for number, facts in enumerate(resources):
-            if facts.provider_code not in registered:
-                continue  # an unregistered provider is GD013's to report; its items have no department
-            subject = facts.data_subject
-            by_name = first.setdefault(subject, {})
-            base = number * _SLOT
-            special: dict[int, str | None] = {}  # items obtained elsewhere (None) or with an element id
-            if facts.source_items or facts.element_ids:
-                special.update(facts.element_ids)
-                special.update(dict.fromkeys(facts.source_items))
-                if facts.source_items:
-                    declared.append(number)
-            for index, name in enumerate(facts.items):
-                entry = base + index
-                if special and index in special:
-                    element = special[index]
-                    if element is None:
-                        continue  # obtained by sharing: checked below, not collected here
-                    bucket, key = "", element  # "" is no data subject
-                    prior = by_element.setdefault(key, entry)
-                else:
-                    key = keys.get(name) or normalise(name)
-                    if key in ignored:
-                        continue
-                    bucket = subject
-                    prior = by_name.setdefault(key, entry)
-                if prior != entry:
-                    repeated.setdefault(bucket, {}).setdefault(key, array("q", (prior,))).append(entry)
+        # An unregistered provider is GD013's to report; its items have no department.
+        taking_part = [(n, f) for n, f in enumerate(catalog.resource_facts) if f.provider_code in registered]
         lead_codes = _lead_codes(catalog)
-        for entries in (entries for group in repeated.values() for entries in group.values()):
-            # Most repeats stay within one department (its own resources share fields).
-            provider = resources[entries[0] // _SLOT].provider_code
-            if any(resources[entry // _SLOT].provider_code != provider for entry in entries):
-                yield from _duplicates(catalog, [_place(resources, entry) for entry in entries], lead_codes)
+        for entries in _shared_by_name(taking_part, ignored) + _shared_by_element(taking_part):
+            yield from _duplicates(catalog, [_place(catalog.resource_facts, entry) for entry in entries], lead_codes)
         by_code = catalog.facts_by_code
-        for number in declared:
-            for index, code, wanted in resources[number].sources:
+        for _, facts in taking_part:
+            for index, code, wanted in facts.sources:
                 found = by_code.get(code)
                 # The common case, a source that resolves: a lookup and a scan of interned names.
                 if not found or wanted not in found[0].items:
-                    yield from _unresolved_source(catalog, _Place(resources[number], index))
+                    yield from _unresolved_source(catalog, _Place(facts, index))
+
+
+# Occurrences are ints (resource number * _SLOT + item number): not tracked by the garbage
+# collector, and kept in arrays (8 bytes each) where many are kept.
+_SLOT = 1 << 20  # more items than any resource has
+
+
+def _shared_by_name(taking_part: list[tuple[int, ResourceFacts]], ignored: set[str]) -> list[array[int]]:
+    """Every occurrence of each name two or more departments collect for the same data subject.
+
+    Set operations in C do the bulk: which names each department collects, then which names more
+    than one department does. Only resources holding such a name are walked item by item; in a
+    real catalog most repeats stay within one department (its resources share fields), so that
+    walk is short. Measured in docs/performance.md (100,000 resources, 5.3 million items).
+    """
+    collected: dict[tuple[str, str], set[str | None]] = defaultdict(set)
+    for _, facts in taking_part:
+        collected[(facts.data_subject, facts.provider_code)].update(facts.keys)
+    departments: dict[str, Counter[str | None]] = defaultdict(Counter)
+    for (subject, _), names in collected.items():
+        departments[subject].update(names)
+    shared = {
+        subject: {key for key, count in counts.items() if count > 1 and key is not None} - ignored
+        for subject, counts in departments.items()
+    }
+    found: dict[tuple[str, str], array[int]] = {}
+    for number, facts in taking_part:
+        keys = facts.keys
+        hits = shared[facts.data_subject].intersection(keys)
+        for index, key in enumerate(keys) if hits else ():
+            if key in hits:
+                found.setdefault((facts.data_subject, key), array("q")).append(number * _SLOT + index)  # type: ignore[index]
+    return list(found.values())
+
+
+def _shared_by_element(taking_part: list[tuple[int, ResourceFacts]]) -> list[array[int]]:
+    """Every occurrence of each element id two or more departments collect (any data subject)."""
+    found: dict[str, array[int]] = {}
+    providers: dict[str, set[str]] = defaultdict(set)
+    for number, facts in taking_part:
+        obtained = set(facts.source_items)
+        for index, element in facts.element_ids:
+            if index not in obtained:
+                found.setdefault(element, array("q")).append(number * _SLOT + index)
+                providers[element].add(facts.provider_code)
+    return [entries for element, entries in found.items() if len(providers[element]) > 1]
 
 
 def _place(resources: list[ResourceFacts], entry: int) -> _Place:
