@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from govdata.model.names import normalise
 
@@ -31,8 +30,10 @@ if TYPE_CHECKING:
 _intern = sys.intern  # item names repeat across thousands of resources: keep one copy of each
 
 
-@dataclass(frozen=True, slots=True)
-class ResourceFacts:
+class ResourceFacts(NamedTuple):
+    """A named tuple: 100,000 of them are made from the cache in one run, and a tuple is built
+    from its values at C speed (a frozen dataclass sets each field through a Python call)."""
+
     path: str
     code: str
     name: str
@@ -67,7 +68,7 @@ class ResourceFacts:
         items = resource.items
         obtained = [(index, item.obtained_from) for index, item in enumerate(items) if item.obtained_from is not None]
         return _shared(
-            cls(
+            (
                 document.path,
                 resource.code,
                 resource.name,
@@ -92,32 +93,36 @@ class ResourceFacts:
         )
 
     def as_tuple(self) -> tuple[object, ...]:
-        return tuple(getattr(self, name) for name in self.__slots__)
+        """The values as a plain tuple, which ``marshal`` stores (it refuses tuple subclasses)."""
+        return tuple(self)
 
     @classmethod
     def from_tuple(cls, values: tuple[object, ...]) -> ResourceFacts:
         """Facts from ``as_tuple``; ``marshal`` keeps the names interned, so they are not interned again."""
-        return cls(*values)  # type: ignore[arg-type]
+        return cls._make(values)
 
     def __reduce__(self) -> tuple[object, ...]:
         # From a worker process: pickle does not keep strings interned, so intern them on arrival,
         # or 100,000 resources would hold millions of copies of the same few thousand item names.
-        return (_interned, (self.as_tuple(),))
-
-
-def _interned(values: tuple[object, ...]) -> ResourceFacts:
-    return _shared(ResourceFacts(*values))  # type: ignore[arg-type]
+        return (_shared, (tuple(self),))
 
 
 # Values that repeat across resources (vocabularies, departments, item names, cited codes):
 # one copy each, whatever process or file they were read from.
-_SHARED_TEXTS = ("provider_code", "provider_name", "data_subject", "class_", "group", "sharing", "opening")
-_SHARED_COLUMNS = ("items", "keys", "source_resources", "source_names")
+_SHARED_TEXTS = frozenset(
+    ResourceFacts._fields.index(name)
+    for name in ("provider_code", "provider_name", "data_subject", "class_", "group", "sharing", "opening")
+)
+_SHARED_COLUMNS = frozenset(
+    ResourceFacts._fields.index(name) for name in ("items", "keys", "source_resources", "source_names")
+)
 
 
-def _shared(facts: ResourceFacts) -> ResourceFacts:
-    for name in _SHARED_TEXTS:
-        object.__setattr__(facts, name, _intern(getattr(facts, name)))
-    for name in _SHARED_COLUMNS:
-        object.__setattr__(facts, name, tuple(None if t is None else _intern(t) for t in getattr(facts, name)))
-    return facts
+def _shared(values: tuple[Any, ...]) -> ResourceFacts:
+    """Facts from ``values`` with every repeated text interned."""
+    shared = list(values)
+    for position in _SHARED_TEXTS:
+        shared[position] = _intern(shared[position])
+    for position in _SHARED_COLUMNS:
+        shared[position] = tuple(None if text is None else _intern(text) for text in shared[position])
+    return ResourceFacts._make(shared)

@@ -149,6 +149,19 @@ FILE_KINDS: tuple[FileKind, ...] = (
 )
 
 
+def _folder(text: str) -> str:
+    """The first folder of a path, or of a kind's path pattern ("" for a file at the root)."""
+    return text.split("/", 1)[0] if "/" in text else ""
+
+
+# The patterns are disjoint and each starts with its folder written out (a test holds them to
+# it), so a path is tried only against the kinds of its folder: validate asks for 100,000 paths.
+_KINDS_BY_FOLDER: dict[str, tuple[FileKind, ...]] = {}
+for _kind in FILE_KINDS:
+    _KINDS_BY_FOLDER.setdefault(_folder(_kind.path_pattern.pattern), ())
+    _KINDS_BY_FOLDER[_folder(_kind.path_pattern.pattern)] += (_kind,)
+
+
 def kind_of(path: str) -> FileKind | None:
     """The kind of the file at ``path`` (relative, POSIX), or None for files govdata ignores."""
-    return next((kind for kind in FILE_KINDS if kind.matches(path)), None)
+    return next((kind for kind in _KINDS_BY_FOLDER.get(_folder(path), ()) if kind.matches(path)), None)

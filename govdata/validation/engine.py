@@ -233,9 +233,10 @@ def validate(
     read: Reader = reader or WorkingTree(instance.root)
     paths = paths if paths is not None else discover(instance.root)
     config_path = instance.relative(instance.config_path)
-    registries = [p for p in paths if kind_of(p) in REGISTRY_KINDS]
+    kinds = {path: kind_of(path) for path in paths}
+    registries = [path for path, kind in kinds.items() if kind in REGISTRY_KINDS]
     base, diagnostics = load_catalog(instance.config, registries, read, config_path=config_path)
-    jobs, unexpected = _jobs(paths, {config_path, *registries})
+    jobs, unexpected = _jobs(kinds, {config_path, *registries})
     diagnostics += unexpected
     checker = FileChecker(base, settings, read, keep_data=keep_models)
     cache = _cache_for(instance, read, registries) if use_cache and reader is None else None
@@ -272,12 +273,13 @@ def validate(
     )
 
 
-def _jobs(paths: list[str], read_first: set[str]) -> tuple[list[tuple[str, FileKind]], list[Diagnostic]]:
+def _jobs(
+    kinds: dict[str, FileKind | None], read_first: set[str]
+) -> tuple[list[tuple[str, FileKind]], list[Diagnostic]]:
     """Each path's job (path, kind), except those ``read_first``; files of no kind as findings."""
     jobs: list[tuple[str, FileKind]] = []
     unexpected: list[Diagnostic] = []
-    for path in paths:
-        kind = kind_of(path)
+    for path, kind in kinds.items():
         if path in read_first:
             continue
         if kind is None or kind is CONFIG:
