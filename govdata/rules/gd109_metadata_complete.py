@@ -78,10 +78,14 @@ def text_fields(resource: Resource) -> Iterator[tuple[Pointer, str | None]]:
         yield ("other_formats", index, "type"), format_.type
         yield ("other_formats", index, "description"), format_.description
     for index, item in enumerate(resource.items):
+        # Most of a resource's texts are its items': pointers only for the fields present.
         yield ("items", index, "name"), item.name
-        yield ("items", index, "description"), item.description
-        yield ("items", index, "sharing_condition"), item.sharing_condition
-        yield ("items", index, "opening_condition"), item.opening_condition
+        if item.description is not None:
+            yield ("items", index, "description"), item.description
+        if item.sharing_condition is not None:
+            yield ("items", index, "sharing_condition"), item.sharing_condition
+        if item.opening_condition is not None:
+            yield ("items", index, "opening_condition"), item.opening_condition
     yield ("update_note",), resource.update_note
     yield ("district",), resource.district
     yield ("version",), resource.version
