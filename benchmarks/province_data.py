@@ -83,6 +83,7 @@ def _generated(root: Path, size: tuple[int, int], seed: int, rate: float = 0.0) 
 def _commit_all(root: Path, message: str, number: int) -> None:
     (root / ".gitignore").write_text(IGNORED, encoding="utf-8")
     git(root, "init", "-q", "-b", "main")
+    git(root, "config", "gc.auto", "0")  # no gc started in the background during a timed run
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", message, env=stamp(number, "dashuju"))
 
@@ -110,10 +111,12 @@ def spoiled(folder: Path, size: tuple[int, int], seed: int, rate: float) -> Data
 
 
 def _pull_request(text: str, rng: random.Random, number: int) -> tuple[str, str]:
-    """An edit as departments make them; every fifth file tightens its sharing when it can."""
+    """An edit as departments make them, and its kind; every fifth file tightens its sharing when it can."""
     if number % 5 == 0 and LOOSER in text:
-        return text.replace(LOOSER, TIGHTER, 1), "共享类型改为有条件共享"
-    return edit(text, rng, number)
+        return text.replace(LOOSER, TIGHTER, 1), "sharing type"
+    text, message = edit(text, rng, number)
+    kinds = {"更名": "item renamed", "新增": "item added", "摘要": "abstract reworded", "更新周期": "update cycle"}
+    return text, next((kind for word, kind in kinds.items() if word in message), message)
 
 
 def pull_request(folder: Path, size: tuple[int, int], seed: int, changed: int, govdata: list[str]) -> DataSet:
