@@ -87,6 +87,9 @@ def build(repo: Path, commits: int, departments: int, resources: int, seed: int)
         capture_output=True,
     )
     git(repo, "init", "-q", "-b", "main")
+    # No automatic gc while building: past 6,700 loose objects a commit starts one in the background,
+    # and the final ``git gc`` then fails on its lock ("gc is already running").
+    git(repo, "config", "gc.auto", "0")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "初始目录", env=stamp(0, "dashuju"))
     rng = random.Random(seed)

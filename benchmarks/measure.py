@@ -1,20 +1,26 @@
 """Measure a command as a whole process: wall time, CPU time and its own peak memory.
 
-``os.wait4`` gives the rusage of exactly the child waited for, so peak RSS is that process's
-own, not the running maximum over every child that ``RUSAGE_CHILDREN`` would report.
+``os.wait4`` gives the rusage of exactly the child waited for: its peak RSS is the largest of
+that process and the workers it reaped (one process, never their sum), not the running maximum
+over every child that ``RUSAGE_CHILDREN`` would report. ``run(..., tree=True)`` also samples the
+summed RSS of the whole process tree (see :mod:`tree_rss`), which is what workers cost together.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import platform
 import statistics
 import subprocess
+import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+
+from tree_rss import TreeSampler
 
 PACKAGES = (
     "PyYAML",
@@ -35,6 +41,7 @@ class Measurement:
     peak_mib: float  # peak resident set size of the process
     exit_code: int
     load: float = 0.0  # 1-minute load average when it started: how busy the shared machine was
+    tree_mib: float = 0.0  # peak summed RSS of the process and its descendants, sampled (0: not sampled)
 
     @staticmethod
     def combine(parts: Sequence[Measurement]) -> Measurement:
@@ -45,21 +52,24 @@ class Measurement:
             max(p.peak_mib for p in parts),
             max(p.exit_code for p in parts),
             parts[0].load,
+            max(p.tree_mib for p in parts),
         )
 
 
-def run(argv: Sequence[str], cwd: Path, stdout: Path, stderr: Path) -> Measurement:
-    """Run ``argv`` in ``cwd`` with its output in files, and measure it."""
+def run(argv: Sequence[str], cwd: Path, stdout: Path, stderr: Path, tree: bool = False) -> Measurement:
+    """Run ``argv`` in ``cwd`` with its output in files, and measure it (``tree``: sample the tree's RSS too)."""
     load = os.getloadavg()[0]
     with stdout.open("wb") as out, stderr.open("wb") as err:
         started = time.perf_counter()
         process = subprocess.Popen(list(argv), cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        sampler = TreeSampler(process.pid) if tree else None
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)  # already reaped: tell Popen
+    tree_mib = sampler.stop() if sampler else 0.0
     # ru_maxrss is in KiB on Linux.
     cpu = usage.ru_utime + usage.ru_stime  # includes the worker processes it waited for
-    return Measurement(wall, cpu, usage.ru_maxrss / 1024, process.returncode, load)
+    return Measurement(wall, cpu, usage.ru_maxrss / 1024, process.returncode, load, tree_mib)
 
 
 def timed(govdata: Path, root: Path, argv: Sequence[str], runs: int) -> tuple[float, float, int]:
@@ -97,6 +107,24 @@ def use_code(pythonpath: str | None) -> None:
         os.environ.pop("PYTHONPATH", None)
     else:
         os.environ["PYTHONPATH"] = pythonpath
+
+
+def revision(tree: Path) -> str:
+    """The commit of the git checkout holding ``tree``, and whether ``tree`` has uncommitted changes."""
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", "-C", str(tree), *args], capture_output=True, text=True).stdout.strip()
+
+    dirty = f" + uncommitted changes in {tree.name}/" if git("status", "--porcelain", "--", ".") else ""
+    return (git("rev-parse", "--short", "HEAD") or "unknown (not a git checkout)") + dirty
+
+
+def fingerprint(package: Path) -> str:
+    """A hash of a package's Python source: others edit the tree, and a run must say what it measured."""
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def median(values: Sequence[float]) -> float:
@@ -140,3 +168,8 @@ def machine() -> str:
         f"{os.cpu_count()} × {_cpu_model()}, {_memory_gib()} RAM, Linux {platform.release()}, "
         f"CPython {platform.python_version()}\n\nPackages: {', '.join(versions)}"
     )
+
+
+if __name__ == "__main__":
+    # ``python measure.py`` with another interpreter: the facts of the environment under test.
+    print(machine(), file=sys.stdout)

@@ -16,7 +16,6 @@ temporary folder (or ``--keep DIR``), never into the repository.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import shlex
 import shutil
@@ -28,7 +27,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from generate_instance import Generated, add_instance_options, check_instance_options, generate
-from measure import Measurement, argv_chunks, machine, median, run, spread
+from measure import Measurement, argv_chunks, fingerprint, machine, median, revision, run, spread
 from profile_validate import markdown as profile_markdown
 from profile_validate import profile
 from stage_times import markdown as stages_markdown
@@ -37,6 +36,9 @@ from stage_times import stage_times
 REPO = Path(__file__).resolve().parent.parent
 TARGET_SECONDS = 20.0
 TARGET_RESOURCES = 10_000
+# nonunicode: the resource schema's code pattern escapes `"` inside a class (`\"`), which ECMAScript
+# allows only without the u flag; check-jsonschema's default (unicode) refuses the whole schema.
+CHECK_JSONSCHEMA = ["check-jsonschema", "--regex-variant", "nonunicode", "--schemafile", "schemas/resource.schema.json"]
 
 
 def _tool(name: str) -> str:
@@ -45,22 +47,6 @@ def _tool(name: str) -> str:
     if found is None:
         sys.exit(f"{name} not found: run with the project's venv (.venv/bin/python)")
     return found
-
-
-def _revision() -> str:
-    def git(*args: str) -> str:
-        return subprocess.run(["git", "-C", str(REPO), *args], capture_output=True, text=True).stdout.strip()
-
-    dirty = " + uncommitted changes in govdata/" if git("status", "--porcelain", "--", "govdata") else ""
-    return (git("rev-parse", "--short", "HEAD") or "unknown") + dirty
-
-
-def _fingerprint() -> str:
-    """A hash of govdata/'s source: others edit the tree, and a run must say what it measured."""
-    digest = hashlib.sha256()
-    for path in sorted((REPO / "govdata").rglob("*.py")):
-        digest.update(path.relative_to(REPO).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:12]
 
 
 def _checked(name: str, measured: Measurement, expected: int, stderr: Path) -> Measurement:
@@ -72,7 +58,7 @@ def _checked(name: str, measured: Measurement, expected: int, stderr: Path) -> M
 
 def _rounds(args: argparse.Namespace, work: Path, valid: Generated, invalid: Generated) -> dict[str, list[Measurement]]:
     govdata = [_tool("govdata"), "validate", "--format", "json", "--no-progress"]
-    chunks = argv_chunks([_tool("check-jsonschema"), "--schemafile", "schemas/resource.schema.json"], valid.resources)
+    chunks = argv_chunks([_tool(CHECK_JSONSCHEMA[0]), *CHECK_JSONSCHEMA[1:]], valid.resources)
     results: dict[str, list[Measurement]] = {
         "govdata": [],
         "check-jsonschema": [],
@@ -104,9 +90,14 @@ def _by_rule(counts: Counter[str]) -> str:
 
 
 def _error_path(work: Path, invalid: Generated) -> tuple[list[str], bool]:
-    """Facts about the findings, and whether all are located to a line with every spoiled file reported."""
-    clean = json.loads((work / "valid.json").read_text(encoding="utf-8"))["diagnostics"]
-    found = json.loads((work / "invalid.json").read_text(encoding="utf-8"))["diagnostics"]
+    return error_path(work / "valid.json", work / "invalid.json", invalid)
+
+
+def error_path(valid_json: Path, invalid_json: Path, invalid: Generated) -> tuple[list[str], bool]:
+    """Facts about the findings (two ``validate --format json`` outputs: the valid and the spoiled
+    instance), and whether all are located to a line with every spoiled file reported."""
+    clean = json.loads(valid_json.read_text(encoding="utf-8"))["diagnostics"]
+    found = json.loads(invalid_json.read_text(encoding="utf-8"))["diagnostics"]
     without_line = [d for d in found if not isinstance(d.get("line"), int)]
     reported = {d["path"] for d in found}
     missed = sorted(set(invalid.invalid) - reported)
@@ -171,7 +162,7 @@ def report(
         "",
         "```",
         "A: govdata validate --format json --no-progress                      # valid instance",
-        "B: check-jsonschema --schemafile schemas/resource.schema.json catalogs/*/*.yaml",
+        "B: check-jsonschema --regex-variant nonunicode --schemafile schemas/resource.schema.json catalogs/*/*.yaml",
         "C: govdata validate --format json --no-progress                      # spoiled instance",
         "```",
         "",
@@ -237,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     work = args.keep.resolve() if args.keep else Path(tempfile.mkdtemp(prefix="govdata-bench-"))
     try:
         print(f"generating into {work} …", file=sys.stderr, flush=True)
-        revision, before = _revision(), _fingerprint()
+        revision_, before = revision(REPO / "govdata"), fingerprint(REPO / "govdata")
         valid = generate(work / "valid", args.departments, args.resources, args.seed)
         invalid = generate(work / "invalid", args.departments, args.resources, args.seed, args.invalid_rate)
         subprocess.run([_tool("govdata"), "schemas"], cwd=valid.root, check=True, capture_output=True)
@@ -245,11 +236,11 @@ def main(argv: list[str] | None = None) -> int:
         facts = _error_path(work, invalid)
         (work / "measurements.json").write_text(json.dumps({k: [asdict(m) for m in v] for k, v in results.items()}))
         profiled = _analysis(valid.root, args.top) if args.top else None
-        after = _fingerprint()
-        revision += f", source fingerprint {before}" + (
+        after = fingerprint(REPO / "govdata")
+        revision_ += f", source fingerprint {before}" + (
             "" if after == before else f" → {after} (govdata/ changed during the run: rounds may mix versions)"
         )
-        text = report(args, valid, invalid, results, facts, profiled, revision)
+        text = report(args, valid, invalid, results, facts, profiled, revision_)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)

@@ -1,0 +1,92 @@
+"""The province benchmark runs every row at a tiny size and reports each; not a timed test.
+
+``benchmarks/bench_province.py --scale small`` (200 and 1,000 resources) is run as a user runs
+it: the report must hold every row of issue 12's table with a result, the spoiled copy's
+findings must all be located, and the pull-request branch must change exactly the files it says.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = REPO_ROOT / "benchmarks" / "bench_province.py"
+MEASURES = (  # the first column of every row, at the small scale
+    "`validate`, 200 resources, cold",
+    "check-jsonschema on the same 200 files",
+    "every finding located (spoiled copy of 200, `--invalid-rate 0.1`)",
+    "`validate`, 1,000 resources, cold",
+    "re-check after a pull request changing 10 of 1,000 files",
+    "pre-commit on one staged file in 200",
+    "`govdata --help`",
+    "`govdata rules`",
+    "`govdata validate` on an empty instance",
+    "`fmt --check --no-cache`, 200 files, cold",
+    "`fmt --check`, 200 files, warm",
+    "`log --format json`, whole history: 200-file import + 20 commits",
+)
+
+
+def bench(folder: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, str(SCRIPT), str(folder), "--scale", "small", "--rounds", "1", *options]
+    return subprocess.run(command, capture_output=True, text=True, cwd=REPO_ROOT, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def small_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, subprocess.CompletedProcess[str]]:
+    folder = tmp_path_factory.mktemp("province")
+    done = bench(folder, "--cj-sample", "5", "--report", str(folder / "report.md"))
+    return folder, (folder / "report.md").read_text(encoding="utf-8"), done
+
+
+def test_every_row_is_reported_with_a_result(small_run: tuple[Path, str, subprocess.CompletedProcess[str]]) -> None:
+    folder, report, done = small_run
+    assert done.returncode == 0, done.stderr[-3000:] + report[report.find("Notes:") :]
+    rows = [line for line in report.splitlines() if line.startswith("| ")]
+    for measure in MEASURES:
+        found = [row for row in rows if row.startswith(f"| {measure}")]
+        assert len(found) == 1, f"{measure!r} not in the table:\n{report}"
+        assert "not run" not in found[0] and "failed" not in found[0], report[report.index("Notes:") :]
+    assert "**scaled**: timed on 5 of 200 files" in report
+    assert "**Findings without a line number: 0**" in report
+    assert "Spoiled files without a finding: 0." in report
+    raw = json.loads((folder / "report.md.json").read_text(encoding="utf-8"))
+    assert {key.split("/")[0] for key in raw} >= {"validate-10k", "validate-100k", "log", "help"}
+    assert all(run["wall"] > 0 and run["peak_mib"] > 0 for runs in raw.values() for run in runs)
+
+
+def test_the_pull_request_changes_the_files_it_says(
+    small_run: tuple[Path, str, subprocess.CompletedProcess[str]],
+) -> None:
+    folder, _, _ = small_run
+    repo = folder / "pr-10x100-s1-10files"
+    changed = subprocess.run(
+        ["git", "diff", "--name-only", "main", "pr"], cwd=repo, capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert len(changed) == 10
+    assert all(path.startswith("catalogs/") and path.endswith(".yaml") for path in changed)
+    assert subprocess.run(["git", "status", "--porcelain"], cwd=repo, capture_output=True, text=True).stdout == ""
+
+
+def test_only_runs_the_rows_asked_and_reuses_the_data(
+    small_run: tuple[Path, str, subprocess.CompletedProcess[str]],
+) -> None:
+    folder, _, _ = small_run
+    manifest = folder / "empty.json"
+    built = manifest.stat().st_mtime_ns
+    done = bench(folder, "--only", "help,rules")
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert manifest.stat().st_mtime_ns == built  # reused, not built again
+    table = [line for line in done.stdout.splitlines() if line.startswith("| `")]
+    assert [line.split(" | ")[0] for line in table] == ["| `govdata --help`", "| `govdata rules`"]
+
+
+def test_an_unknown_row_is_a_usage_error(tmp_path: Path) -> None:
+    done = bench(tmp_path, "--only", "validate-1m")
+    assert done.returncode == 2
+    assert "unknown rows validate-1m" in done.stderr
