@@ -26,7 +26,7 @@ from govdata.model.vocab import (
 # The model only keeps a code usable as a file name (no spaces, no characters a file system
 # refuses); its grammar (letters, prefix widths, slash or none) is the instance's, in
 # govdata.yaml ``resource_code.pattern``, and GD010 checks it.
-RESOURCE_CODE_PATTERN = r"^[^\s\\:*?\"<>|]+$"
+RESOURCE_CODE_PATTERN = r'^[^\s\\:*?"<>|]+$'  # no escaped quote: ECMA-262 unicode mode refuses it
 # extensions: ``namespace:key`` (a portal or tool name, a colon, any key), so that keys from
 # different sources never collide and none can pass for a field of the model.
 EXTENSION_KEY_PATTERN = r"^[a-z][a-z0-9-]*:\S+$"
