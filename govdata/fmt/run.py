@@ -17,6 +17,7 @@ import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
 from functools import cache
+from multiprocessing.pool import Pool
 from pathlib import Path
 
 from govdata import __version__
@@ -99,22 +100,27 @@ def _already_canonical(path: str, data: bytes) -> bool:
 def format_many(jobs: Sequence[tuple[str, bytes]]) -> Iterator[Result]:
     """:func:`format_bytes` of every (path, bytes), in order; in worker processes when it pays.
 
-    A file proven canonical on the fast path is its own result; only the others are
-    round-tripped through ruamel.
+    Each job first tries the fast path (a file proven canonical is its own result); only the
+    others are round-tripped through ruamel. Both run in the workers: the proof is most of a
+    cold ``fmt --check`` of a tidy catalog.
     """
-    proven = [_already_canonical(path, data) for path, data in jobs]
-    slow = [job for job, done in zip(jobs, proven, strict=True) if not done]
-    results = _format_slow(slow)
-    for (_, data), done in zip(jobs, proven, strict=True):
-        yield data.decode("utf-8") if done else next(results)
-
-
-def _format_slow(jobs: Sequence[tuple[str, bytes]]) -> Iterator[Result]:
     if len(jobs) < PARALLEL_THRESHOLD or _workers() < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        yield from map(_format, jobs)
-        return
-    with multiprocessing.get_context("fork").Pool(processes=_workers()) as pool:
-        yield from pool.imap(_format, jobs, chunksize=8)
+        results: Iterator[Result | None] = map(_format_unless_canonical, jobs)
+    else:
+        pool = multiprocessing.get_context("fork").Pool(processes=_workers())
+        results = _closing(pool, pool.imap(_format_unless_canonical, jobs, chunksize=32))
+    for (_, data), result in zip(jobs, results, strict=True):
+        yield data.decode("utf-8") if result is None else result
+
+
+def _format_unless_canonical(job: tuple[str, bytes]) -> Result | None:
+    """None when the fast path proves the file canonical (nothing to send back), else its formatting."""
+    return None if _already_canonical(*job) else _format(job)
+
+
+def _closing(pool: Pool, results: Iterator[Result | None]) -> Iterator[Result | None]:
+    with pool:
+        yield from results
 
 
 __all__ = ["FormatCache", "format_many"]
