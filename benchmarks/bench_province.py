@@ -153,10 +153,11 @@ class Bench:
         one, many = (run([*tool, *picked[:k]], ten.root, stdout, stderr) for k in (1, sample))
         per_file = len(files) - 1
         scale = per_file / (sample - 1)
+        # On a busy machine N small files can finish faster than 1: never a negative per-file cost.
         found.add(
             Measurement(
-                one.wall + (many.wall - one.wall) * scale,
-                one.cpu + (many.cpu - one.cpu) * scale,
+                one.wall + max(0.0, many.wall - one.wall) * scale,
+                one.cpu + max(0.0, many.cpu - one.cpu) * scale,
                 max(one.peak_mib, many.peak_mib),
                 max(one.exit_code, many.exit_code),
                 one.load,

@@ -238,7 +238,8 @@ def validate(
     base, diagnostics = load_catalog(instance.config, registries, read, config_path=config_path)
     jobs, unexpected = _jobs(kinds, {config_path, *registries})
     diagnostics += unexpected
-    checker = FileChecker(base, settings, read, keep_data=keep_models)
+    day = today or dt.date.today()
+    checker = FileChecker(base, settings, read, keep_data=keep_models, today=day)
     cache = _cache_for(instance, read, registries) if use_cache and reader is None else None
     if cache is not None and (committed := tracked_under(instance.root, CACHE_FOLDER)):
         # A committed cache could carry forged results into CI: trust none of it (fail closed).
@@ -248,7 +249,6 @@ def validate(
     with gc_paused():
         results, from_cache = _results(jobs, checker, cache, ids, progress, processes)
         catalog, problems = _assemble(base, jobs, results, read, keep_models)
-    day = today or dt.date.today()
     diagnostics += [d for result in results for d in result.diagnostics] + problems
     if reader is None:  # the working tree: leftovers of interrupted writes are there
         diagnostics += leftover_diagnostics(instance.root)

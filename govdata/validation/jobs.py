@@ -144,11 +144,16 @@ def warm(base: Catalog) -> None:
 class FileChecker:
     """Runs the job of one file against fixed registries and rule settings."""
 
-    def __init__(self, base: Catalog, settings: RuleSettings, reader: Reader, *, keep_data: bool) -> None:
+    def __init__(
+        self, base: Catalog, settings: RuleSettings, reader: Reader, *, keep_data: bool, today: dt.date
+    ) -> None:
         warm(base)
         self.base = base
         self.settings = settings
         self.reader = reader
+        # Per-file rules must not read the day (their results are cached across days); they are
+        # given the run's day all the same, so a test comparing two days catches one that does.
+        self.today = today
         self.keep_data = keep_data  # send resources' parsed data too (the caller keeps every model)
         self.rules = [rule for rule in FILE_RULES if settings.severities[rule.id] is not None]
 
@@ -169,7 +174,7 @@ class FileChecker:
         positions = Positions(lambda p: data if p == path else self.reader(p))
         found: list[Diagnostic] = []
         for rule in self.rules:
-            context = RuleContext(catalog, self.settings.options[rule.id], dt.date.today())
+            context = RuleContext(catalog, self.settings.options[rule.id], self.today)
             try:
                 # The registries' own findings come from the run over the registries alone.
                 found.extend(positions.diagnostic(rule, f) for f in rule().check(context) if f.path == path)

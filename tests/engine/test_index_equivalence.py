@@ -17,9 +17,11 @@ import pytest
 
 from govdata.diagnostics import Diagnostic, sort_diagnostics
 from govdata.instance import Instance, discover, open_instance
-from govdata.rules import RULES
+from govdata.io.tree import WorkingTree
+from govdata.model.kinds import kind_of
 from govdata.settings import RuleSettings, Selection
 from govdata.validation.engine import leftover_diagnostics, load_catalog, run_rules, validate
+from govdata.validation.jobs import REGISTRY_KINDS, FileChecker
 from govdata.validation.loading import Reader
 from tests.conftest import REPO_ROOT, build_instance
 from tests.rules.test_rule_cases import TODAY, _cases
@@ -103,14 +105,24 @@ def test_generated_instance_with_mistakes(tmp_path: Path) -> None:
     assert_engines_agree(root, dt.date(2026, 11, 25))
 
 
-def test_file_rules_do_not_depend_on_the_day(tmp_path: Path) -> None:
-    """Per-file findings are cached across days: a per-file rule that read the day would go stale."""
+def test_file_jobs_do_not_depend_on_the_day(tmp_path: Path) -> None:
+    """Per-file results are cached across days: a per-file rule that read the day would go stale.
+
+    Each job is given the run's day; every file's job must give the same findings on any day.
+    """
     root = generate(tmp_path / "generated", 3, 10, seed=3, invalid_rate=0.3).root
-    early = validate(open_instance(root), today=dt.date(2000, 1, 1), use_cache=False)
-    late = validate(open_instance(root), today=dt.date(2099, 1, 1), use_cache=False)
-    per_file = {rule.id for rule in RULES if getattr(rule, "scope", None) is not None and rule.scope.value == "file"}
+    instance = open_instance(root)
+    settings = RuleSettings.from_config(instance.config)
+    paths = discover(root)
+    registries = [path for path in paths if kind_of(path) in REGISTRY_KINDS]
+    base, _ = load_catalog(instance.config, registries, lambda p: (root / p).read_bytes())
+    jobs = [(path, kind) for path in paths if (kind := kind_of(path)) is not None and path not in registries]
+    assert len(jobs) > 30
 
-    def file_part(result: object) -> list[tuple[object, ...]]:
-        return [row for row in _shown(result.diagnostics) if row[0] in per_file and row[0] != "GD109"]  # type: ignore[attr-defined]
+    def findings(day: dt.date) -> list[tuple[str, tuple[Diagnostic, ...]]]:
+        checker = FileChecker(base, settings, WorkingTree(root), keep_data=False, today=day)
+        return [(path, checker(path, kind).diagnostics) for path, kind in jobs if kind.name != "config"]
 
-    assert file_part(early) == file_part(late)
+    early, late = findings(dt.date(2000, 1, 1)), findings(dt.date(2099, 1, 1))
+    assert any(found for _, found in early)  # the spoiled files do have per-file findings
+    assert early == late
