@@ -20,8 +20,9 @@ from govdata.instance import Instance, discover, open_instance
 from govdata.io.tree import WorkingTree
 from govdata.model.kinds import kind_of
 from govdata.settings import RuleSettings, Selection
-from govdata.validation.engine import leftover_diagnostics, load_catalog, run_rules, validate
+from govdata.validation.engine import load_catalog, run_rules, validate
 from govdata.validation.jobs import REGISTRY_KINDS, FileChecker
+from govdata.validation.layout import leftover_diagnostics
 from govdata.validation.loading import Reader
 from tests.conftest import REPO_ROOT, build_instance
 from tests.rules.test_rule_cases import TODAY, _cases
