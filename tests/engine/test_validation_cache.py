@@ -14,7 +14,7 @@ import subprocess
 from pathlib import Path
 
 from govdata.instance import discover, open_instance
-from govdata.validation.blobs import blob_id, content_ids
+from govdata.validation.blobs import blob_id, content_ids, index_ids
 from govdata.validation.engine import RunResult, validate
 from tests.conftest import BASE_INSTANCE, build_instance
 
@@ -183,3 +183,20 @@ def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path: Path) -> None:
     first, second = _run(root), _run(root)
     assert first.files_from_cache == second.files_from_cache == 0
     assert _findings(first) == _findings(second) == _findings(_run(root, use_cache=False))
+
+
+def test_an_instance_in_a_subfolder_of_the_repository(tmp_path: Path) -> None:
+    """git lists paths relative to the folder it runs in: the ids are still the instance's files'."""
+    repository = tmp_path / "repository"
+    root = build_instance(repository / "zone")
+    _git(repository, "init", "-q", "-b", "main")
+    _git(repository, "add", "-A")
+    _git(repository, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "catalog")
+    assert set(index_ids(root)) == set(discover(root))  # from git's index, instance-relative
+    ids = content_ids(root, discover(root), lambda p: (root / p).read_bytes())
+    assert ids == {path: blob_id((root / path).read_bytes()) for path in discover(root)}
+    _run(root)
+    (root / RESOURCE).write_text(RESOURCE_TEXT + "\n", encoding="utf-8")
+    warm = _run(root)
+    assert warm.files_from_cache == _files(root) - 1
+    _assert_same_as_uncached(root, warm)
