@@ -54,9 +54,18 @@ def index_ids(root: Path) -> dict[str, str]:
 
 
 def content_ids(root: Path, paths: Iterable[str], reader: Reader) -> dict[str, str]:
-    """The blob id of each of ``paths`` (instance-relative) as the working tree holds it now."""
+    """The blob id of each of ``paths`` (instance-relative) as the working tree holds it now.
+
+    A file that cannot be read (a broken link, say) has none: it is checked, and reported, every time.
+    """
     known = index_ids(root)
-    return {path: known.get(path) or blob_id(reader(path)) for path in paths}
+    ids: dict[str, str] = {}
+    for path in paths:
+        try:
+            ids[path] = known.get(path) or blob_id(reader(path))
+        except OSError:
+            continue
+    return ids
 
 
 def tracked_under(root: Path, folder: str) -> list[str]:

@@ -241,7 +241,7 @@ def _results(
 ) -> tuple[list[FileResult], int]:
     """Each job's result, in job order (from the cache where the content id is known, else run),
     and how many came from the cache."""
-    keys = {path: (path, ids[path]) for path, _ in jobs} if cache is not None else {}
+    keys = {path: (path, ids[path]) for path, _ in jobs if path in ids} if cache is not None else {}
     found = cache.get(keys.values()) if cache is not None else {}
     todo = [(path, kind) for path, kind in jobs if path not in found]
     fresh: dict[str, FileResult] = {}
@@ -252,7 +252,9 @@ def _results(
         if progress is not None:
             progress(done, len(jobs))
     if cache is not None:
-        cache.save({keys[path]: result for path, result in fresh.items()}, (keys[path] for path in found))
+        cache.save(
+            {keys[path]: result for path, result in fresh.items() if path in keys}, (keys[path] for path in found)
+        )
     return [found.get(path) or fresh[path] for path, _ in jobs], len(found)
 
 

@@ -158,13 +158,13 @@ class FileChecker:
         self.rules = [rule for rule in FILE_RULES if settings.severities[rule.id] is not None]
 
     def __call__(self, path: str, kind: FileKind) -> FileResult:
-        data = self.reader(path)
         try:
-            return self._check(path, kind, data)
-        except Exception as error:  # noqa: BLE001 - any input must give a located finding, never a traceback
+            return self._check(path, kind)
+        except Exception as error:  # noqa: BLE001 - any input (even an unreadable file) gives a located finding
             return FileResult(path, (internal_error(path, error),), False)
 
-    def _check(self, path: str, kind: FileKind, data: bytes) -> FileResult:
+    def _check(self, path: str, kind: FileKind) -> FileResult:
+        data = self.reader(path)
         parsed = parse_file(path, kind, data)
         outcome = model_file(parsed, kind, lambda _path: data)
         document = outcome.document

@@ -200,3 +200,14 @@ def test_an_instance_in_a_subfolder_of_the_repository(tmp_path: Path) -> None:
     warm = _run(root)
     assert warm.files_from_cache == _files(root) - 1
     _assert_same_as_uncached(root, warm)
+
+
+def test_a_file_that_cannot_be_read_is_a_located_finding_every_time(tmp_path: Path) -> None:
+    root = build_instance(tmp_path / "plain")
+    broken = root / "catalogs/gongan/101002-000009.yaml"
+    broken.symlink_to(root / "nowhere.yaml")  # a link to nothing: listed, never readable
+    for _ in range(2):  # cold, then with the cache: no id, so checked (and reported) again
+        result = _run(root)
+        found = [d for d in result.diagnostics if d.location.path == "catalogs/gongan/101002-000009.yaml"]
+        assert [d.rule_id for d in found] == ["GD001"] and found[0].location.line == 1
+        assert "FileNotFoundError" in found[0].message.en
