@@ -17,7 +17,7 @@ from contextlib import contextmanager
 
 from govdata.model.kinds import FILE_KINDS, FileKind
 from govdata.validation.jobs import FileChecker, FileResult
-from govdata.validation.loading import LoadOutcome, ParsedFile, Reader, load_file, model_file, parse_file
+from govdata.validation.loading import LoadOutcome, ParsedFile, Reader, model_file, parse_file, unreadable_file
 
 PARALLEL_THRESHOLD = 200
 _KINDS = {kind.name: kind for kind in FILE_KINDS}
@@ -44,10 +44,18 @@ def _worker_count() -> int:
         return os.cpu_count() or 1
 
 
+def _read_and_parse(path: str, kind: FileKind, reader: Reader) -> ParsedFile:
+    try:
+        data = reader(path)
+    except OSError as error:  # a link to nothing, no permission: a finding, never a traceback
+        return ParsedFile(path, None, None, [unreadable_file(path, error)])
+    return parse_file(path, kind, data)
+
+
 def _parse(job: tuple[str, str]) -> ParsedFile:
     path, kind_name = job
     assert _worker_reader is not None
-    return parse_file(path, _KINDS[kind_name], _worker_reader(path))
+    return _read_and_parse(path, _KINDS[kind_name], _worker_reader)
 
 
 def load_files(jobs: Sequence[tuple[str, FileKind]], reader: Reader) -> Iterator[LoadOutcome]:
@@ -57,20 +65,14 @@ def load_files(jobs: Sequence[tuple[str, FileKind]], reader: Reader) -> Iterator
     (unpickling pydantic models cost as much as building them).
     """
     global _worker_reader
-    workers = _worker_count()
-    parallel = (
-        len(jobs) >= PARALLEL_THRESHOLD
-        and workers > 1
-        and getattr(reader, "parallel_safe", False)
-        and "fork" in multiprocessing.get_all_start_methods()
-    )
-    if not parallel:
+    processes = worker_count(len(jobs), reader)
+    if processes == 1:
         for path, kind in jobs:
-            yield load_file(path, kind, reader(path))
+            yield model_file(_read_and_parse(path, kind, reader), kind, reader)
         return
     _worker_reader = reader  # inherited by the forked workers
     context = multiprocessing.get_context("fork")
-    with context.Pool(processes=workers) as pool:
+    with context.Pool(processes=processes) as pool:
         parsed = pool.imap(_parse, [(path, kind.name) for path, kind in jobs], chunksize=16)
         for (_, kind), result in zip(jobs, parsed, strict=True):
             yield model_file(result, kind, reader)

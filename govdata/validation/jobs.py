@@ -34,7 +34,15 @@ from govdata.model.kinds import (
 from govdata.rules import CATALOG_RULES
 from govdata.rules.base import Finding, Rule, RuleContext, Scope
 from govdata.settings import RuleSettings
-from govdata.validation.loading import Reader, internal_error, locate, model_file, parse_file, positions_of
+from govdata.validation.loading import (
+    Reader,
+    internal_error,
+    locate,
+    model_file,
+    parse_file,
+    positions_of,
+    unreadable_file,
+)
 
 # The registries every per-file rule may consult: loaded first, in the parent, and shared.
 REGISTRY_KINDS = (DEPARTMENTS, LEGAL_BASES, CLASSIFICATION)
@@ -164,7 +172,10 @@ class FileChecker:
             return FileResult(path, (internal_error(path, error),), False)
 
     def _check(self, path: str, kind: FileKind) -> FileResult:
-        data = self.reader(path)
+        try:
+            data = self.reader(path)
+        except OSError as error:
+            return FileResult(path, (unreadable_file(path, error),), False)
         parsed = parse_file(path, kind, data)
         outcome = model_file(parsed, kind, lambda _path: data)
         document = outcome.document

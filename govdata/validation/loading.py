@@ -39,6 +39,21 @@ def _load_diagnostic(path: str, problem: DecodeProblem | YamlProblem) -> Diagnos
     )
 
 
+def unreadable_file(path: str, error: OSError) -> Diagnostic:
+    """A file listed in the instance that cannot be read (a link to nothing, no permission)."""
+    reason = error.strerror or type(error).__name__
+    return Diagnostic(
+        rule_id=LoadError.id,
+        severity=Severity.ERROR,
+        message=Text(f"无法读取此文件：{reason}", f"cannot read this file: {reason}"),
+        location=Location(path, 1, 1),
+        hint=Text(
+            "检查文件是否存在、是否为指向不存在位置的链接，以及是否有读取权限",
+            "Check that the file exists, is not a link to nothing, and may be read",
+        ),
+    )
+
+
 def locate(path: str, source_map: SourceMap | None, pointer: Pointer, at_key: bool) -> Location:
     if source_map is None:
         return Location(path, pointer=pointer)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from govdata.instance import discover, open_instance
 from govdata.validation.blobs import blob_id, content_ids, index_ids
-from govdata.validation.engine import RunResult, validate
+from govdata.validation.engine import RunResult, load_catalog, validate
 from tests.conftest import BASE_INSTANCE, build_instance
 
 TODAY = dt.date(2026, 11, 25)
@@ -210,4 +210,15 @@ def test_a_file_that_cannot_be_read_is_a_located_finding_every_time(tmp_path: Pa
         result = _run(root)
         found = [d for d in result.diagnostics if d.location.path == "catalogs/gongan/101002-000009.yaml"]
         assert [d.rule_id for d in found] == ["GD001"] and found[0].location.line == 1
-        assert "FileNotFoundError" in found[0].message.en
+        assert found[0].message.zh.startswith("无法读取此文件") and "No such file" in found[0].message.en
+
+
+def test_a_file_that_cannot_be_read_when_every_model_is_loaded(tmp_path: Path) -> None:
+    """publish and evaluate load every model (``load_catalog``): the same finding, no traceback."""
+    root = build_instance(tmp_path / "plain")
+    (root / "catalogs/gongan/101002-000009.yaml").symlink_to(root / "nowhere.yaml")
+    result = _run(root, keep_models=True, use_cache=False)
+    assert [d.rule_id for d in result.diagnostics if d.location.path.endswith("101002-000009.yaml")] == ["GD001"]
+    instance = open_instance(root)
+    _, problems = load_catalog(instance.config, discover(root), lambda p: (root / p).read_bytes())
+    assert [d.message.zh[:7] for d in problems if d.location.path.endswith("101002-000009.yaml")] == ["无法读取此文件"]
