@@ -163,11 +163,13 @@ def validate(
     diagnostics += unexpected
     day = today or dt.date.today()
     checker = FileChecker(base, settings, read, keep_data=keep_models, today=day)
-    cache = _cache_for(instance, read, registries) if use_cache and reader is None else None
-    if cache is not None and (committed := tracked_under(instance.root, CACHE_FOLDER)):
-        # A committed cache could carry forged results into CI: trust none of it (fail closed).
-        diagnostics.append(committed_cache(committed[0]))
-        cache = None
+    cache = None
+    if use_cache and reader is None:
+        if committed := tracked_under(instance.root, CACHE_FOLDER):
+            # A committed cache could carry forged results into CI: not even read (fail closed).
+            diagnostics.append(committed_cache(committed[0]))
+        else:
+            cache = _cache_for(instance, read, registries)
     ids = content_ids(instance.root, paths, read) if cache is not None else {}
     with gc_paused():
         results, from_cache = _results(jobs, checker, cache, ids, progress, processes)
