@@ -1,6 +1,7 @@
 """The validation cache: each file's job result, keyed by its path and content id.
 
-``.govdata-cache/validate-<context>.marshal`` holds one ``{(path, blob id): result}`` map.
+``.govdata-cache/validate-<context>.marshal`` holds one ``{(path, blob id): result}`` map, and
+``validate-<context>.recent.marshal`` the results added since it was written.
 The context is a digest of everything else a per-file result depends on: govdata's own code
 (version and the size and time of each of its modules), the Python version, ``govdata.yaml``
 (rule severities and options) and the registries. Change any of them and the whole cache is
@@ -35,6 +36,7 @@ from govdata.validation.jobs import FileResult
 
 FOLDER = ".govdata-cache"
 PREFIX = "validate-"
+RECENT_FLOOR = 256  # the recent file may always hold this many entries
 Key = tuple[str, str]  # (instance-relative path, blob id)
 
 
@@ -103,16 +105,17 @@ def _decode(path: str, values: tuple[Any, ...]) -> FileResult:
 
 
 class ResultCache:
-    """The per-file results of one context, read once and written back once per run."""
+    """The per-file results of one context, read once and written back at most once per run."""
 
     def __init__(self, root: Path, context: str) -> None:
         self._folder = root / FOLDER
         self._file = self._folder / f"{PREFIX}{context}.marshal"
-        self._saved: dict[Key, tuple[Any, ...]] = {}
-        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-            saved = marshal.loads(self._file.read_bytes())
-            if isinstance(saved, dict):
-                self._saved = saved
+        self._recent_file = self._folder / f"{PREFIX}{context}.recent.marshal"
+        base = _read(self._file)
+        self._recent = _read(self._recent_file)
+        self._base_size = len(base)
+        self._saved = base
+        self._saved.update(self._recent)
 
     def get(self, keys: Iterable[Key]) -> dict[str, FileResult]:
         """The saved results of those (path, blob id) pairs the cache has; a damaged entry is a miss."""
@@ -125,13 +128,34 @@ class ResultCache:
         return found
 
     def save(self, results: Mapping[Key, FileResult], hits: Iterable[Key]) -> None:
-        """Keep exactly this run's files (the hits and the new results); drop other contexts' caches."""
-        entries = {key: self._saved[key] for key in hits if key in self._saved}
-        entries.update((key, _encode(result)) for key, result in results.items())
-        if entries.keys() == self._saved.keys() and not results:
-            return
+        """Keep this run's files (the hits and the new results): new results in the recent file,
+        or everything in a new main file when that has grown stale; drop other contexts' caches."""
+        kept = [key for key in hits if key in self._saved]
+        stale = len(self._saved) - len(kept)
+        recent = {**self._recent, **{key: _encode(result) for key, result in results.items()}}
         with contextlib.suppress(OSError, ValueError, GovdataError):
-            atomic_write(self._file, marshal.dumps(entries))
+            if (
+                not self._base_size
+                or stale * 4 > len(self._saved)
+                or len(recent) > max(RECENT_FLOOR, self._base_size // 8)
+            ):
+                entries = {key: self._saved[key] for key in kept}
+                entries.update(recent)
+                atomic_write(self._file, marshal.dumps(entries))
+                self._recent_file.unlink(missing_ok=True)
+            elif results:
+                atomic_write(self._recent_file, marshal.dumps(recent))
+            else:
+                return
             for other in self._folder.glob(f"{PREFIX}*.marshal"):
-                if other != self._file:
+                if other not in (self._file, self._recent_file):
                     other.unlink(missing_ok=True)
+
+
+def _read(file: Path) -> dict[Key, tuple[Any, ...]]:
+    """A saved map, or nothing when the file is missing or damaged."""
+    with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+        saved = marshal.loads(file.read_bytes())
+        if isinstance(saved, dict):
+            return saved
+    return {}

@@ -13,7 +13,10 @@ import marshal
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from govdata.instance import discover, open_instance
+from govdata.validation import cache
 from govdata.validation.blobs import blob_id, content_ids, index_ids
 from govdata.validation.engine import RunResult, load_catalog, validate
 from tests.conftest import BASE_INSTANCE, build_instance
@@ -79,6 +82,57 @@ def test_an_edited_file_is_checked_again_alone(tmp_path: Path) -> None:
     warm = _run(root)
     assert warm.files_from_cache == _files(root) - 1
     assert any(d.location.path == RESOURCE and d.rule_id == "GD002" for d in warm.diagnostics)
+    _assert_same_as_uncached(root, warm)
+
+
+def _cache_files(root: Path) -> dict[str, bytes]:
+    return {saved.name.split(".", 1)[1]: saved.read_bytes() for saved in (root / ".govdata-cache").glob("validate-*")}
+
+
+def _copies(count: int) -> dict[str, str]:
+    """``count`` more resources of the same department, each with its own code and name."""
+    return {
+        f"catalogs/gongan/101002-{n:06d}.yaml": RESOURCE_TEXT.replace("101002/000001", f"101002/{n:06d}").replace(
+            "户籍人口基本信息", f"户籍人口基本信息{n}"
+        )
+        for n in range(2, count + 2)
+    }
+
+
+def test_a_small_change_is_saved_beside_the_main_file(tmp_path: Path) -> None:
+    """One edited file does not rewrite the whole cache: its result goes to the recent file."""
+    root = _repository(tmp_path, _copies(8))
+    _run(root)
+    before = _cache_files(root)
+    assert set(before) == {"marshal"}
+    (root / RESOURCE).write_text(RESOURCE_TEXT + "# 备注\n", encoding="utf-8")
+    _run(root)
+    after = _cache_files(root)
+    assert set(after) == {"marshal", "recent.marshal"} and after["marshal"] == before["marshal"]
+    [(path, blob)] = marshal.loads(after["recent.marshal"]).keys()
+    assert (path, blob) == (RESOURCE, blob_id((root / RESOURCE).read_bytes()))
+    warm = _run(root)
+    assert warm.files_from_cache == _files(root)
+    _assert_same_as_uncached(root, warm)
+
+
+def test_a_large_change_rewrites_the_main_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past an eighth of the main file (here: any change), everything goes into a new main file."""
+    monkeypatch.setattr(cache, "RECENT_FLOOR", 0)
+    root = _repository(tmp_path, _copies(8))
+    _run(root)
+    resources = sorted((root / "catalogs").rglob("*.yaml"))[:3]
+    for resource in resources:
+        resource.write_text(resource.read_text(encoding="utf-8") + "# 备注\n", encoding="utf-8")
+    _run(root)
+    saved = _cache_files(root)
+    assert set(saved) == {"marshal"}
+    keys = marshal.loads(saved["marshal"]).keys()
+    assert len(keys) == _files(root)
+    for resource in resources:
+        assert (resource.relative_to(root).as_posix(), blob_id(resource.read_bytes())) in keys
+    warm = _run(root)
+    assert warm.files_from_cache == _files(root)
     _assert_same_as_uncached(root, warm)
 
 
