@@ -82,14 +82,12 @@ def discover(root: Path) -> list[str]:
     found: list[str] = []
     if (root / CONFIG_NAME).is_file():
         found.append(CONFIG_NAME)
+    # Plain strings, not Path objects: an instance can hold 100,000 files.
     for folder in INSTANCE_FOLDERS:
-        base = root / folder
-        for directory, subdirs, files in os.walk(base):
+        for directory, subdirs, files in os.walk(root / folder):
             subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
-            relative = Path(directory).relative_to(root)
+            prefix = os.path.relpath(directory, root).replace(os.sep, "/") + "/"
             found.extend(
-                (relative / name).as_posix()
-                for name in files
-                if name.lower().endswith((".yaml", ".yml")) and not name.startswith(".")
+                prefix + name for name in files if name.lower().endswith((".yaml", ".yml")) and not name.startswith(".")
             )
     return sorted(found)

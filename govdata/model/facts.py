@@ -62,6 +62,11 @@ class ResourceFacts(NamedTuple):
         """(item index, resource code, item name) of each item obtained by sharing."""
         return zip(self.source_items, self.source_resources, self.source_names, strict=True)
 
+    @property
+    def citations(self) -> Iterator[tuple[str, str]]:
+        """(resource code, item name) of each item obtained by sharing."""
+        return zip(self.source_resources, self.source_names, strict=True)
+
     @classmethod
     def of(cls, document: Document[Resource]) -> ResourceFacts:
         resource = document.model

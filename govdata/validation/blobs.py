@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import subprocess
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 Reader = Callable[[str], bytes]
@@ -27,38 +28,64 @@ def blob_id(data: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
 
 
-def _git(root: Path, *args: str) -> bytes | None:
-    try:
-        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False, timeout=120)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout if done.returncode == 0 else None
+def _git(root: Path, *commands: tuple[str, ...]) -> list[bytes | None]:
+    """The output of each git command run in ``root``, all at once (None where one failed)."""
+    started: list[subprocess.Popen[bytes] | None] = []
+    for args in commands:
+        try:
+            started.append(
+                subprocess.Popen(["git", "-C", str(root), *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+            )
+        except OSError:
+            started.append(None)
+    outputs: list[bytes | None] = []
+    for process in started:
+        try:
+            output = process.communicate(timeout=120)[0] if process is not None else None
+        except subprocess.SubprocessError:
+            process.kill()  # type: ignore[union-attr]
+            output = None
+        outputs.append(output if process is not None and process.returncode == 0 else None)
+    return outputs
 
 
-def index_ids(root: Path) -> dict[str, str]:
-    """Blob ids of the tracked regular files under ``root`` whose working copy git finds unchanged."""
-    listing = _git(root, "ls-files", "-s", "-z", "--", ".")
-    modified = _git(root, "ls-files", "-m", "-z", "--", ".")
+def _paths(listing: bytes) -> list[str]:
+    return [entry for entry in listing.decode("utf-8", "surrogateescape").split("\0") if entry]
+
+
+@dataclass(frozen=True)
+class GitIndex:
+    """What git's index says of the files under a folder."""
+
+    ids: dict[str, str]  # blob id of each tracked regular file whose working copy is unchanged
+    tracked: list[str]  # every tracked path
+
+
+def read_index(root: Path) -> GitIndex:
+    """The index under ``root`` (empty outside git). ``ls-files -m`` stats every file, so the two
+    listings run side by side: together they take as long as the slower one."""
+    listing, modified = _git(root, ("ls-files", "-s", "-z", "--", "."), ("ls-files", "-m", "-z", "--", "."))
     if listing is None or modified is None:
-        return {}
-    changed = set(modified.decode("utf-8", "surrogateescape").split("\0"))
+        return GitIndex({}, [])
+    changed = set(_paths(modified))
     ids: dict[str, str] = {}
-    for entry in listing.decode("utf-8", "surrogateescape").split("\0"):
-        if not entry:
-            continue
+    tracked: list[str] = []
+    for entry in _paths(listing):
         meta, _, path = entry.partition("\t")
+        tracked.append(path)
         mode, blob, stage = meta.split(" ")
         if mode in _REGULAR_FILES and stage == "0" and path not in changed:
             ids[path] = blob
-    return ids
+    return GitIndex(ids, tracked)
 
 
-def content_ids(root: Path, paths: Iterable[str], reader: Reader) -> dict[str, str]:
-    """The blob id of each of ``paths`` (instance-relative) as the working tree holds it now.
+def content_ids(paths: Iterable[str], reader: Reader, index: GitIndex) -> dict[str, str]:
+    """The blob id of each of ``paths`` (instance-relative) as the working tree holds it now:
+    from the index where git vouches for it, else hashed.
 
     A file that cannot be read (a broken link, say) has none: it is checked, and reported, every time.
     """
-    known = index_ids(root)
+    known = index.ids
     ids: dict[str, str] = {}
     for path in paths:
         try:
@@ -68,7 +95,7 @@ def content_ids(root: Path, paths: Iterable[str], reader: Reader) -> dict[str, s
     return ids
 
 
-def tracked_under(root: Path, folder: str) -> list[str]:
+def tracked_under(index: GitIndex, folder: str) -> list[str]:
     """The files git tracks under ``folder`` (instance-relative): none, unless someone committed them."""
-    listing = _git(root, "ls-files", "-z", "--", folder)
-    return [path for path in (listing or b"").decode("utf-8", "surrogateescape").split("\0") if path]
+    prefix = folder.rstrip("/") + "/"
+    return [path for path in index.tracked if path.startswith(prefix)]

@@ -32,7 +32,7 @@ from govdata.rules import CATALOG_RULES, RULES
 from govdata.rules.base import RuleContext, Scope
 from govdata.settings import RuleSettings, Selection
 from govdata.validation.batch import gc_paused, load_files, run_jobs
-from govdata.validation.blobs import content_ids, tracked_under
+from govdata.validation.blobs import content_ids, read_index, tracked_under
 from govdata.validation.cache import FOLDER as CACHE_FOLDER
 from govdata.validation.cache import ResultCache, context_key
 from govdata.validation.jobs import REGISTRY_KINDS, FileChecker, FileResult, Positions, add_document, extend
@@ -164,13 +164,14 @@ def validate(
     day = today or dt.date.today()
     checker = FileChecker(base, settings, read, keep_data=keep_models, today=day)
     cache = None
+    ids: dict[str, str] = {}
     if use_cache and reader is None:
-        if committed := tracked_under(instance.root, CACHE_FOLDER):
+        index = read_index(instance.root)
+        if committed := tracked_under(index, CACHE_FOLDER):
             # A committed cache could carry forged results into CI: not even read (fail closed).
             diagnostics.append(committed_cache(committed[0]))
-        else:
-            cache = _cache_for(instance, read, registries)
-    ids = content_ids(instance.root, paths, read) if cache is not None else {}
+        elif cache := _cache_for(instance, read, registries):
+            ids = content_ids(paths, read, index)
     with gc_paused():
         results, from_cache = _results(jobs, checker, cache, ids, progress, processes)
         catalog, problems = _assemble(base, jobs, results, read, keep_models)

@@ -17,7 +17,7 @@ import pytest
 
 from govdata.instance import discover, open_instance
 from govdata.validation import cache
-from govdata.validation.blobs import blob_id, content_ids, index_ids
+from govdata.validation.blobs import blob_id, content_ids, read_index
 from govdata.validation.engine import RunResult, load_catalog, validate
 from tests.conftest import BASE_INSTANCE, build_instance
 
@@ -59,7 +59,7 @@ def test_content_ids_are_git_blob_ids_and_follow_unstaged_edits(tmp_path: Path) 
     (root / RESOURCE).write_text(RESOURCE_TEXT + "\n", encoding="utf-8")  # edited, not staged
     (root / "catalogs/gongan/101002-000009.yaml").write_text(RESOURCE_TEXT, encoding="utf-8")  # untracked
     paths = discover(root)
-    ids = content_ids(root, paths, lambda p: (root / p).read_bytes())
+    ids = content_ids(paths, lambda p: (root / p).read_bytes(), read_index(root))
     for path in paths:
         listed = subprocess.run(
             ["git", "-C", str(root), "hash-object", path], check=True, capture_output=True, text=True
@@ -246,8 +246,8 @@ def test_an_instance_in_a_subfolder_of_the_repository(tmp_path: Path) -> None:
     _git(repository, "init", "-q", "-b", "main")
     _git(repository, "add", "-A")
     _git(repository, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "catalog")
-    assert set(index_ids(root)) == set(discover(root))  # from git's index, instance-relative
-    ids = content_ids(root, discover(root), lambda p: (root / p).read_bytes())
+    assert set(read_index(root).ids) == set(discover(root))  # from git's index, instance-relative
+    ids = content_ids(discover(root), lambda p: (root / p).read_bytes(), read_index(root))
     assert ids == {path: blob_id((root / path).read_bytes()) for path in discover(root)}
     _run(root)
     (root / RESOURCE).write_text(RESOURCE_TEXT + "\n", encoding="utf-8")
