@@ -64,15 +64,19 @@ class ResourcePath(Rule):
     tags = frozenset({"integrity", "layout"})
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        holders: dict[str, str] = {}
-        for facts in ctx.catalog.resource_facts:
-            # The file named after its code is the code's owner; else the first one.
-            if facts.path.rpartition("/")[2] == file_name_for(facts.code):
-                holders[facts.code] = facts.path
-        for resource in ctx.catalog.resource_facts:
-            # String operations, not PurePosixPath: this runs for every resource of the instance.
-            folder, _, file_name = resource.path.rpartition("/")
-            provider = ctx.catalog.department_by_code.get(resource.provider_code)
+        resources = ctx.catalog.resource_facts
+        # String operations, not PurePosixPath, each done once: this runs for every resource.
+        places = [resource.path.rpartition("/") for resource in resources]
+        expected_names = [file_name_for(resource.code) for resource in resources]
+        # The file named after its code is the code's owner.
+        holders = {
+            resource.code: resource.path
+            for resource, (_, _, file_name), expected in zip(resources, places, expected_names, strict=True)
+            if file_name == expected
+        }
+        departments = ctx.catalog.department_by_code
+        for resource, (folder, _, file_name), expected in zip(resources, places, expected_names, strict=True):
+            provider = departments.get(resource.provider_code)
             if provider is not None and folder.rpartition("/")[2] != provider.slug:
                 yield Finding(
                     resource.path,
@@ -84,7 +88,6 @@ class ResourcePath(Rule):
                     ),
                     Text(f"移动到 catalogs/{provider.slug}/", f"move it to catalogs/{provider.slug}/"),
                 )
-            expected = file_name_for(resource.code)
             holder = holders.get(resource.code)
             if file_name != expected and holder is not None and holder != resource.path:
                 # Another file holds this code: this one was copied; renaming it would only

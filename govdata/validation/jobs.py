@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from govdata.diagnostics import Diagnostic, Location, Pointer
 from govdata.io.fastyaml import SourceMap
@@ -49,9 +48,12 @@ REGISTRY_KINDS = (DEPARTMENTS, LEGAL_BASES, CLASSIFICATION)
 FILE_RULES: tuple[type[Rule], ...] = tuple(rule for rule in CATALOG_RULES if rule.scope is Scope.FILE)
 
 
-@dataclass(frozen=True, slots=True)
-class FileResult:
-    """What one job found and kept of one file."""
+class FileResult(NamedTuple):
+    """What one job found and kept of one file.
+
+    A named tuple, not a frozen dataclass: a pull request's run makes 100,000 of them from the
+    cache, and a frozen dataclass sets each field through ``object.__setattr__``.
+    """
 
     path: str
     diagnostics: tuple[Diagnostic, ...]  # load, schema and per-file rule findings, at rule-default severity
