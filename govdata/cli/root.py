@@ -13,8 +13,10 @@ import typer
 from govdata.cli.common import state
 from govdata.cli.help_format import install as install_help_format
 from govdata.cli.lazy_group import LazyGroup
+from govdata.cli.unset_options import install as skip_coercion_of_unset_options
 
 install_help_format()
+skip_coercion_of_unset_options()
 
 app = typer.Typer(
     name="govdata",

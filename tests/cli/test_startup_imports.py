@@ -97,6 +97,10 @@ def test_help_and_rules_import_only_the_command_that_runs(tmp_path: Path) -> Non
     assert len([name for name in listed if top_package(name) == "govdata"]) <= 12
     rules = imported(["rules"], tmp_path)
     assert command_modules & set(rules) == {"govdata.cli.rules"}
+    # The list comes from rule_index.json, and an unset --lang needs no pydantic adapter.
+    heavy = [name for name in rules if top_package(name) in {"pydantic", "pydantic_core"}]
+    heavy += [name for name in rules if name.startswith(("govdata.rules", "govdata.model", "govdata.generate"))]
+    assert heavy == []
 
 
 def test_help_and_rules_polish_still_applies(tmp_path: Path) -> None:
