@@ -151,6 +151,7 @@ ROWS: tuple[Row, ...] = (
         prepare=_stage_one_edit,
         cleanup=pristine,
     ),
+    Row("version", "`govdata --version`", "≤ 0.10 s", "empty", ("--version",), 0.10, short=True),
     Row("help", "`govdata --help`", "≤ 0.10 s", "empty", ("--help",), 0.10, short=True),
     Row("rules", "`govdata rules`", "≤ 0.10 s", "empty", ("rules",), 0.10, short=True),
     Row(

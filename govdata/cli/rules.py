@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated
 
@@ -16,6 +17,35 @@ app = typer.Typer(
 )
 
 
+# ``govdata rules`` reads its rows from here instead of importing every rule module and the
+# models they use (issue 12, item 5); ``govdata rules index`` writes it, a test keeps it fresh.
+INDEX = Path(__file__).with_name("rule_index.json")
+
+
+def rule_rows(lang: Lang) -> list[list[str]]:
+    """The rows of ``govdata rules`` in ``lang``, from the rule registry."""
+    from govdata.generate.rule_docs import severity_text
+    from govdata.rules import RULES
+
+    zh = lang is Lang.ZH
+    return [
+        [
+            rule.id,
+            rule.title.zh if zh else rule.name,
+            rule.name if zh else rule.title.get(lang),
+            article_text(rule.article, lang) or "—",
+            severity_text(rule.severity.value, lang),
+            rule.summary_in(lang),
+        ]
+        for rule in RULES
+    ]
+
+
+def rule_index() -> str:
+    """The text of ``rule_index.json``: every language's rows."""
+    return json.dumps({lang.value: rule_rows(lang) for lang in Lang}, ensure_ascii=False, indent=1) + "\n"
+
+
 @app.callback()
 def list_rules(ctx: typer.Context, lang: LangOption = None) -> None:
     """列出全部规则及其条款、默认级别（中文模式下显示中文名称和摘要）。/ List every rule with its article and default severity."""
@@ -24,28 +54,17 @@ def list_rules(ctx: typer.Context, lang: LangOption = None) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from govdata.generate.rule_docs import severity_text
-    from govdata.rules import RULES
-
     chosen = resolve_lang(lang, None)
-    zh = chosen is Lang.ZH
     headers = (
         ("编号", "名称", "英文名", "条款", "级别", "检查什么")
-        if zh
+        if chosen is Lang.ZH
         else ("Id", "Name", "名称 / title", "Article", "Severity", "What it checks")
     )
     table = Table(show_lines=False)
     for header in headers:
         table.add_column(header, overflow="fold")
-    for rule in RULES:
-        table.add_row(
-            rule.id,
-            rule.title.zh if zh else rule.name,
-            rule.name if zh else rule.title.get(chosen),
-            article_text(rule.article, chosen) or "—",
-            severity_text(rule.severity.value, chosen),
-            rule.summary_in(chosen),
-        )
+    for row in json.loads(INDEX.read_text(encoding="utf-8"))[chosen.value]:
+        table.add_row(*row)
     Console(soft_wrap=False).print(table)
 
 
@@ -81,3 +100,23 @@ def docs(
     from govdata.generate.rule_docs import rule_docs
 
     write_or_check(output, rule_docs(), check, "docs/rules", fix="govdata rules docs")
+
+
+@app.command("index", hidden=True)
+def index(
+    check: Annotated[bool, typer.Option("--check", help="只检查是否过期，过期则以 1 退出 / fail if stale")] = False,
+) -> None:
+    """由规则代码生成 govdata/cli/rule_index.json（govdata rules 读取的列表，供开发者用）。/ Regenerate the rule list.
+
+    Regenerate the list ``govdata rules`` prints from (for developers, after changing a rule).
+    """
+    from govdata.cli.generated import write_or_check
+
+    write_or_check(
+        INDEX.parent,
+        {INDEX.name: rule_index()},
+        check,
+        "govdata/cli/rule_index.json",
+        owns_folder=False,
+        fix="govdata rules index",
+    )

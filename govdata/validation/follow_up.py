@@ -45,8 +45,7 @@ def _responsibility(instance: Instance, result: RunResult) -> Text | None:
 
 def _formatting(root: Path, scopes: list[str] | None, ids: Mapping[str, str]) -> Text | None:
     from govdata.cli.common import within
-    from govdata.fmt.canonical import format_bytes
-    from govdata.fmt.run import FormatCache
+    from govdata.fmt.run import FormatCache, format_many
 
     cache = FormatCache(root)
     paths = [p for p in (ids or discover(root)) if scopes is None or any(within(p, s) for s in scopes)]
@@ -58,7 +57,11 @@ def _formatting(root: Path, scopes: list[str] | None, ids: Mapping[str, str]) ->
     unknown = [(p, data) for p, data in unknown if not cache.canonical(p, data)]
     if len(unknown) > MAX_FORMAT_CHECKS:
         return None
-    untidy = [p for p, data in unknown if isinstance(text := format_bytes(p, data), str) and text.encode() != data]
+    # format_many proves a tidy file canonical from libyaml's events before any ruamel round trip.
+    formatted = format_many(unknown)
+    untidy = [
+        p for (p, data), text in zip(unknown, formatted, strict=True) if isinstance(text, str) and text.encode() != data
+    ]
     if not untidy:
         return None
     shown = " ".join(untidy[:5]) + (" …" if len(untidy) > 5 else "")

@@ -23,6 +23,7 @@ MEASURES = (  # the first column of every row, at the small scale
     "`validate`, 1,000 resources, cold",
     "re-check after a pull request changing 10 of 1,000 files",
     "pre-commit on one staged file in 200",
+    "`govdata --version`",
     "`govdata --help`",
     "`govdata rules`",
     "`govdata validate` on an empty instance",
