@@ -68,11 +68,13 @@ class ResourceFacts(NamedTuple):
         return zip(self.source_resources, self.source_names, strict=True)
 
     @classmethod
-    def of(cls, document: Document[Resource]) -> ResourceFacts:
+    def of(cls, document: Document[Resource], *, shared: bool = True) -> ResourceFacts:
+        """The facts of ``document``; with ``shared`` off, repeated texts are not interned (a
+        worker process's facts are interned where they arrive, see ``__reduce__``)."""
         resource = document.model
         items = resource.items
         obtained = [(index, item.obtained_from) for index, item in enumerate(items) if item.obtained_from is not None]
-        return _shared(
+        return (_shared if shared else cls._make)(
             (
                 document.path,
                 resource.code,

@@ -9,6 +9,7 @@ across a fork: a git cat-file pipe cannot, the working tree can.
 
 from __future__ import annotations
 
+import copy
 import gc
 import multiprocessing
 import os
@@ -111,7 +112,8 @@ def run_jobs(
         for path, kind in jobs:
             yield checker(path, kind)
         return
-    _worker_checker = checker  # inherited by the forked workers
+    _worker_checker = copy.copy(checker)  # inherited by the forked workers
+    _worker_checker.share_texts = False  # their facts are interned on arrival here
     context = multiprocessing.get_context("fork")
     with context.Pool(processes=processes) as pool:
         yield from pool.imap(_check, [(path, kind.name) for path, kind in jobs], chunksize=32)

@@ -166,6 +166,9 @@ class FileChecker:
         self.today = today
         self.keep_data = keep_data  # send resources' parsed data too (the caller keeps every model)
         self.rules = [rule for rule in FILE_RULES if settings.severities[rule.id] is not None]
+        # Intern the facts' repeated texts here; off in worker processes, whose results are
+        # interned where they arrive (interning twice cost 0.1 ms of a 1.4 ms job).
+        self.share_texts = True
 
     def __call__(self, path: str, kind: FileKind) -> FileResult:
         try:
@@ -193,6 +196,6 @@ class FileChecker:
                 found.extend(positions.diagnostic(rule, f) for f in rule().check(context) if f.path == path)
             except Exception as error:  # noqa: BLE001 - a rule's bug is a finding; the other rules still run
                 found.append(internal_error(path, error, rule.id))
-        facts = ResourceFacts.of(document) if kind is RESOURCE else None  # type: ignore[arg-type]
+        facts = ResourceFacts.of(document, shared=self.share_texts) if kind is RESOURCE else None  # type: ignore[arg-type]
         keep = kind is not RESOURCE or self.keep_data
         return FileResult(path, tuple(found), True, facts, parsed.data if keep else None, parsed.schema_ref)
