@@ -105,7 +105,7 @@ class Outliner:
         self.cache = cache
         self.processes = processes  # None: worker_count's choice
         self.pool: Pool | None = None
-        self.pending: dict[str, tuple[list[tuple[str, str]], AsyncResult[list[Outline | None]]]] = {}
+        self.pending: dict[str, AsyncResult[list[Outline | None]]] = {}  # by commit, being read
 
     def __enter__(self) -> Outliner:
         return self
@@ -128,13 +128,12 @@ class Outliner:
         if self.pool is None:
             _worker_blobs = self.blobs  # inherited by the forked workers
             self.pool = multiprocessing.get_context("fork").Pool(processes=count)
-        self.pending[key] = (todo, self.pool.map_async(_outline_job, todo, chunksize=64))
+        self.pending[key] = self.pool.map_async(_outline_job, todo, chunksize=64)
 
     def outlines(self, key: str, jobs: Sequence[tuple[str, str]]) -> dict[str, Outline]:
         """The outlines of the resource files among ``jobs`` that load cleanly, by path."""
         if key in self.pending:
-            todo, waiting = self.pending.pop(key)
-            return {o.path: o for o in waiting.get() if o is not None}
+            return {o.path: o for o in self.pending.pop(key).get() if o is not None}
         found: dict[str, Outline] = {}
         for path, sha in jobs:
             if kind_of(path) is not RESOURCE:
