@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,16 +74,23 @@ def build_result(
     prefix: str = "",
     names: dict[str, str] | None = None,
     special: dict[str, str] | None = None,
+    outlined: Sequence[Change] = (),
+    published: Mapping[str, bool] | None = None,
 ) -> DiffResult:
     """Diff, review and locate: the pure part of :func:`compare`, given both snapshots.
 
     ``names`` (department code → name) stands in when the snapshots hold no registry.
     ``special`` names changed paths that are symlinks or submodules on either side: they were
     not loaded, and each is one unreadable change (fail closed).
+    ``outlined`` are the changes of resource files the snapshots hold no model of (added or
+    deleted whole, see :mod:`govdata.gitops.outline`), ``published`` says which of the deleted
+    ones were published.
     """
     special = special or {}
     skip = _broken(old) | _broken(new) | set(special)
     changes = semantic_diff(old.catalog, new.catalog, skip=skip)
+    if outlined:  # in the diff's own order; a stable sort keeps the rest as it was
+        changes = sorted([*changes, *outlined], key=Change.sort_key)
     rules = ownership_rules(old.catalog if old.catalog.departments else new.catalog, prefix)
     authority = new.catalog.config.authority
 
@@ -109,7 +116,13 @@ def build_result(
     grants = active_grants(old.catalog)
     for change in changes:
         snapshot = new if change.side is Side.NEW else old
-        verdict = review(change, old.catalog, grants=grants, department_owns=lambda p: department_of(p) is not None)
+        verdict = review(
+            change,
+            old.catalog,
+            grants=grants,
+            department_owns=lambda p: department_of(p) is not None,
+            published=published,
+        )
         entries.append(Entry(change, verdict, snapshot.locate(change.path, change.pointer), describe(change)))
     return DiffResult(
         old.rev or "",

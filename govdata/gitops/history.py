@@ -14,13 +14,16 @@ department folder, so a move between departments stays in its history.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from govdata.gitops.changes import Side
 from govdata.gitops.compare import DiffResult, build_result
+from govdata.gitops.outline import Outliner
 from govdata.gitops.repo import CommitInfo, FileChange
-from govdata.gitops.snapshot import LoadCache, RevisionReader, build_snapshot, is_instance_file, load_config
+from govdata.gitops.snapshot import LoadCache, RevisionReader, Snapshot, build_snapshot, is_instance_file, load_config
 from govdata.instance import CONFIG_NAME
 from govdata.model.config import InstanceConfig
 from govdata.validation.batch import gc_paused
@@ -107,8 +110,12 @@ def history(
     head_config: InstanceConfig,
     names: dict[str, str],
     max_count: int | None = None,
+    outline: bool = True,
 ) -> list[HistoryStep]:
-    """The semantic history of ``trace``, newest first; ``names`` maps department codes to names."""
+    """The semantic history of ``trace``, newest first; ``names`` maps department codes to names.
+
+    ``outline`` False loads every changed file as a model (the reference the tests compare with).
+    """
     commits = list(_kept(reader, trace, max_count))
     blobs = reader.repo.read_blobs(
         sha for _, files in commits for f in files for sha in (f.old_blob, f.new_blob) if sha is not None
@@ -117,43 +124,80 @@ def history(
     cache = LoadCache()
     # Many small acyclic objects (nodes, dicts, models), as in validate: full collector passes
     # over the growing heap cost 3x the parsing on a 10k-file import commit (issue 12).
-    with gc_paused():
+    with gc_paused(), Outliner(blobs, cache) as outliner:
+        if outline:  # a large import commit, oldest, is read while the newer ones are diffed
+            for commit, files in commits:
+                outliner.read_ahead(commit.sha, _whole(files))
         for commit, files in commits:
-            step = _step(commit, files, blobs, cache, trace, head_config, reader.prefix, names)
-            if step is not None:
-                steps.append(step)
+            context = _Commit(commit, files, blobs, cache, head_config, reader.prefix, names)
+            result = context.result(outliner if outline else None)
+            result.entries = [e for e in result.entries if trace.keeps(e.change.subject, e.change.department)]
+            if result.entries:
+                steps.append(HistoryStep(commit, result))
     return steps
 
 
-def _step(
-    commit: CommitInfo,
-    files: list[FileChange],
-    blobs: dict[str, bytes],
-    cache: LoadCache,
-    trace: Trace,
-    head_config: InstanceConfig,
-    prefix: str,
-    names: dict[str, str],
-) -> HistoryStep | None:
-    """One commit's semantic changes to ``trace``, or None when it changed nothing of it."""
-    old_blobs = {f.path: blobs[f.old_blob] for f in files if f.old_blob is not None}
-    new_blobs = {f.path: blobs[f.new_blob] for f in files if f.new_blob is not None}
-    old_config = load_config(old_blobs.get(CONFIG_NAME), commit.sha[:12], head_config)
-    new_config = load_config(new_blobs.get(CONFIG_NAME), commit.sha[:12], head_config)
-    # Only a file changed in place has changes shown at a line; an added or deleted one is placed
-    # on line 1, so it is parsed without a line map (Snapshot.locate still makes one if asked).
-    placed = {f.path for f in files if f.old_blob is not None and f.new_blob is not None}
-    old = build_snapshot(commit.parents[0] if commit.parents else None, old_blobs, old_config, cache, placed)
-    new = build_snapshot(commit.sha, new_blobs, new_config, cache, placed)
-    result = build_result(
-        old,
-        new,
-        [f.path for f in files],
-        set(old_blobs),
-        set(new_blobs),
-        (commit.parents[0][:10] if commit.parents else "∅", commit.sha[:10]),
-        prefix,
-        names,
-    )
-    result.entries = [e for e in result.entries if trace.keeps(e.change.subject, e.change.department)]
-    return HistoryStep(commit, result) if result.entries else None
+def _whole(files: list[FileChange]) -> list[tuple[str, str]]:
+    """(path, blob) of the files added or deleted whole."""
+    return [
+        (f.path, sha)
+        for f in files
+        if (f.old_blob is None) != (f.new_blob is None) and (sha := f.new_blob or f.old_blob) is not None
+    ]
+
+
+@dataclass
+class _Commit:
+    """One commit's changed files, to be diffed."""
+
+    commit: CommitInfo
+    files: list[FileChange]
+    blobs: dict[str, bytes]
+    cache: LoadCache
+    head_config: InstanceConfig
+    prefix: str
+    names: dict[str, str]
+
+    def result(self, outliner: Outliner | None) -> DiffResult:
+        """The commit's semantic changes. Resource files added or deleted whole are outlined
+        (no model kept) unless their code is also elsewhere in the commit (a move, a duplicate):
+        those, like every other file, are loaded into the two snapshots the diff compares."""
+        found = outliner.outlines(self.commit.sha, _whole(self.files)) if outliner is not None else {}
+        old, new = self.snapshots(found)
+        seen = Counter(d.model.code for s in (old, new) for d in s.catalog.resources)
+        seen.update(o.code for o in found.values())
+        shared = {p for p, o in found.items() if seen[o.code] > 1}
+        if shared:  # one pass suffices: the codes of the files added back were already counted
+            found = {p: o for p, o in found.items() if p not in shared}
+            old, new = self.snapshots(found)
+        sides = {f.path: Side.NEW if f.new_blob is not None else Side.OLD for f in self.files}
+        outlined = [o.change(sides[p]) for p, o in found.items()]
+        published = {o.code: o.published for p, o in found.items() if sides[p] is Side.OLD}
+        parents = self.commit.parents
+        return build_result(
+            old,
+            new,
+            [f.path for f in self.files],
+            {f.path for f in self.files if f.old_blob is not None},
+            {f.path for f in self.files if f.new_blob is not None},
+            (parents[0][:10] if parents else "∅", self.commit.sha[:10]),
+            self.prefix,
+            self.names,
+            outlined=outlined,
+            published=published,
+        )
+
+    def snapshots(self, outlined: Collection[str]) -> tuple[Snapshot, Snapshot]:
+        """Both sides of the commit, the ``outlined`` paths not loaded."""
+        old_blobs = {f.path: self.blobs[f.old_blob] for f in self.files if f.old_blob is not None}
+        new_blobs = {f.path: self.blobs[f.new_blob] for f in self.files if f.new_blob is not None}
+        label = self.commit.sha[:12]
+        old_config = load_config(old_blobs.get(CONFIG_NAME), label, self.head_config)
+        new_config = load_config(new_blobs.get(CONFIG_NAME), label, self.head_config)
+        # Parsed without line maps (the plain reader, ~5x faster): Snapshot.locate makes a file's
+        # map when one of its changes is shown at a line, about one side in two of a file changed
+        # in place, never an added or deleted one (line 1).
+        parent = self.commit.parents[0] if self.commit.parents else None
+        old = build_snapshot(parent, old_blobs, old_config, self.cache, (), outlined)
+        new = build_snapshot(self.commit.sha, new_blobs, new_config, self.cache, (), outlined)
+        return old, new

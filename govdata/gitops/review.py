@@ -18,7 +18,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -26,6 +26,7 @@ from govdata.gitops.changes import Change, ChangeKind
 from govdata.i18n import Text
 from govdata.model.catalog import Catalog
 from govdata.model.grant import IN_FORCE, INITIAL
+from govdata.model.resource import Resource
 
 
 class Level(StrEnum):
@@ -144,12 +145,26 @@ def active_grants(catalog: Catalog) -> list[tuple[str, str, tuple[str, ...]]]:
     ]
 
 
-def _relied_on(change: Change, base: Catalog, grants: Iterable[tuple[str, str, tuple[str, ...]]]) -> tuple[Text, ...]:
+def is_published(resource: Resource) -> bool:
+    """Shared or open: in the share or open catalog, so consumers may rely on it."""
+    return resource.sharing.type != "不予共享" or resource.opening.type != "不予开放"
+
+
+def _relied_on(
+    change: Change,
+    base: Catalog,
+    grants: Iterable[tuple[str, str, tuple[str, ...]]],
+    published: Mapping[str, bool],
+) -> tuple[Text, ...]:
     reliance: list[Text] = []
     if change.kind in UNJUDGED_KINDS or change.kind is ChangeKind.FILE_CHANGED:
         return ()
-    resource = base.resource(change.subject)
-    if resource is not None and (resource.sharing.type != "不予共享" or resource.opening.type != "不予开放"):
+    if change.subject in published:
+        in_catalog = published[change.subject]
+    else:
+        resource = base.resource(change.subject)
+        in_catalog = resource is not None and is_published(resource)
+    if in_catalog:
         reliance.append(_PUBLISHED)
     # For an item change, a grant relies on it if it lists that item (by its old name) or no items at all.
     item = change.old if change.kind in (ChangeKind.ITEM_RENAMED, ChangeKind.ITEM_REMOVED) else change.item
@@ -169,14 +184,18 @@ def review(
     *,
     grants: list[tuple[str, str, tuple[str, ...]]] | None = None,
     department_owns: Callable[[str], bool] = lambda path: False,
+    published: Mapping[str, bool] | None = None,
 ) -> Review:
     """The review ``change`` needs, judged against the ``base`` revision's catalog.
 
     ``department_owns(path)`` tells whether a department (not the authority) owns a file that
     is no catalog document (a note in ``catalogs/<dept>/``): the department's file of a kind
     govdata cannot read still needs the authority (fail closed), the others are the authority's.
+    ``published`` says, by code, whether base resources that ``base`` holds no model of were
+    published (a deleted file described by :mod:`govdata.gitops.outline`).
     """
-    relied = _relied_on(change, base, active_grants(base) if grants is None else grants) if change.restricts else ()
+    in_force = active_grants(base) if grants is None else grants
+    relied = _relied_on(change, base, in_force, published or {}) if change.restricts else ()
     kind = change.kind
     authority = AUTHORITY_KINDS.get(kind)
     if kind is ChangeKind.RESOURCE_MOVED and _folder(change.old) != _folder(change.new):

@@ -142,6 +142,30 @@ def _slot_of_model() -> dict[type, str]:
     return slots
 
 
+def clean_model(path: str, data: bytes, positions: bool = False) -> tuple[str, Any, SourceMap | None] | None:
+    """The Catalog field, model and (with ``positions``) line map of a file that loads cleanly
+    on the fast path: decoded, read, schema-valid and modelled. None: anything else, which
+    :func:`govdata.validation.engine.load_catalog` words as located diagnostics."""
+    from govdata.io.fastyaml import YamlProblem, load_yaml
+    from govdata.schema.validate import validate_document
+
+    kind = kind_of(path)
+    slot = _slot_of_model().get(kind.model) if kind is not None else None
+    if kind is None or slot is None:
+        return None
+    text = decode(data)
+    if isinstance(text, DecodeProblem):
+        return None
+    loaded = load_yaml(text, positions=positions)
+    if isinstance(loaded, YamlProblem) or validate_document(kind, loaded[0]):
+        return None
+    try:
+        model = kind.model.model_validate(loaded[0])
+    except ValidationError:
+        return None  # model and schema disagree: load_catalog words it
+    return slot, model, loaded[1]
+
+
 def _load_one(
     path: str, data: bytes, config: InstanceConfig, cache: LoadCache, positions: bool = True
 ) -> tuple[list[Piece], list[Diagnostic]]:
@@ -152,25 +176,14 @@ def _load_one(
     only if a change in the file is ever placed. Anything else goes the usual way,
     :func:`govdata.validation.engine.load_catalog`, for its located diagnostics.
     """
-    from govdata.io.fastyaml import YamlProblem, load_yaml
-    from govdata.model.kinds import kind_of
-    from govdata.schema.validate import validate_document
     from govdata.validation.engine import load_catalog
 
-    kind = kind_of(path)
-    slot = _slot_of_model().get(kind.model) if kind is not None else None
-    text = decode(data)
-    if kind is not None and slot is not None and not isinstance(text, DecodeProblem):
-        loaded = load_yaml(text, positions=positions)
-        if not isinstance(loaded, YamlProblem) and not validate_document(kind, loaded[0]):
-            try:
-                model = kind.model.model_validate(loaded[0])
-            except ValidationError:
-                model = None  # model and schema disagree: load_catalog words it
-            if model is not None:
-                if loaded[1] is not None:
-                    cache.keep(cache.maps, data, loaded[1])
-                return [(slot, Document(path, model))], []
+    clean = clean_model(path, data, positions)
+    if clean is not None:
+        slot, model, source_map = clean
+        if source_map is not None:
+            cache.keep(cache.maps, data, source_map)
+        return [(slot, Document(path, model))], []
     catalog, problems = load_catalog(config, [path], lambda _path: data, config_path=CONFIG_NAME)
     return _pieces(catalog).get(path, []), problems
 
@@ -181,16 +194,19 @@ def build_snapshot(
     config: InstanceConfig,
     cache: LoadCache | None = None,
     placed: Collection[str] | None = None,
+    outlined: Collection[str] = (),
 ) -> Snapshot:
     """Load ``blobs`` (instance-relative path → bytes; the config excluded) into a snapshot.
 
     With a ``cache``, a file already loaded with the same content is not parsed again, and
     ``placed`` (None: all) names the paths whose changes will be shown at a line: the others
     are parsed without a line map (an added or deleted file is placed on line 1).
+    ``outlined`` paths are described without models (:mod:`govdata.gitops.outline`): not
+    loaded, their bytes kept for :meth:`Snapshot.locate`.
     """
     from govdata.validation.engine import load_catalog
 
-    paths = sorted(p for p in blobs if p != CONFIG_NAME)
+    paths = sorted(p for p in blobs if p != CONFIG_NAME and p not in outlined)
     if cache is None:
         catalog, diagnostics = load_catalog(config, paths, blobs.__getitem__, config_path=CONFIG_NAME)
         return Snapshot(rev, catalog, diagnostics, blobs)

@@ -1,0 +1,146 @@
+"""Added and deleted resource files described without keeping their models (issue 12).
+
+The semantic diff of a resource file that only one side of a commit has, and whose code no
+other file of the commit has, is one change: ``resource-added`` or ``resource-removed``,
+placed on line 1. It shows the code, name and provider; a removal's review also asks whether
+the resource was published. An :class:`Outline` keeps just that, read through the same clean
+path the snapshot loads with (:func:`~govdata.gitops.snapshot.clean_model`), so a file that
+path refuses is left to the snapshot, which words why. A large commit (a 10,000-file import)
+is read in worker processes, and no commit holds thousands of models at once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Mapping, Sequence
+from multiprocessing.pool import AsyncResult, Pool
+from typing import NamedTuple
+
+from govdata.diagnostics import Diagnostic
+from govdata.gitops.changes import Change, ChangeKind, Side
+from govdata.gitops.review import is_published
+from govdata.gitops.snapshot import LoadCache, Piece, clean_model
+from govdata.model.kinds import RESOURCE, kind_of
+from govdata.model.resource import Resource
+from govdata.validation.batch import worker_count
+
+RESOURCES = "resources"  # the Catalog field of resource documents
+
+
+class Outline(NamedTuple):
+    """What the history shows of a resource file added or deleted whole."""
+
+    path: str
+    code: str
+    name: str
+    provider: str  # provider department code
+    published: bool  # shared or open (see review.is_published)
+
+    def change(self, side: Side) -> Change:
+        """The change the semantic diff gives for this file alone on ``side``."""
+        if side is Side.NEW:
+            return Change(ChangeKind.RESOURCE_ADDED, self.code, self.path, (), Side.NEW, self.provider, new=self.name)
+        return Change(
+            ChangeKind.RESOURCE_REMOVED,
+            self.code,
+            self.path,
+            (),
+            Side.OLD,
+            self.provider,
+            old=self.name,
+            restricts=True,
+        )
+
+
+def _of(path: str, model: Resource) -> Outline:
+    return Outline(path, model.code, model.name, model.provider.code, is_published(model))
+
+
+def outline(path: str, data: bytes) -> Outline | None:
+    """The outline of a resource file that loads cleanly; None for anything else."""
+    clean = clean_model(path, data)
+    if clean is None or clean[0] != RESOURCES:
+        return None
+    return _of(path, clean[1])
+
+
+class _Blobs:
+    """Blob contents in memory: they cross a fork, so ``worker_count`` may choose workers."""
+
+    parallel_safe = True
+
+    def __init__(self, blobs: Mapping[str, bytes]) -> None:
+        self.blobs = blobs
+
+    def __call__(self, sha: str) -> bytes:
+        return self.blobs[sha]
+
+
+_worker_blobs: _Blobs | None = None
+
+
+def _outline_job(job: tuple[str, str]) -> Outline | None:
+    assert _worker_blobs is not None
+    path, sha = job
+    return outline(path, _worker_blobs(sha))
+
+
+def _loaded(path: str, entry: tuple[list[Piece], list[Diagnostic]]) -> Outline | None:
+    """From a file the cache already loaded: its outline, None when it did not load cleanly."""
+    pieces, problems = entry
+    if problems or len(pieces) != 1 or pieces[0][0] != RESOURCES:
+        return None
+    model = pieces[0][1].model
+    assert isinstance(model, Resource)
+    return _of(path, model)
+
+
+class Outliner:
+    """Outlines of the resource files commits add or delete whole. A large commit's are read
+    ahead in worker processes (:meth:`read_ahead`) while this process diffs the other commits;
+    the rest are read when asked, from the cache when it has them. Use as a context manager."""
+
+    def __init__(self, blobs: Mapping[str, bytes], cache: LoadCache, processes: int | None = None) -> None:
+        self.blobs = _Blobs(blobs)
+        self.cache = cache
+        self.processes = processes  # None: worker_count's choice
+        self.pool: Pool | None = None
+        self.pending: dict[str, AsyncResult[list[Outline | None]]] = {}  # by commit, being read
+
+    def __enter__(self) -> Outliner:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        global _worker_blobs
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+        _worker_blobs = None
+
+    def read_ahead(self, key: str, jobs: Sequence[tuple[str, str]]) -> None:
+        """Start reading ``jobs`` ((path, blob sha)) in worker processes if they are many."""
+        global _worker_blobs
+        todo = [(path, sha) for path, sha in jobs if kind_of(path) is RESOURCE]
+        count = worker_count(len(todo), self.blobs, self.processes)
+        if count == 1:
+            return
+        if self.pool is None:
+            _worker_blobs = self.blobs  # inherited by the forked workers
+            self.pool = multiprocessing.get_context("fork").Pool(processes=count)
+        self.pending[key] = self.pool.map_async(_outline_job, todo, chunksize=64)
+
+    def outlines(self, key: str, jobs: Sequence[tuple[str, str]]) -> dict[str, Outline]:
+        """The outlines of the resource files among ``jobs`` that load cleanly, by path."""
+        if key in self.pending:
+            return {o.path: o for o in self.pending.pop(key).get() if o is not None}
+        found: dict[str, Outline] = {}
+        for path, sha in jobs:
+            if kind_of(path) is not RESOURCE:
+                continue
+            data = self.blobs(sha)
+            entry = self.cache.pieces.get((path, data))
+            known = _loaded(path, entry) if entry is not None else outline(path, data)
+            if known is not None:
+                found[path] = known
+        return found

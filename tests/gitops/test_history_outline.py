@@ -1,0 +1,105 @@
+"""``log`` describes resource files added or deleted whole from outlines, not models (issue 12):
+its output must be the one of loading every file as a model, in one process or in workers."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable
+
+from govdata.cli.owners import working_registry
+from govdata.gitops.history import history, trace_all
+from govdata.gitops.outline import Outliner
+from govdata.gitops.repo import open_repository
+from govdata.gitops.snapshot import LoadCache, RevisionReader
+from govdata.i18n import Lang
+from govdata.instance import open_instance
+from govdata.report.diff_base import DiffOptions
+from govdata.report.history import json_report, text_report
+from tests.gitops.conftest import GitRepo
+from tests.gitops.scenario import GONGAN, GONGAN_NEW, GRANT, MINZHENG, initial_files, replace
+
+MOVED = "catalogs/gongan/307004-000001.yaml"
+BROKEN = "catalogs/gongan/101002-000003.yaml"
+TWIN = ("catalogs/gongan/101002-000004.yaml", "catalogs/minzheng/101002-000004.yaml")
+
+
+def _outputs(g: GitRepo, outline: bool) -> tuple[str, str]:
+    """``log --format json`` and the text ``log`` of the whole instance, from the library."""
+    instance = open_instance(g.root, None)
+    reader = RevisionReader.for_instance(open_repository(g.root), g.root)
+    names = {d.code: d.name for d in working_registry(instance).departments}
+    steps = history(reader, trace_all(), instance.config, names, outline=outline)
+    as_json, as_text = io.StringIO(), io.StringIO()
+    json_report("*", steps, Lang.ZH, as_json, DiffOptions(None))
+    text_report("*", steps, Lang.EN, as_text)
+    return as_json.getvalue(), as_text.getvalue()
+
+
+def _recoded(text: str, code: str) -> str:
+    return replace(text, ('code: "101002/000001"', f'code: "{code}"'))
+
+
+def test_added_deleted_moved_twin_and_broken_files_give_the_entries_of_full_models(
+    git_repo: Callable[..., GitRepo],
+) -> None:
+    g = git_repo(initial_files())
+    base = g.text(GONGAN)
+    grant = g.text(GRANT).replace("title: 低保申请人户籍信息核验", "title: 低保申请人户籍信息核验（续）")
+    g.commit(
+        {
+            GONGAN: None,  # published, and a grant in force relies on it (the grant is edited too)
+            GRANT: grant,
+            GONGAN_NEW: _recoded(base, "101002/000002"),
+            MINZHENG: None,  # the same code added elsewhere: a move, compared model to model
+            MOVED: g.text(MINZHENG),
+            BROKEN: _recoded(base, "101002/000003").replace("update_cycle: 实时", "update_cycle: 每刻"),
+            TWIN[0]: _recoded(base, "101002/000004"),
+            TWIN[1]: _recoded(base, "101002/000004").replace("name: 户籍人口基本信息", "name: 重名"),
+        },
+        "一次提交里的增、删、移、坏、重",
+    )
+    outlined, modelled = _outputs(g, True), _outputs(g, False)
+    assert outlined == modelled
+    changes = json.loads(outlined[0])["commits"][0]["changes"]
+    by_kind = {(c["kind"], c["path"]): c for c in changes}
+    removed = by_kind["resource-removed", GONGAN]
+    assert removed["breaking"] and len(removed["relied_on"]) == 2, removed  # the published catalog and the grant
+    assert ("resource-added", GONGAN_NEW) in by_kind and ("resource-moved", MOVED) in by_kind
+    assert ("file-invalid", BROKEN) in by_kind
+    assert ("resource-added", TWIN[0]) in by_kind and ("resource-added", TWIN[1]) not in by_kind  # first path wins
+
+
+def test_outliner_reads_only_clean_resource_files(git_repo: Callable[..., GitRepo]) -> None:
+    files = initial_files()
+    files[BROKEN] = _recoded(files[GONGAN], "101002/000003").replace("update_cycle: 实时", "update_cycle: 每刻")
+    blobs = {path: text.encode() for path, text in files.items()}
+    with Outliner(blobs, LoadCache()) as outliner:
+        found = outliner.outlines("c", [(path, path) for path in blobs])
+    assert sorted(found) == [GONGAN, MINZHENG]  # not the broken one, the grant or the registries
+    assert found[GONGAN].code == "101002/000001" and found[GONGAN].published
+    assert found[MINZHENG].provider == "11419001MB0539268D"
+
+
+def test_a_large_commit_is_read_in_workers_with_the_same_result(git_repo: Callable[..., GitRepo]) -> None:
+    files = initial_files()
+    base = files[GONGAN]
+    many = {f"catalogs/gongan/101002-{n:06d}.yaml": _recoded(base, f"101002/{n:06d}") for n in range(100, 350)}
+    g = git_repo(files)
+    g.commit(many, "导入 250 个信息资源")
+    g.commit(dict.fromkeys(list(many)[:220]), "删除 220 个")
+    jobs = [(path, path) for path in many]
+    blobs = {path: text.encode() for path, text in many.items()}
+    with Outliner(blobs, LoadCache(), processes=2) as outliner:
+        outliner.read_ahead("import", jobs)
+        assert "import" in outliner.pending  # went to the workers
+        in_workers = outliner.outlines("import", jobs)
+    with Outliner(blobs, LoadCache(), processes=1) as outliner:
+        outliner.read_ahead("import", jobs)
+        assert not outliner.pending
+        assert outliner.outlines("import", jobs) == in_workers
+    assert len(in_workers) == 250
+    outlined = _outputs(g, True)
+    assert outlined == _outputs(g, False)
+    commits = json.loads(outlined[0])["commits"]
+    assert [len(c["changes"]) for c in commits[:2]] == [220, 250]
