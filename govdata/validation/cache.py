@@ -22,7 +22,7 @@ import contextlib
 import hashlib
 import marshal
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -122,18 +122,21 @@ class ResultCache:
     def get(self, keys: Iterable[Key]) -> dict[str, FileResult]:
         """The saved results of those (path, blob id) pairs the cache has; a damaged entry is a miss."""
         found: dict[str, FileResult] = {}
+        saved = self._saved
         for key in keys:
-            values = self._saved.get(key)
+            values = saved.get(key)
             if values is not None:
-                with contextlib.suppress(ValueError, TypeError):
+                try:  # not contextlib.suppress: a pull request's run asks for 100,000 entries
                     found[key[0]] = _decode(key[0], values)
+                except (ValueError, TypeError):
+                    continue
         return found
 
-    def save(self, results: Mapping[Key, FileResult], hits: Iterable[Key]) -> None:
-        """Keep this run's files (the hits and the new results): new results in the recent file,
-        or everything in a new main file when that has grown stale; drop other contexts' caches."""
-        kept = [key for key in hits if key in self._saved]
-        stale = len(self._saved) - len(kept)
+    def save(self, results: Mapping[Key, FileResult], hits: Collection[Key]) -> None:
+        """Keep this run's files (``hits``, the keys ``get`` found, and the new results): new
+        results in the recent file, or everything in a new main file when that has grown stale;
+        drop other contexts' caches."""
+        stale = len(self._saved) - len(hits)
         recent = {**self._recent, **{key: _encode(result) for key, result in results.items()}}
         with contextlib.suppress(OSError, ValueError, GovdataError):
             if (
@@ -141,7 +144,7 @@ class ResultCache:
                 or stale * 4 > len(self._saved)
                 or len(recent) > max(RECENT_FLOOR, self._base_size // 8)
             ):
-                entries = {key: self._saved[key] for key in kept}
+                entries = {key: self._saved[key] for key in hits}
                 entries.update(recent)
                 atomic_write(self._file, marshal.dumps(entries))
                 self._recent_file.unlink(missing_ok=True)

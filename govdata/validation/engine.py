@@ -272,9 +272,7 @@ def _results(
         if progress is not None:
             progress(done, len(jobs))
     if cache is not None:
-        cache.save(
-            {keys[path]: result for path, result in fresh.items() if path in keys}, (keys[path] for path in found)
-        )
+        cache.save({keys[path]: result for path, result in fresh.items() if path in keys}, [keys[p] for p in found])
     return [found.get(path) or fresh[path] for path, _ in jobs], len(found)
 
 
