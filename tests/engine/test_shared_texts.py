@@ -23,8 +23,7 @@ TEXT = (BASE_INSTANCE / RESOURCE).read_text(encoding="utf-8")
 
 def _instance(tmp_path: Path) -> Path:
     copies = {
-        f"catalogs/gongan/101002-{n:06d}.yaml": TEXT.replace("101002/000001", f"101002/{n:06d}")
-        for n in range(2, 6)
+        f"catalogs/gongan/101002-{n:06d}.yaml": TEXT.replace("101002/000001", f"101002/{n:06d}") for n in range(2, 6)
     }
     return build_instance(tmp_path / "instance", copies)
 

@@ -54,6 +54,16 @@ def _files(root: Path) -> int:
     return len([p for p in discover(root) if p.startswith("catalogs/") or p.startswith("grants/")])
 
 
+def _assert_one_edit_checked_alone(root: Path) -> None:
+    """Run, edit one resource, run again: only that file is checked again, and the findings
+    are those of a run without the cache."""
+    _run(root)
+    (root / RESOURCE).write_text(RESOURCE_TEXT + "\n", encoding="utf-8")
+    warm = _run(root)
+    assert warm.files_from_cache == _files(root) - 1
+    _assert_same_as_uncached(root, warm)
+
+
 def test_content_ids_are_git_blob_ids_and_follow_unstaged_edits(tmp_path: Path) -> None:
     root = _repository(tmp_path)
     (root / RESOURCE).write_text(RESOURCE_TEXT + "\n", encoding="utf-8")  # edited, not staged
@@ -197,11 +207,7 @@ def test_a_damaged_cache_is_a_miss(tmp_path: Path) -> None:
 
 def test_outside_git_the_content_is_hashed(tmp_path: Path) -> None:
     root = build_instance(tmp_path / "plain")
-    _run(root)
-    (root / RESOURCE).write_text(RESOURCE_TEXT + "\n", encoding="utf-8")
-    warm = _run(root)
-    assert warm.files_from_cache == _files(root) - 1
-    _assert_same_as_uncached(root, warm)
+    _assert_one_edit_checked_alone(root)
 
 
 def test_no_cache_writes_nothing(tmp_path: Path) -> None:
@@ -249,11 +255,7 @@ def test_an_instance_in_a_subfolder_of_the_repository(tmp_path: Path) -> None:
     assert set(read_index(root).ids) == set(discover(root))  # from git's index, instance-relative
     ids = content_ids(discover(root), lambda p: (root / p).read_bytes(), read_index(root))
     assert ids == {path: blob_id((root / path).read_bytes()) for path in discover(root)}
-    _run(root)
-    (root / RESOURCE).write_text(RESOURCE_TEXT + "\n", encoding="utf-8")
-    warm = _run(root)
-    assert warm.files_from_cache == _files(root) - 1
-    _assert_same_as_uncached(root, warm)
+    _assert_one_edit_checked_alone(root)
 
 
 def test_a_file_that_cannot_be_read_is_a_located_finding_every_time(tmp_path: Path) -> None:
