@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 Reader = Callable[[str], bytes]
 
@@ -48,26 +49,24 @@ class IndexListing:
     """git's two listings of the index, started at once and read when needed.
 
     ``ls-files -m`` stats every file (0.24 s at 100,000 files): started first, git does that on
-    the other core while this process reads its cache. Output goes to temporary files, not
-    pipes, so git never waits for a reader. Use as a context manager, or call ``close``.
+    the other core while this process lists the files and loads the registries. Output goes to
+    temporary files, not pipes, so git never waits for a reader. Without git, or without a
+    writable temporary folder, the index is empty and every file is hashed instead. Use as a
+    context manager, or call ``close``.
     """
 
     def __init__(self, root: Path) -> None:
-        self._outputs = [tempfile.TemporaryFile() for _ in _LISTINGS]  # noqa: SIM115 - closed by close()
-        self._processes: list[subprocess.Popen[bytes] | None] = []
-        for args, output in zip(_LISTINGS, self._outputs, strict=True):
-            try:
-                process = subprocess.Popen(["git", "-C", str(root), *args], stdout=output, stderr=subprocess.DEVNULL)
-            except OSError:
-                process = None
-            self._processes.append(process)
+        self._started = [_start(root, args) for args in _LISTINGS]
 
     def result(self) -> GitIndex:
         """The index under the root (empty outside git, or when git failed)."""
         outputs: list[bytes] = []
-        for process, output in zip(self._processes, self._outputs, strict=True):
+        for started in self._started:
+            if started is None:
+                return GitIndex({}, [])
+            process, output = started
             try:
-                if process is None or process.wait(timeout=120) != 0:
+                if process.wait(timeout=120) != 0:
                     return GitIndex({}, [])
             except subprocess.TimeoutExpired:
                 return GitIndex({}, [])
@@ -86,18 +85,32 @@ class IndexListing:
         return GitIndex(ids, tracked)
 
     def close(self) -> None:
-        for process in self._processes:
-            if process is not None and process.poll() is None:
-                process.kill()
-                process.wait()
-        for output in self._outputs:
-            output.close()
+        for started in self._started:
+            if started is not None:
+                process, output = started
+                if process.poll() is None:
+                    process.kill()
+                    process.wait()
+                output.close()
 
     def __enter__(self) -> IndexListing:
         return self
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+
+def _start(root: Path, args: tuple[str, ...]) -> tuple[subprocess.Popen[bytes], IO[bytes]] | None:
+    """git running ``args`` in ``root`` into a temporary file; None when either cannot be had."""
+    try:
+        output = tempfile.TemporaryFile()  # noqa: SIM115 - closed by IndexListing.close
+    except OSError:
+        return None
+    try:
+        return subprocess.Popen(["git", "-C", str(root), *args], stdout=output, stderr=subprocess.DEVNULL), output
+    except OSError:
+        output.close()
+        return None
 
 
 def read_index(root: Path) -> GitIndex:

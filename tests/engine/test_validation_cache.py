@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import marshal
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -207,6 +208,15 @@ def test_a_damaged_cache_is_a_miss(tmp_path: Path) -> None:
 
 def test_outside_git_the_content_is_hashed(tmp_path: Path) -> None:
     root = build_instance(tmp_path / "plain")
+    _assert_one_edit_checked_alone(root)
+
+
+def test_without_a_temporary_folder_the_content_is_hashed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """git's listings go to temporary files; when there is nowhere to put them, the files are
+    hashed instead, and the cache still works."""
+    root = _repository(tmp_path)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no such folder"))
+    assert read_index(root).ids == {}
     _assert_one_edit_checked_alone(root)
 
 
