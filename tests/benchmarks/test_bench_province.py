@@ -91,3 +91,36 @@ def test_an_unknown_row_is_a_usage_error(tmp_path: Path) -> None:
     done = bench(tmp_path, "--only", "validate-1m")
     assert done.returncode == 2
     assert "unknown rows validate-1m" in done.stderr
+
+
+RECHECK = REPO_ROOT / "benchmarks" / "bench_recheck.py"
+
+
+def test_the_recheck_phases_are_timed_on_the_pull_request(
+    small_run: tuple[Path, str, subprocess.CompletedProcess[str]],
+) -> None:
+    """bench_recheck.py re-checks the small pull request from the base branch's cache and times
+    every phase; the repository is left on its base branch without a recent-results file."""
+    folder, _, _ = small_run
+    [repository] = [path for path in folder.glob("pr-*") if path.is_dir()]
+    done = subprocess.run(
+        [sys.executable, str(RECHECK), str(repository), "--rounds", "1"],
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    for label in ("list the files (discover)", "cross-file rules", "marshal.loads of the cache"):
+        assert f"| {label}" in done.stdout, done.stdout
+    changed = subprocess.run(
+        ["git", "-C", str(repository), "diff", "--name-only", "main", "pr"], capture_output=True, text=True, check=True
+    ).stdout.split()
+    # The changed files, and the configuration and registries that every run reads.
+    always = 1 + len(list((repository / "registry").glob("*.yaml")))
+    assert f"files read again: {len(changed) + always})" in done.stdout, done.stdout
+    head = subprocess.run(
+        ["git", "-C", str(repository), "branch", "--show-current"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert head == "main"
+    assert not list((repository / ".govdata-cache").glob("*.recent.marshal"))
