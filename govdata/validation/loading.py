@@ -42,15 +42,21 @@ def _load_diagnostic(path: str, problem: DecodeProblem | YamlProblem) -> Diagnos
 def unreadable_file(path: str, error: OSError) -> Diagnostic:
     """A file listed in the instance that cannot be read (a link to nothing, no permission)."""
     reason = error.strerror or type(error).__name__
-    return Diagnostic(
-        rule_id=LoadError.id,
-        severity=Severity.ERROR,
-        message=Text(f"无法读取此文件：{reason}", f"cannot read this file: {reason}"),
-        location=Location(path, 1, 1),
-        hint=Text(
+    return _whole_file_error(
+        LoadError.id,
+        path,
+        Text(f"无法读取此文件：{reason}", f"cannot read this file: {reason}"),
+        Text(
             "检查文件是否存在、是否为指向不存在位置的链接，以及是否有读取权限",
             "Check that the file exists, is not a link to nothing, and may be read",
         ),
+    )
+
+
+def _whole_file_error(rule_id: str, path: str, message: Text, hint: Text) -> Diagnostic:
+    """An error about a file as a whole, placed at its first line."""
+    return Diagnostic(
+        rule_id=rule_id, severity=Severity.ERROR, message=message, location=Location(path, 1, 1), hint=hint
     )
 
 
@@ -125,12 +131,11 @@ def internal_error(path: str, error: Exception, rule_id: str = LoadError.id) -> 
         if rule_id == LoadError.id
         else Text(f"规则 {rule_id} 检查", f"rule {rule_id}")
     )
-    return Diagnostic(
-        rule_id=rule_id,
-        severity=Severity.ERROR,
-        message=Text(f"{what.zh}时发生内部错误（{detail}）", f"internal error in {what.en} ({detail})"),
-        location=Location(path, 1, 1),
-        hint=Text(
+    return _whole_file_error(
+        rule_id,
+        path,
+        Text(f"{what.zh}时发生内部错误（{detail}）", f"internal error in {what.en} ({detail})"),
+        Text(
             "其余文件照常检查；请把此文件和本消息报告给 govdata 维护者",
             "The other files are checked as usual; please report this file and message to the govdata maintainers",
         ),
