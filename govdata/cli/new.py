@@ -62,7 +62,7 @@ def resource(
     from govdata.generate.resource_skeleton import Skeleton, code_front, next_free_code, skeleton_text
     from govdata.instance import open_instance
     from govdata.io.transaction import Transaction
-    from govdata.rules.gd012_resource_path import file_name_for
+    from govdata.model.kinds import resource_file_name
 
     early_lang(lang)
     instance = open_instance(Path.cwd(), config)
@@ -98,7 +98,7 @@ def resource(
                 f"code {code} is taken; the next free one is {next_free_code(code.split('/')[0], taken)}",
             )
         )
-    path = f"catalogs/{department}/{file_name_for(code)}"
+    path = f"catalogs/{department}/{resource_file_name(code)}"
     if (instance.root / path).exists():
         raise UsageError(Text(f"{path} 已存在，未做修改", f"{path} exists; nothing changed"))
     seed = Skeleton(code, name, abstract, str(entry.get("code")), str(entry.get("name")), klass, group, format_category)

@@ -18,9 +18,8 @@ from govdata.fmt.canonical import format_text
 from govdata.imports.providers import NewDepartment
 from govdata.io.edit import load_for_edit
 from govdata.io.roundtrip import dump_round_trip
-from govdata.model.kinds import DEPARTMENTS
+from govdata.model.kinds import DEPARTMENTS, resource_file_name
 from govdata.rules.gd005_schema_modeline import modeline_for
-from govdata.rules.gd012_resource_path import file_name_for
 
 # libyaml's emitter when PyYAML has it (as fastyaml reads with libyaml); Python's otherwise.
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -69,7 +68,7 @@ def resource_text(path: str, resource: dict[str, Any], origin: str) -> str:
 
 
 def resource_path(slug: str, code: str) -> str:
-    return f"catalogs/{slug}/{file_name_for(code)}"
+    return f"catalogs/{slug}/{resource_file_name(code)}"
 
 
 def registry_text(current: str, departments: list[NewDepartment], division_note: str) -> str:

@@ -4,14 +4,14 @@ A validated resource model of 10 KB of YAML costs about 99 KB of memory; the cro
 rules read a handful of its fields. ``ResourceFacts`` keeps exactly those, so a large
 instance is checked across files without every model held at once (issue 12). Who reads what:
 
-- GD011, GD012 (codes and file names): ``path``, ``code``, ``provider_code``;
+- GD011, GD012 (codes and file names): ``path``, ``code``, ``provider_code``, ``named_after_code``;
 - GD107 (one data, one source): ``provider_code``, ``provider_name``, ``data_subject``,
-  ``class_``, ``group``, ``items``, ``keys``, ``element_ids``, the ``source_*`` columns;
+  ``class_``, ``group``, ``items``, ``keys``, ``element_ids``, ``source_items``, ``citations``;
 - GD109 (a release date after today): ``release_date``;
 - GD110 (demands), grants, cases, projects (references): ``code``, ``name``, ``items``;
 - the run summary: ``class_``, ``group``, ``sharing``, ``opening``, ``items``.
 
-Facts are plain tuples on the wire (``as_tuple``/``from_tuple``): they cross process
+Facts are plain tuples on the wire (``as_tuple``): they cross process
 boundaries and sit in the validation cache, where ``marshal`` reads tuples of strings fastest.
 """
 
@@ -21,6 +21,7 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from govdata.model.kinds import resource_file_name
 from govdata.model.names import normalise
 
 if TYPE_CHECKING:
@@ -28,6 +29,15 @@ if TYPE_CHECKING:
     from govdata.model.resource import Resource
 
 _intern = sys.intern  # item names repeat across thousands of resources: keep one copy of each
+
+# Joins the resource code and the item name of a citation. Codes are digits and ``/``, so the
+# first separator is the one between them, whatever the item's name holds.
+CITATION_SEPARATOR = "\x1f"
+
+
+def citation(code: str, item: str) -> str:
+    """One ``obtained_from`` as a single text: the resource's code, then the item's name."""
+    return f"{code}{CITATION_SEPARATOR}{item}"
 
 
 class ResourceFacts(NamedTuple):
@@ -45,27 +55,26 @@ class ResourceFacts(NamedTuple):
     sharing: str
     opening: str
     release_date: str  # ISO date
+    named_after_code: bool  # the file's name is its code with ``/`` as ``-`` (GD012)
     items: tuple[str, ...]  # item names, in file order
     # GD107's key of each item collected by name: the name made comparable (``model.names.normalise``),
     # None for an item obtained by sharing or compared by its element id. Worked out per file, here,
     # so the cross-file pass does set operations only.
     keys: tuple[str | None, ...]
     element_ids: tuple[tuple[int, str], ...]  # (item index, element id), only items that have one
-    # The items obtained by sharing (obtained_from), as three parallel columns: a resource cites
+    # The items obtained by sharing (obtained_from), as two parallel columns: a resource cites
     # a dozen on average, and one tuple per citation tripled the facts' memory.
     source_items: tuple[int, ...]  # item index
-    source_resources: tuple[str, ...]  # the cited resource's code
-    source_names: tuple[str, ...]  # the cited item's name
+    # What each cites, one text per citation (``citation``): interned, with its hash kept, so
+    # the 1.2 million citations of 100,000 resources make a set 7× faster than (code, item) pairs.
+    citations: tuple[str, ...]
 
     @property
     def sources(self) -> Iterator[tuple[int, str, str]]:
         """(item index, resource code, item name) of each item obtained by sharing."""
-        return zip(self.source_items, self.source_resources, self.source_names, strict=True)
-
-    @property
-    def citations(self) -> Iterator[tuple[str, str]]:
-        """(resource code, item name) of each item obtained by sharing."""
-        return zip(self.source_resources, self.source_names, strict=True)
+        for index, cited in zip(self.source_items, self.citations, strict=True):
+            code, _, item = cited.partition(CITATION_SEPARATOR)
+            yield index, code, item
 
     @classmethod
     def of(cls, document: Document[Resource], *, shared: bool = True) -> ResourceFacts:
@@ -87,6 +96,7 @@ class ResourceFacts(NamedTuple):
                 resource.sharing.type,
                 resource.opening.type,
                 resource.release_date.isoformat(),
+                document.path.rpartition("/")[2] == resource_file_name(resource.code),
                 tuple(item.name for item in items),
                 tuple(
                     None if item.obtained_from is not None or item.element_id is not None else normalise(item.name)
@@ -94,19 +104,13 @@ class ResourceFacts(NamedTuple):
                 ),
                 tuple((index, item.element_id) for index, item in enumerate(items) if item.element_id is not None),
                 tuple(index for index, _ in obtained),
-                tuple(source.resource for _, source in obtained),
-                tuple(source.item for _, source in obtained),
+                tuple(citation(source.resource, source.item) for _, source in obtained),
             )
         )
 
     def as_tuple(self) -> tuple[object, ...]:
         """The values as a plain tuple, which ``marshal`` stores (it refuses tuple subclasses)."""
         return tuple(self)
-
-    @classmethod
-    def from_tuple(cls, values: tuple[object, ...]) -> ResourceFacts:
-        """Facts from ``as_tuple``; ``marshal`` keeps the names interned, so they are not interned again."""
-        return cls._make(values)
 
     def __reduce__(self) -> tuple[object, ...]:
         # From a worker process: pickle does not keep strings interned, so intern them on arrival,
@@ -120,9 +124,7 @@ _SHARED_TEXTS = frozenset(
     ResourceFacts._fields.index(name)
     for name in ("provider_code", "provider_name", "data_subject", "class_", "group", "sharing", "opening")
 )
-_SHARED_COLUMNS = frozenset(
-    ResourceFacts._fields.index(name) for name in ("items", "keys", "source_resources", "source_names")
-)
+_SHARED_COLUMNS = frozenset(ResourceFacts._fields.index(name) for name in ("items", "keys", "citations"))
 
 
 def _shared(values: tuple[Any, ...]) -> ResourceFacts:

@@ -166,6 +166,11 @@ for _kind in FILE_KINDS:
     _KINDS_BY_FOLDER[_folder(_kind.path_pattern.pattern)] += (_kind,)
 
 
+def resource_file_name(code: str) -> str:
+    """The file name of a resource: its code with ``/`` replaced by ``-`` (GD012 holds files to it)."""
+    return code.replace("/", "-") + ".yaml"
+
+
 def kind_of(path: str) -> FileKind | None:
     """The kind of the file at ``path`` (relative, POSIX), or None for files govdata ignores."""
     for kind in _KINDS_BY_FOLDER.get(path.partition("/")[0] if "/" in path else "", ()):

@@ -5,12 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from govdata.i18n import Text
-from govdata.rules.base import Finding, Rule, RuleContext
-
-
-def file_name_for(code: str) -> str:
-    """The file name of a resource: its code with ``/`` replaced by ``-``."""
-    return code.replace("/", "-") + ".yaml"
+from govdata.model.kinds import resource_file_name
+from govdata.rules.base import Finding, Rule, RuleContext, Scope
 
 
 def _suggested_code(file_name: str, code: str, holders: dict[str, str]) -> str:
@@ -63,23 +59,16 @@ class ResourcePath(Rule):
     article = "Art. 14"
     tags = frozenset({"integrity", "layout"})
 
+    scope = Scope.FILE  # the folder needs only the registry; the name part needs every code
+
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        resources = ctx.catalog.resource_facts
-        # String operations, not PurePosixPath, each done once: this runs for every resource.
-        places = [resource.path.rpartition("/") for resource in resources]
-        expected_names = [file_name_for(resource.code) for resource in resources]
-        # The file named after its code is the code's owner.
-        holders = {
-            resource.code: resource.path
-            for resource, (_, _, file_name), expected in zip(resources, places, expected_names, strict=True)
-            if file_name == expected
-        }
         departments = ctx.catalog.department_by_code
-        for resource, (folder, _, file_name), expected in zip(resources, places, expected_names, strict=True):
-            provider = departments.get(resource.provider_code)
+        for document in ctx.catalog.resources:
+            provider = departments.get(document.model.provider.code)
+            folder = document.path.rpartition("/")[0]
             if provider is not None and folder.rpartition("/")[2] != provider.slug:
                 yield Finding(
-                    resource.path,
+                    document.path,
                     ("provider", "code"),
                     Text(
                         f"提供方“{provider.name}”的目录是 catalogs/{provider.slug}/，文件却在 {folder}/",
@@ -88,8 +77,18 @@ class ResourcePath(Rule):
                     ),
                     Text(f"移动到 catalogs/{provider.slug}/", f"move it to catalogs/{provider.slug}/"),
                 )
+
+    def check_index(self, ctx: RuleContext) -> Iterator[Finding]:
+        resources = ctx.catalog.resource_facts
+        misnamed = [resource for resource in resources if not resource.named_after_code]
+        if not misnamed:  # the usual case: one pass over the facts, nothing built
+            return
+        # The file named after its code is the code's owner.
+        holders = {resource.code: resource.path for resource in resources if resource.named_after_code}
+        for resource in misnamed:
+            file_name, expected = resource.path.rpartition("/")[2], resource_file_name(resource.code)
             holder = holders.get(resource.code)
-            if file_name != expected and holder is not None and holder != resource.path:
+            if holder is not None:
                 # Another file holds this code: this one was copied; renaming it would only
                 # make a second file with the same code. Give it a code of its own.
                 free = _suggested_code(file_name, resource.code, holders)
@@ -102,7 +101,7 @@ class ResourcePath(Rule):
                     ),
                     Text(f"{free} 是下一个空闲代码", f"{free} is the next free code"),
                 )
-            elif file_name != expected:
+            else:
                 yield Finding(
                     resource.path,
                     ("code",),

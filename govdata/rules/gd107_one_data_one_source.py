@@ -12,7 +12,7 @@ from itertools import chain, islice
 from govdata.diagnostics import Severity
 from govdata.i18n import Text
 from govdata.model.catalog import Catalog
-from govdata.model.facts import ResourceFacts
+from govdata.model.facts import CITATION_SEPARATOR, ResourceFacts
 from govdata.model.names import normalise
 from govdata.rules.base import Finding, Rule, RuleContext, RuleOptions
 from govdata.rules.libraries import BASE_LIBRARIES, SUBJECT_LIBRARY, library_of
@@ -148,8 +148,8 @@ class OneDataOneSource(Rule):
         for _, facts in taking_part if unresolved else ():
             if unresolved.isdisjoint(facts.citations):
                 continue
-            for index, code, wanted in facts.sources:
-                if (code, wanted) in unresolved:
+            for index, cited in zip(facts.source_items, facts.citations, strict=True):
+                if cited in unresolved:
                     yield from _unresolved_source(catalog, _Place(facts, index))
 
 
@@ -193,6 +193,8 @@ def _shared_by_element(taking_part: list[tuple[int, ResourceFacts]]) -> list[arr
     found: dict[str, array[int]] = {}
     providers: dict[str, set[str]] = defaultdict(set)
     for number, facts in taking_part:
+        if not facts.element_ids:  # most resources: no set built
+            continue
         obtained = set(facts.source_items)
         for index, element in facts.element_ids:
             if index not in obtained:
@@ -203,14 +205,19 @@ def _shared_by_element(taking_part: list[tuple[int, ResourceFacts]]) -> list[arr
 
 def _unresolved_citations(
     taking_part: list[tuple[int, ResourceFacts]], by_code: dict[str, list[ResourceFacts]]
-) -> set[tuple[str, str]]:
-    """The ``obtained_from`` (resource code, item name) pairs that name no loaded item.
+) -> set[str]:
+    """The ``obtained_from`` citations (``facts.citation``) that name no loaded item.
 
-    Each distinct pair is looked up once: 100,000 resources cite about 1.2 million items, mostly
-    the same few thousand of the base libraries.
+    Each distinct citation is looked up once: 100,000 resources cite about 1.2 million items,
+    mostly the same few thousand of the base libraries.
     """
-    cited = set(chain.from_iterable(facts.citations for _, facts in taking_part))
-    return {(code, item) for code, item in cited if not (found := by_code.get(code)) or item not in found[0].items}
+    unresolved = set()
+    for cited in set(chain.from_iterable(facts.citations for _, facts in taking_part)):
+        code, _, item = cited.partition(CITATION_SEPARATOR)
+        found = by_code.get(code)
+        if not found or item not in found[0].items:
+            unresolved.add(cited)
+    return unresolved
 
 
 def _place(resources: list[ResourceFacts], entry: int) -> _Place:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from govdata.model.catalog import Catalog
@@ -30,24 +31,34 @@ class CatalogSummary:
 
 def summarize(catalog: Catalog) -> CatalogSummary:
     resources = catalog.resource_facts
-    classes = Counter(r.class_ for r in resources)
+    # Counted in C over each column (100,000 resources in a pull request's run), then named.
+    groups = Counter(map(_CLASS_AND_GROUP, resources))
     return CatalogSummary(
         departments=len(catalog.departments),
-        providing_departments=len({r.provider_code for r in resources}),
+        providing_departments=len(set(map(_PROVIDER, resources))),
         resources=len(resources),
-        items=sum(len(r.items) for r in resources),
+        items=sum(map(len, map(_ITEMS, resources))),
         legal_bases=len(catalog.legal_bases),
         demands=sum(len(d.model.demands) for d in catalog.demand_lists),
         sample_data=catalog.config.sample_data,
-        by_class=dict(sorted(classes.items())),
-        by_sharing=dict(sorted(Counter(r.sharing for r in resources).items())),
-        by_opening=dict(sorted(Counter(r.opening for r in resources).items())),
-        base_libraries=_groups(catalog, "基础信息资源"),
-        themes=_groups(catalog, "主题信息资源"),
+        by_class=dict(sorted(Counter(map(_CLASS, resources)).items())),
+        by_sharing=dict(sorted(Counter(map(_SHARING, resources)).items())),
+        by_opening=dict(sorted(Counter(map(_OPENING, resources)).items())),
+        base_libraries=_groups(catalog, groups, "基础信息资源"),
+        themes=_groups(catalog, groups, "主题信息资源"),
     )
 
 
-def _groups(catalog: Catalog, class_: str) -> dict[str, int]:
+_CLASS, _PROVIDER, _ITEMS, _SHARING, _OPENING = (
+    attrgetter(name) for name in ("class_", "provider_code", "items", "sharing", "opening")
+)
+_CLASS_AND_GROUP = attrgetter("class_", "group")
+
+
+def _groups(catalog: Catalog, groups: Counter[tuple[str, str]], class_: str) -> dict[str, int]:
     """How many resources of ``class_`` each 项 holds, under the classification registry's names."""
-    counts = Counter(catalog.canonical_class_name(r.group) for r in catalog.resource_facts if r.class_ == class_)
+    counts: Counter[str] = Counter()
+    for (of_class, group), count in groups.items():
+        if of_class == class_:
+            counts[catalog.canonical_class_name(group)] += count
     return dict(sorted(counts.items()))

@@ -160,6 +160,24 @@ def test_a_copied_code_is_reported_in_the_untouched_file_too(tmp_path: Path) -> 
     _assert_same_as_uncached(root, warm)
 
 
+def test_a_copied_file_is_told_apart_from_a_misnamed_one_whatever_was_cached(tmp_path: Path) -> None:
+    """GD012's name part is cross-file: a file not named after its code is "copied" while another
+    file holds the code, and merely misnamed once that file is gone, though it comes from the cache."""
+    root = _repository(tmp_path)
+    copy = "catalogs/gongan/101002-000009.yaml"
+    (root / copy).write_text(RESOURCE_TEXT, encoding="utf-8")
+    _run(root)
+    (root / RESOURCE).unlink()
+    warm = _run(root)
+    assert warm.files_from_cache == _files(root)  # the copy's job result is the cached one
+    (named,) = [d.message.en for d in warm.diagnostics if d.rule_id == "GD012"]
+    assert "should be named '101002-000001.yaml'" in named
+    _assert_same_as_uncached(root, warm)
+    (root / RESOURCE).write_text(RESOURCE_TEXT, encoding="utf-8")
+    (copied,) = [d.message.en for d in _run(root).diagnostics if d.rule_id == "GD012"]
+    assert "looks copied" in copied
+
+
 def test_a_registry_change_makes_every_file_cold(tmp_path: Path) -> None:
     """Per-file rules read the registries (GD013 compares the provider's registered name)."""
     root = _repository(tmp_path)
