@@ -223,7 +223,7 @@ class FloorTimer:
             return []  # no row with a floor ran
         rounds = max((len(v) for v in self.parts.values()), default=0)
         how = [
-            f"floors: medians of the parts timed after each round's rows (up to {rounds} samples a part), each in a "
+            f"floors: medians of the parts timed after each round's rows (samples per part: up to {rounds}), each in a "
             f"fresh interpreter; {self.cores} usable cores (`os.sched_getaffinity`)"
             + (f"; per-file costs on {self.sampled}" if self.sampled else "")
         ]

@@ -250,7 +250,6 @@ def report(
             "",
             "Notes:",
             "",
-            *(_notes(rows, variants, outcomes) or ["- none"]),
-            *_floor_notes(rows, floors),
+            *(_notes(rows, variants, outcomes) + _floor_notes(rows, floors) or ["- none"]),
         ]
     )
