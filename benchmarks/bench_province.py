@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/bench_province.py DIR [--rounds 3] [--rounds-large 1] [--cj-sample N]
         [--only ROW,ROW] [--scale full|small] [--govdata CMD] [--before OLD] [--report FILE]
+        [--floor-sample N]
 
 Builds into DIR (once; reused when there with the same sizes and seed, see ``province_data``)
 a 10k instance (50 departments × 200 resources of ≈ 10 KB) as a git repository, a spoiled copy
@@ -11,10 +12,12 @@ resource files, a 10k import commit followed by 200 commits for ``log``, and an 
 process, interleaved: in every round each row once (per govdata variant), the 100k rows only in
 the first ``--rounds-large`` rounds. Medians of wall and CPU (user + sys, workers included),
 peak RSS (the largest process, from wait4, and the summed process tree, sampled), and the
-1-minute load average as each run starts. ``--before OLD`` (an older ``govdata/`` package tree,
+1-minute load average as each run starts. Beside each row, its floor (``province_floors``): what
+the command cannot go below, its parts timed after every round's rows. ``--before OLD`` (an older ``govdata/`` package tree,
 ``git archive REV govdata | tar -x -C OLD``) is put first on PYTHONPATH and run interleaved with
 the current code. Prints a Markdown report (``--report FILE`` also writes it, and the raw
-measurements to FILE.json); exits 1 when a command gave an exit code other than its row's.
+measurements and the floors to FILE.json: ``{"runs": {"ROW/VARIANT": [...]}, "floors": {"ROW":
+{...}}}``); exits 1 when a command gave an exit code other than its row's.
 The 100k data set is ≈ 1.2 GB on disk: delete DIR afterwards. Never commit DIR.
 """
 
@@ -31,7 +34,8 @@ from pathlib import Path
 
 import province_data as data
 from generate_instance import Generated
-from measure import Measurement, argv_chunks, run, use_code
+from measure import Measurement, argv_chunks, interpreter, run, use_code
+from province_floors import FloorTimer
 from province_report import Outcome, report
 from province_rows import KEYS, ROWS, Row, Variant, command, drop_cache, has_cache
 from run_validate import CHECK_JSONSCHEMA, error_path
@@ -55,6 +59,9 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--before", type=Path, help="an older govdata/ package tree, run interleaved")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--report", type=Path, help="also write the Markdown report here (and FILE.json)")
+    parser.add_argument(
+        "--floor-sample", type=int, default=500, help="resource files the per-file floors are timed on (default 500)"
+    )
     args = parser.parse_args(argv)
     unknown = set((args.only or "").split(",")) - set(KEYS) - {""}
     if unknown:
@@ -63,6 +70,8 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         parser.error("--cj-sample must be at least 2 (the per-file cost is fitted between 1 and N files)")
     if args.rounds < 1 or args.rounds_large < 0:
         parser.error("--rounds must be at least 1, --rounds-large at least 0")
+    if args.floor_sample < 1:
+        parser.error("--floor-sample must be at least 1")
     return args
 
 
@@ -112,21 +121,28 @@ class Bench:
         self.out = args.directory.resolve() / "out"
         self.out.mkdir(exist_ok=True)
         self.outcomes: dict[tuple[str, str], Outcome] = {}
+        python = interpreter(self.variants[-1].govdata)  # the floors are the current code's
+        self.floors = FloorTimer(sets, data.SCALES[args.scale], python, self.out, args.floor_sample)
 
     def outcome(self, row: Row, variant: str) -> Outcome:
         return self.outcomes.setdefault((row.key, variant), Outcome(row))
 
     def rounds(self) -> None:
         for round_ in range(1, self.args.rounds + 1):
+            ran: set[str] = set()
             for row in self.rows:
                 if (row.large and round_ > self.args.rounds_large) or (row.once and round_ > 1):
                     continue
+                ran.add(row.key)
                 if row.key == "check-jsonschema":
                     self._check_jsonschema(row)
                     continue
                 for variant in self.variants:
                     print(f"round {round_}: {row.key} ({variant.name}) …", file=sys.stderr, flush=True)
                     self._timed(row, variant, round_)
+            print(f"round {round_}: floors …", file=sys.stderr, flush=True)
+            use_code(None)
+            self.floors.measure(ran)
 
     def _timed(self, row: Row, variant: Variant, round_: int) -> None:
         found = self.outcome(row, variant.name)
@@ -214,11 +230,13 @@ def main(argv: list[str] | None = None) -> int:
     bench.located()
     bench.log_shown()
     loads = (started, os.getloadavg()[0])
-    text = report(args, [sys.executable, *sys.argv], bench.variants, rows, bench.outcomes, sets, loads)
+    floors = bench.floors.result()
+    text = report(args, [sys.executable, *sys.argv], bench.variants, rows, bench.outcomes, sets, loads, floors)
     print(text)
     if args.report:
         args.report.write_text(text, encoding="utf-8")
-        raw = {f"{key}/{variant}": [asdict(m) for m in o.runs] for (key, variant), o in bench.outcomes.items()}
+        runs = {f"{key}/{variant}": [asdict(m) for m in o.runs] for (key, variant), o in bench.outcomes.items()}
+        raw = {"runs": runs, "floors": {key: asdict(floor) for key, floor in floors.rows.items()}}
         args.report.with_suffix(args.report.suffix + ".json").write_text(json.dumps(raw, indent=1), encoding="utf-8")
     failed = [o for o in bench.outcomes.values() if o.failures]
     return 1 if failed else 0

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import gc
-import marshal
 import statistics
 import subprocess
 import sys
@@ -27,6 +25,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+import floors
 
 from govdata.instance import open_instance
 from govdata.validation import engine
@@ -68,28 +68,13 @@ def _drop_recent(root: Path) -> None:
 
 
 def _floors(root: Path) -> dict[str, float]:
-    started = time.perf_counter()
-    subprocess.run([sys.executable, "-c", "import govdata.validation.engine, govdata.cli.validate"], check=True)
-    imports = time.perf_counter() - started
-    [main_file] = [p for p in (root / FOLDER).glob("validate-*.marshal") if ".recent." not in p.name]
-    data = main_file.read_bytes()
-    gc.disable()
-    started = time.perf_counter()
-    marshal.loads(data)
-    loads = time.perf_counter() - started
-    gc.enable()
-    started = time.perf_counter()
-    listings = [
-        subprocess.Popen(["git", "-C", str(root), "ls-files", flag, "-z"], stdout=subprocess.DEVNULL)
-        for flag in ("-s", "-m")
-    ]
-    for listing in listings:
-        listing.wait()
-    git = time.perf_counter() - started
+    main_file = floors.cache_file(root)
+    assert main_file is not None, f"no validation cache in {root}"
+    imports = floors.new_interpreter(floors.ENGINE_IMPORTS)
     return {
         "a new interpreter importing the engine and the validate command": imports,
-        f"marshal.loads of the cache ({len(data) / 1e6:.0f} MB)": loads,
-        "git ls-files -s and -m, side by side": git,
+        f"marshal.loads of the cache ({main_file.stat().st_size / 1e6:.0f} MB)": floors.unmarshal(main_file),
+        "git ls-files -s and -m, side by side": floors.listings(root),
     }
 
 

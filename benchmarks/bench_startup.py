@@ -24,17 +24,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from floors import FLOORS
 from measure import code_versions, median, run, use_code
 
 COMMANDS = (["--version"], ["--help"], ["rules"], ["validate"])
-# What each command needs whatever govdata does at start-up (issue 12, item 5).
-FLOORS = (
-    ("python", "pass"),
-    ("import typer", "import typer"),
-    ("--help floor", "import typer.rich_utils"),
-    ("rules floor", "import typer, rich.console, rich.table"),
-    ("validate floor", "import typer, govdata.instance, govdata.validation.engine, govdata.report.text"),
-)
 INIT = ["--region", "某市", "--division-code", "410100", "--authority-name", "某市大数据管理局"]
 INIT += ["--authority-code", "11410100MB00000005"]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -107,6 +108,18 @@ def use_code(pythonpath: str | None) -> None:
         os.environ.pop("PYTHONPATH", None)
     else:
         os.environ["PYTHONPATH"] = pythonpath
+
+
+def interpreter(govdata: list[str]) -> str:
+    """The Python that runs the govdata under test: the command itself, or its script's shebang."""
+    if Path(govdata[0]).name.startswith("python"):
+        return govdata[0]
+    script = shutil.which(govdata[0])
+    if script:
+        first = Path(script).read_bytes()[:200].split(b"\n", 1)[0]
+        if first.startswith(b"#!") and b"python" in first:
+            return first[2:].decode().strip().split()[0]
+    return sys.executable
 
 
 def revision(tree: Path) -> str:

@@ -9,15 +9,14 @@ from __future__ import annotations
 import argparse
 import os
 import shlex
-import shutil
 import subprocess
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from measure import Measurement, fingerprint, median, revision, spread
+from measure import Measurement, fingerprint, interpreter, median, revision, spread
 from province_data import SCALES, DataSet
+from province_floors import Floors
 from province_rows import Row, Variant
 
 HERE = Path(__file__).resolve().parent
@@ -91,21 +90,9 @@ def _result(found: Outcome | None, speed_up: float | None) -> tuple[str, str]:
     return text, (" · ".join(_verdict(r) for r in ratios) or "—")
 
 
-def _interpreter(govdata: list[str]) -> str:
-    """The Python that runs the govdata under test: the command itself, or its script's shebang."""
-    if Path(govdata[0]).name.startswith("python"):
-        return govdata[0]
-    script = shutil.which(govdata[0])
-    if script:
-        first = Path(script).read_bytes()[:200].split(b"\n", 1)[0]
-        if first.startswith(b"#!") and b"python" in first:
-            return first[2:].decode().strip().split()[0]
-    return sys.executable
-
-
 def _code_facts(variants: Sequence[Variant]) -> list[str]:
     now = variants[-1]
-    python = _interpreter(now.govdata)
+    python = interpreter(now.govdata)
     lines = []
     for variant in variants:
         env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
@@ -187,6 +174,14 @@ def _notes(rows: Sequence[Row], variants: Sequence[Variant], outcomes: dict[tupl
     return lines
 
 
+def _floor_notes(rows: Sequence[Row], floors: Floors) -> list[str]:
+    lines = [f"- {line}." for line in floors.how]
+    for row in rows:
+        if (floor := floors.rows.get(row.key)) is not None:
+            lines.append(f"- {row.key} floor {_seconds(floor.seconds)}: {floor.why}.")
+    return lines
+
+
 def report(
     args: argparse.Namespace,
     argv: list[str],
@@ -195,6 +190,7 @@ def report(
     outcomes: dict[tuple[str, str], Outcome],
     sets: dict[str, DataSet],
     loads: tuple[float, float],
+    floors: Floors,
 ) -> str:
     scale = SCALES[args.scale]
     sizes = {
@@ -205,8 +201,8 @@ def report(
         "rate": scale.invalid_rate,
     }
     before = len(variants) > 1
-    head = "| measure | target | " + ("before | " if before else "") + "result | ratio |"
-    table = [head, "|---|---|" + ("---|" if before else "") + "---|---|"]
+    head = "| measure | target | " + ("before | " if before else "") + "result | ratio | floor |"
+    table = [head, "|---|---|" + ("---|" if before else "") + "---|---|---:|"]
     govdata_10k = outcomes.get(("validate-10k", "now"))
     for row in rows:
         cells = []
@@ -220,6 +216,8 @@ def report(
                 continue
             cells.append(_result(outcomes.get((row.key, variant.name)), speed_up))
         shown = [cells[0][0], *cells[-1]] if before else list(cells[-1])
+        floor = floors.rows.get(row.key)
+        shown.append(_seconds(floor.seconds) if floor else "—")
         table.append(f"| {row.measure.format(**sizes)} | {row.target} | " + " | ".join(shown) + " |")
     return "\n".join(
         [
@@ -238,7 +236,9 @@ def report(
             "process tree; a child's own ru_maxrss starts from the benchmark's, see `Result.peak`). "
             "ratio: result ÷ target (target ÷ result for "
             "the speed-up); ≤ 1.00 meets the target. Cold: `.govdata-cache/` deleted first (and "
-            "`--no-cache` given to `validate` when the build has it); the files are in the OS page cache.",
+            "`--no-cache` given to `validate` when the build has it); the files are in the OS page cache. "
+            "floor: what the current code's command cannot go below, from parts timed in this run "
+            "(`benchmarks/province_floors.py`; why, per row, in the notes); — where none is measured.",
             "",
             "Details (CPU: user + system of the process and the workers it waited for):",
             "",
@@ -250,6 +250,6 @@ def report(
             "",
             "Notes:",
             "",
-            *(_notes(rows, variants, outcomes) or ["- none"]),
+            *(_notes(rows, variants, outcomes) + _floor_notes(rows, floors) or ["- none"]),
         ]
     )

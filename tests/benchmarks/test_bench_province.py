@@ -1,8 +1,9 @@
 """The province benchmark runs every row at a tiny size and reports each; not a timed test.
 
 ``benchmarks/bench_province.py --scale small`` (200 and 1,000 resources) is run as a user runs
-it: the report must hold every row of issue 12's table with a result, the spoiled copy's
-findings must all be located, and the pull-request branch must change exactly the files it says.
+it: the report must hold every row of issue 12's table with a result and, where one is measured,
+its floor; the spoiled copy's findings must all be located, and the pull-request branch must change
+exactly the files it says.
 """
 
 from __future__ import annotations
@@ -31,6 +32,22 @@ MEASURES = (  # the first column of every row, at the small scale
     "`fmt --check`, 200 files, warm",
     "`log --format json`, whole history: 200-file import + 20 commits",
 )
+KEYS = (  # the same rows' keys, in the same order
+    "validate-10k",
+    "check-jsonschema",
+    "located",
+    "validate-100k",
+    "pr-recheck",
+    "pre-commit",
+    "version",
+    "help",
+    "rules",
+    "validate-empty",
+    "fmt-cold",
+    "fmt-warm",
+    "log",
+)
+NO_FLOOR = {"check-jsonschema", "located", "fmt-warm"}
 
 
 def bench(folder: Path, *options: str) -> subprocess.CompletedProcess[str]:
@@ -56,9 +73,36 @@ def test_every_row_is_reported_with_a_result(small_run: tuple[Path, str, subproc
     assert "**scaled**: timed on 5 of 200 files" in report
     assert "**Findings without a line number: 0**" in report
     assert "Spoiled files without a finding: 0." in report
-    raw = json.loads((folder / "report.md.json").read_text(encoding="utf-8"))
-    assert {key.split("/")[0] for key in raw} >= {"validate-10k", "validate-100k", "log", "help"}
-    assert all(run["wall"] > 0 and run["peak_mib"] > 0 for runs in raw.values() for run in runs)
+    runs = json.loads((folder / "report.md.json").read_text(encoding="utf-8"))["runs"]
+    assert {key.split("/")[0] for key in runs} >= {"validate-10k", "validate-100k", "log", "help"}
+    assert all(run["wall"] > 0 and run["peak_mib"] > 0 for measured in runs.values() for run in measured)
+
+
+def test_every_row_shows_its_floor_and_why(small_run: tuple[Path, str, subprocess.CompletedProcess[str]]) -> None:
+    """A positive floor in the table for every row that has one, "—" for the others, a why in the
+    notes, and the same floors with the parts they are computed from in the JSON."""
+    folder, report, _ = small_run
+    assert "floor part not timed" not in report, report[report.index("Notes:") :]
+    rows = [line for line in report.splitlines() if line.startswith("| ")]
+    floors = json.loads((folder / "report.md.json").read_text(encoding="utf-8"))["floors"]
+    assert set(floors) == set(KEYS) - NO_FLOOR
+    for measure, key in zip(MEASURES, KEYS, strict=True):
+        [row] = [row for row in rows if row.startswith(f"| {measure}")]
+        cell = row.rstrip(" |").rsplit(" | ", 1)[1]
+        if key in NO_FLOOR:
+            assert cell == "—", row
+            continue
+        assert cell.endswith(" s") and float(cell[:-2]) > 0, row
+        assert f"- {key} floor {cell}: " in report, report[report.index("Notes:") :]
+        assert floors[key]["seconds"] > 0 and floors[key]["why"]
+        assert all(value > 0 for value in floors[key]["parts"].values()), floors[key]
+    # The cold rows' floors are their parts' sum as the notes say: start-up + files × cost ÷ cores.
+    for key, cost in (("validate-10k", "job"), ("validate-100k", "job"), ("fmt-cold", "proof"), ("log", "outline")):
+        parts = floors[key]["parts"]
+        spread = parts["start-up s"] + parts["files"] * parts[f"{cost} s per file"] / parts["cores"]
+        assert floors[key]["seconds"] == pytest.approx(spread), floors[key]
+    assert floors["validate-100k"]["parts"]["files"] == 1000
+    assert 0 < floors["validate-10k"]["parts"]["parse s per file"] < floors["validate-10k"]["parts"]["job s per file"]
 
 
 def test_the_pull_request_changes_the_files_it_says(

@@ -1,0 +1,97 @@
+"""Floors: the parts of a run that no change to govdata's own code removes, each timed alone.
+
+Shared by ``bench_startup.py --floor`` (the imports each command needs), ``bench_recheck.py``
+(beside the phases of a cached re-check) and the province benchmark (``province_floors``).
+
+    python benchmarks/floors.py unmarshal FILE
+
+prints the seconds of ``marshal.loads`` of FILE, timed in that fresh process: a caller that
+must stay small (the province benchmark, whose own peak memory every child's ``ru_maxrss``
+starts from) reads a 100 MB cache there rather than in itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import marshal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+# What each start-up command needs whatever govdata does at start-up (issue 12, item 5):
+# (label, code run as ``python -c CODE``).
+FLOORS = (
+    ("python", "pass"),
+    ("import typer", "import typer"),
+    ("--help floor", "import typer.rich_utils"),
+    ("rules floor", "import typer, rich.console, rich.table"),
+    ("validate floor", "import typer, govdata.instance, govdata.validation.engine, govdata.report.text"),
+)
+# What a new ``validate`` process imports before it reads a file (the engine and its command).
+ENGINE_IMPORTS = "import govdata.validation.engine, govdata.cli.validate"
+CACHE_FOLDER = ".govdata-cache"  # govdata.validation.cache.FOLDER, without importing govdata here
+
+
+def new_interpreter(code: str, python: str = sys.executable, cwd: Path | None = None) -> float:
+    """Wall seconds of a new interpreter running ``python -c CODE``, start to exit.
+
+    ``-c`` puts ``cwd`` first on ``sys.path``: give a folder without a ``govdata/`` of its own
+    to time the installed package.
+    """
+    started = time.perf_counter()
+    subprocess.run([python, "-c", code], check=True, cwd=cwd, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def cache_file(root: Path) -> Path | None:
+    """The validation cache's main file in the instance at ``root`` (not the recent results), if any."""
+    found = [p for p in (root / CACHE_FOLDER).glob("validate-*.marshal") if ".recent." not in p.name]
+    return max(found, key=lambda p: p.stat().st_mtime) if found else None
+
+
+def unmarshal(path: Path) -> float:
+    """Seconds of ``marshal.loads`` of the file, the collector paused as the engine pauses it."""
+    data = path.read_bytes()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        started = time.perf_counter()
+        marshal.loads(data)
+        return time.perf_counter() - started
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def unmarshal_in_child(path: Path, python: str = sys.executable) -> float:
+    """:func:`unmarshal`, timed in a fresh process running this file."""
+    done = subprocess.run(
+        [python, str(Path(__file__).resolve()), "unmarshal", str(path)], check=True, capture_output=True, text=True
+    )
+    return float(done.stdout)
+
+
+def listings(root: Path) -> float:
+    """Seconds of git's two index listings the engine asks for, run side by side as it runs them."""
+    started = time.perf_counter()
+    running = [
+        subprocess.Popen(["git", "-C", str(root), "ls-files", flag, "-z"], stdout=subprocess.DEVNULL)
+        for flag in ("-s", "-m")
+    ]
+    for listing in running:
+        listing.wait()
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("what", choices=["unmarshal"])
+    parser.add_argument("file", type=Path)
+    args = parser.parse_args()
+    print(f"{unmarshal(args.file):.6f}")
+
+
+if __name__ == "__main__":
+    main()
