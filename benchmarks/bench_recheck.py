@@ -33,7 +33,7 @@ from govdata.validation import engine
 from govdata.validation.cache import FOLDER
 
 PHASES = (
-    ("discover", "list the files (discover)"),
+    ("scan", "list the files (scan)"),
     ("load_catalog", "load the registries"),
     ("_open_cache", "git's index, read the cache, content ids"),
     ("_results", "cache hits decoded, changed files checked, cache saved"),

@@ -6,9 +6,11 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from govdata.errors import ConfigError
 from govdata.i18n import Text
+from govdata.io.atomic import is_temporary, stray_temporaries, walk_folders
 from govdata.model.config import InstanceConfig
 from govdata.model.kinds import CONFIG
 from govdata.validation.loading import load_file
@@ -73,21 +75,35 @@ def open_instance(start: Path, explicit: Path | None = None) -> Instance:
     return Instance(config_path.parent, config_path, config)
 
 
+class InstanceFiles(NamedTuple):
+    """What one walk of an instance's folders finds."""
+
+    files: list[str]  # ``discover``'s answer
+    temporaries: list[str]  # left by interrupted writes (``io.atomic.stray_temporaries``), sorted
+
+
 def discover(root: Path) -> list[str]:
     """Instance-relative POSIX paths of the YAML files that belong to the instance, sorted.
 
     The extension is matched without regard to case: ``X.YAML`` is listed (and reported by
-    GD003 as misnamed), never silently skipped.
+    GD003 as misnamed), never silently skipped. Hidden files and folders are not listed.
     """
-    found: list[str] = []
+    return scan(root).files
+
+
+def scan(root: Path) -> InstanceFiles:
+    """The instance's files and its leftover temporary files, in one walk (``validate`` needs
+    both: walking 100,000 files twice cost 0.05 s of a pull request's re-check)."""
+    files: list[str] = []
     if (root / CONFIG_NAME).is_file():
-        found.append(CONFIG_NAME)
+        files.append(CONFIG_NAME)
+    temporaries = [path.name for path in stray_temporaries(root, ())]  # at the root itself
     # Plain strings, not Path objects: an instance can hold 100,000 files.
-    for folder in INSTANCE_FOLDERS:
-        for directory, subdirs, files in os.walk(root / folder):
-            subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
-            prefix = os.path.relpath(directory, root).replace(os.sep, "/") + "/"
-            found.extend(
-                prefix + name for name in files if name.lower().endswith((".yaml", ".yml")) and not name.startswith(".")
-            )
-    return sorted(found)
+    for prefix, names, hidden in walk_folders(root, INSTANCE_FOLDERS):
+        for name in names:
+            if name.startswith("."):
+                if is_temporary(name):
+                    temporaries.append(prefix + name)
+            elif not hidden and name.lower().endswith((".yaml", ".yml")):
+                files.append(prefix + name)
+    return InstanceFiles(sorted(files), sorted(temporaries))

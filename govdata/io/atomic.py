@@ -102,14 +102,31 @@ def _write(path: Path, data: bytes) -> None:
         Path(temporary).unlink(missing_ok=True)
 
 
+def walk_folders(root: Path, folders: tuple[str, ...]) -> Iterator[tuple[str, list[str], bool]]:
+    """Each directory under ``folders`` of ``root`` (never inside ``.git``), in sorted order: its
+    path relative to ``root`` with a trailing ``/``, its file names, and whether a folder on
+    that path is hidden (its name starts with ``.``)."""
+    for folder in folders:
+        for directory, subdirs, files in os.walk(root / folder):
+            subdirs[:] = sorted(d for d in subdirs if d != ".git")
+            prefix = os.path.relpath(directory, root).replace(os.sep, "/") + "/"
+            yield prefix, files, "/." in "/" + prefix
+
+
 def stray_temporaries(root: Path, folders: tuple[str, ...]) -> list[Path]:
     """Temporary files left in ``folders`` of ``root`` (and ``root`` itself) by interrupted writes."""
     found = [p for p in root.iterdir() if p.is_file() and is_temporary(p.name)] if root.is_dir() else []
-    for folder in folders:
-        for directory, subdirs, files in os.walk(root / folder):
-            subdirs[:] = [d for d in subdirs if d != ".git"]
-            found.extend(Path(directory) / name for name in files if is_temporary(name))
+    for prefix, files, _ in walk_folders(root, folders):
+        found.extend(root / (prefix + name) for name in files if is_temporary(name))
     return sorted(found)
 
 
-__all__ = ["TEMP_SUFFIX", "atomic_write", "final_mode", "is_temporary", "signals_unwind", "stray_temporaries"]
+__all__ = [
+    "TEMP_SUFFIX",
+    "atomic_write",
+    "final_mode",
+    "is_temporary",
+    "signals_unwind",
+    "stray_temporaries",
+    "walk_folders",
+]

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from govdata.diagnostics import Diagnostic, Severity, sort_diagnostics
-from govdata.instance import CONFIG_NAME, Instance, discover
+from govdata.instance import CONFIG_NAME, Instance, scan
 from govdata.io.tree import WorkingTree
 from govdata.model.catalog import Catalog, Document
 from govdata.model.config import InstanceConfig
@@ -161,7 +161,10 @@ def validate(
     # The collector is paused as for the jobs: reading 100,000 cached results builds millions
     # of tuples, and its passes over them doubled the time of reading the cache.
     with IndexListing(instance.root) if wants_cache else contextlib.nullcontext() as listing, gc_paused():
-        paths = paths if paths is not None else discover(instance.root)
+        walked = None  # one walk lists the files and any leftover temporaries
+        if paths is None:
+            walked = scan(instance.root)
+            paths = walked.files
         kinds = {path: kind_of(path) for path in paths}
         registries = [path for path, kind in kinds.items() if kind in REGISTRY_KINDS]
         base, diagnostics = load_catalog(instance.config, registries, read, config_path=config_path)
@@ -175,7 +178,7 @@ def validate(
         catalog, problems = _assemble(base, jobs, results, read, keep_models)
     diagnostics += [d for result in results for d in result.diagnostics] + problems
     if reader is None:  # the working tree: leftovers of interrupted writes are there
-        diagnostics += leftover_diagnostics(instance.root)
+        diagnostics += leftover_diagnostics(instance.root, walked.temporaries if walked is not None else None)
     positions = Positions(read)
     # The registries' own per-file findings: the jobs keep only findings in their own file.
     diagnostics += _registry_findings(base, settings, selection, positions, day)

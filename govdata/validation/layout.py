@@ -57,8 +57,11 @@ def committed_cache(path: str) -> Diagnostic:
     )
 
 
-def leftover_diagnostics(root: Path) -> list[Diagnostic]:
-    """Temporary files of interrupted writes, and the journal of a multi-file write cut short."""
+def leftover_diagnostics(root: Path, temporaries: list[str] | None = None) -> list[Diagnostic]:
+    """Temporary files of interrupted writes (``temporaries``, instance-relative, when a walk
+    found them already), and the journal of a multi-file write cut short."""
+    if temporaries is None:
+        temporaries = [path.relative_to(root).as_posix() for path in stray_temporaries(root, INSTANCE_FOLDERS)]
     found = [
         Diagnostic(
             UnexpectedFile.id,
@@ -71,7 +74,7 @@ def leftover_diagnostics(root: Path) -> list[Diagnostic]:
             ),
             article=UnexpectedFile.article,
         )
-        for path in (p.relative_to(root).as_posix() for p in stray_temporaries(root, INSTANCE_FOLDERS))
+        for path in temporaries
     ]
     journal = interrupted_run(root)
     if journal is not None:
