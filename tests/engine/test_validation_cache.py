@@ -18,7 +18,7 @@ import pytest
 
 from govdata.instance import discover, open_instance
 from govdata.validation import cache
-from govdata.validation.blobs import blob_id, content_ids, read_index
+from govdata.validation.blobs import blob_id, content_ids, read_index, tracked_under
 from govdata.validation.engine import RunResult, load_catalog, validate
 from tests.conftest import BASE_INSTANCE, build_instance
 
@@ -76,6 +76,30 @@ def test_content_ids_are_git_blob_ids_and_follow_unstaged_edits(tmp_path: Path) 
             ["git", "-C", str(root), "hash-object", path], check=True, capture_output=True, text=True
         ).stdout.strip()
         assert ids[path] == listed == blob_id((root / path).read_bytes())
+
+
+@pytest.mark.parametrize("object_format", ["sha1", "sha256"])
+def test_the_index_is_read_as_git_lists_it(tmp_path: Path, object_format: str) -> None:
+    """The ids are git's own, for either length of id; a symlink and an edited file get none
+    (they are hashed), and tracked files are found by folder."""
+    root = build_instance(tmp_path / "instance")
+    _git(root, "init", "-q", f"--object-format={object_format}")
+    (root / "catalogs/gongan/link.yaml").symlink_to("101002-000001.yaml")
+    _git(root, "add", "-A")
+    _git(root, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "catalog")
+    (root / RESOURCE).write_text(RESOURCE_TEXT + "\n", encoding="utf-8")
+    listing = subprocess.run(["git", "-C", str(root), "ls-files", "-s"], check=True, capture_output=True, text=True)
+    expected = {}
+    for line in listing.stdout.splitlines():
+        meta, _, path = line.partition("\t")
+        mode, blob, _stage = meta.split()
+        if mode == "100644" and path != RESOURCE:
+            expected[path] = blob
+    index = read_index(root)
+    assert index.ids == expected
+    assert len(next(iter(index.ids.values()))) == (40 if object_format == "sha1" else 64)
+    assert tracked_under(index, "registry") == sorted(p for p in expected if p.startswith("registry/"))
+    assert tracked_under(index, cache.FOLDER) == []
 
 
 def test_second_run_reads_nothing_and_finds_the_same(tmp_path: Path) -> None:
