@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -15,6 +14,7 @@ from govdata import __version__
 from govdata.audit.findings import COLUMNS, KINDS
 from govdata.errors import WriteError
 from govdata.i18n import Text
+from govdata.report.base import write_json
 
 if TYPE_CHECKING:
     from govdata.audit.run import Result
@@ -48,8 +48,7 @@ def json_report(result: Result, stream: TextIO) -> None:
         "summary": dict(Counter(f["kind"] for f in result.findings)),
         "findings": records(result),
     }
-    json.dump(document, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    write_json(document, stream)
 
 
 def csv_report(result: Result, stream: TextIO) -> None:

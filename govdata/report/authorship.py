@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any, TextIO
 
 from govdata.i18n import Lang, Text
+from govdata.report.base import write_json
 from govdata.report.diff_base import colon, listing, paren
 
 if TYPE_CHECKING:
@@ -86,5 +86,4 @@ def json_report(result: AuthorshipResult, lang: Lang, stream: TextIO) -> None:
             for r in result.refusals
         ],
     }
-    json.dump(payload, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    write_json(payload, stream)

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-
-def write_json(rows: Any, stream: TextIO) -> None:
-    json.dump(rows, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+from govdata.report.base import write_json
 
 
 def write_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str], stream: TextIO) -> None:

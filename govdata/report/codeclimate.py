@@ -7,11 +7,11 @@ only moved down the file stays the same finding for GitLab.
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import TYPE_CHECKING, Any, TextIO
 
 from govdata.diagnostics import Diagnostic, Severity
 from govdata.i18n import Lang
+from govdata.report.base import write_json
 
 if TYPE_CHECKING:
     from govdata.validation.engine import RunResult
@@ -44,5 +44,4 @@ def issue(diagnostic: Diagnostic, lang: Lang) -> dict[str, Any]:
 
 class CodeClimateReporter:
     def report(self, result: RunResult, lang: Lang, stream: TextIO) -> None:
-        json.dump([issue(d, lang) for d in result.diagnostics], stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
+        write_json([issue(d, lang) for d in result.diagnostics], stream)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any, TextIO
 
 from govdata import __version__
 from govdata.gitops.review import Level
 from govdata.i18n import Lang
+from govdata.report.base import write_json
 from govdata.report.diff_base import DiffOptions, file_link
 
 if TYPE_CHECKING:
@@ -66,5 +66,4 @@ def diff_envelope(result: DiffResult, lang: Lang, options: DiffOptions) -> dict[
 
 class DiffJsonReporter:
     def report(self, result: DiffResult, lang: Lang, stream: TextIO, options: DiffOptions) -> None:
-        json.dump(diff_envelope(result, lang, options), stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
+        write_json(diff_envelope(result, lang, options), stream)

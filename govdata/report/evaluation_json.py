@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any, TextIO
 
 from govdata import __version__
 from govdata.i18n import Lang
+from govdata.report.base import write_json
 
 if TYPE_CHECKING:
     from govdata.evaluate.run import EvaluationRun
@@ -68,5 +68,4 @@ def payload(run: EvaluationRun, lang: Lang) -> dict[str, Any]:
 
 class EvaluationJsonReporter:
     def report(self, run: EvaluationRun, lang: Lang, stream: TextIO) -> None:
-        json.dump(payload(run, lang), stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
+        write_json(payload(run, lang), stream)

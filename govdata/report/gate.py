@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any, TextIO
 
 from govdata import __version__
 from govdata.gate.teams import TEAM_HINT
 from govdata.i18n import Lang, Text
+from govdata.report.base import write_json
 from govdata.report.diff_base import colon, listing, paren
 
 if TYPE_CHECKING:
@@ -96,5 +96,4 @@ def json_report(result: GateResult, lang: Lang, stream: TextIO) -> None:
         "missing": [requirement(r) for r in result.missing],
         "unexpanded_teams": result.unexpanded,
     }
-    json.dump(payload, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    write_json(payload, stream)

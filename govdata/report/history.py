@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from itertools import groupby
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -11,6 +10,7 @@ from rich.markup import escape
 
 from govdata import __version__
 from govdata.i18n import Lang, Text
+from govdata.report.base import write_json
 from govdata.report.diff_base import DiffOptions
 from govdata.report.diff_json import entry_dict
 from govdata.report.diff_text import entry_lines
@@ -57,5 +57,4 @@ def json_report(label: str, steps: list[HistoryStep], lang: Lang, stream: TextIO
             for step in steps
         ],
     }
-    json.dump(payload, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    write_json(payload, stream)

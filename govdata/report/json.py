@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any, TextIO
 
 from govdata import __version__
 from govdata.diagnostics import Severity
 from govdata.i18n import Lang
+from govdata.report.base import write_json
 
 if TYPE_CHECKING:
     from govdata.validation.engine import RunResult
@@ -34,5 +34,4 @@ def envelope(result: RunResult, lang: Lang) -> dict[str, Any]:
 
 class JsonReporter:
     def report(self, result: RunResult, lang: Lang, stream: TextIO) -> None:
-        json.dump(envelope(result, lang), stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
+        write_json(envelope(result, lang), stream)
