@@ -23,11 +23,12 @@ from govdata.gitops.repo import Repository
 from govdata.i18n import Text
 from govdata.instance import CONFIG_NAME
 from govdata.io.fastyaml import SourceMap
+from govdata.io.positions import positions_of
 from govdata.io.source import DecodeProblem, decode
 from govdata.model.catalog import Catalog, Document
 from govdata.model.config import InstanceConfig
 from govdata.model.kinds import CONFIG, kind_of
-from govdata.validation.loading import locate, positions_of
+from govdata.validation.loading import locate
 
 # Files every semantic diff loads whether or not they changed: the registries name
 # departments and legal bases, grants say what consumers rely on.

@@ -17,7 +17,7 @@ and declines everything else to the reader below.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 from yaml._yaml import CParser  # the libyaml binding; PyYAML wheels always ship it
@@ -44,6 +44,12 @@ class YamlProblem:
     hint: Text | None = None
 
 
+class Marked(Protocol):
+    """A node or a parser event: both carry where they start."""
+
+    start_mark: Any
+
+
 class SourceMap:
     """Maps a JSON pointer in a loaded document to the line and column it came from."""
 
@@ -53,7 +59,11 @@ class SourceMap:
         self._values: dict[Pointer, tuple[int, int]] = {}
         self._keys: dict[Pointer, tuple[int, int]] = {}
 
-    def record(self, pointer: Pointer, node: Node, key: Node | None) -> None:
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def record(self, pointer: Pointer, node: Marked, key: Marked | None) -> None:
+        """Where the value at ``pointer`` starts, and its key's, from nodes or parser events."""
         self._values[pointer] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if key is not None:
             self._keys[pointer] = (key.start_mark.line + 1, key.start_mark.column + 1)

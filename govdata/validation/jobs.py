@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 from govdata.diagnostics import Diagnostic, Location, Pointer
 from govdata.io.fastyaml import SourceMap
+from govdata.io.positions import positions_of
 from govdata.io.source import DecodeProblem, decode
 from govdata.model.catalog import Catalog, Document
 from govdata.model.facts import ResourceFacts
@@ -39,7 +40,6 @@ from govdata.validation.loading import (
     locate,
     model_file,
     parse_file,
-    positions_of,
     unreadable_file,
 )
 

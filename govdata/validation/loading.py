@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from govdata.diagnostics import Diagnostic, Location, Pointer, Severity
 from govdata.i18n import Text
 from govdata.io.fastyaml import SourceMap, YamlProblem, load_yaml
+from govdata.io.positions import positions_of
 from govdata.io.source import DecodeProblem, decode
 from govdata.model.base import Model
 from govdata.model.catalog import Document
@@ -65,11 +66,6 @@ def locate(path: str, source_map: SourceMap | None, pointer: Pointer, at_key: bo
         return Location(path, pointer=pointer)
     line, column = source_map.locate(pointer, prefer_key=at_key)
     return Location(path, line, column, pointer)
-
-
-def positions_of(text: str) -> SourceMap | None:
-    loaded = load_yaml(text, positions=True)
-    return None if isinstance(loaded, YamlProblem) else loaded[1]
 
 
 def _drift_diagnostics(path: str, error: ValidationError, source_map: SourceMap | None) -> list[Diagnostic]:

@@ -1,0 +1,100 @@
+"""The positions read from libyaml's events are the full reader's, wherever that reader accepts
+the document: every value's line and column, and every key's.
+
+The corpus is the clean path's (``test_plainyaml``): edge scalars in every place and style, the
+hostile documents, 10,000 fuzz mutants, every YAML file of the repository and a generated
+instance with mistakes. Where the full reader refuses a document, the walk may still place its
+values (a refusal has its own position): only documents the parser itself refuses have no map.
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from govdata.io import fastyaml, positions
+from govdata.io.fastyaml import YamlProblem, load_yaml
+from govdata.io.positions import positions_of
+from govdata.io.source import decode
+from tests.conftest import REPO_ROOT
+from tests.io.test_fuzz_loading import SEED, _mutate, _sources
+from tests.io.test_plainyaml import HOSTILE, PLACES, SCALARS, _double, _single, _tracked_yaml
+
+
+def _agree(text: str) -> bool:
+    """Assert the walk places every value where the full reader does; True when it did the work."""
+    full = load_yaml(text, positions=True)
+    walked = positions_of(text)
+    if isinstance(full, YamlProblem):
+        return False
+    assert walked is not None, text
+    assert full[1] is not None
+    assert walked._values == full[1]._values, text
+    assert walked._keys == full[1]._keys, text
+    return "&" not in text
+
+
+def test_a_resource_is_placed_by_the_walk_not_the_full_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (REPO_ROOT / "catalogs/gongan/101002-000001.yaml").read_text(encoding="utf-8")
+    monkeypatch.setattr(positions, "load_yaml", None)  # the full reader would fail if called
+    placed = positions_of(text)
+    assert placed is not None and placed.locate(("items", 1, "name")) > placed.locate(("items", 0, "name"))
+
+
+@pytest.mark.parametrize("place", sorted(PLACES))
+def test_edge_scalars_are_placed_alike_in_every_place_and_style(place: str) -> None:
+    for scalar in SCALARS:
+        for written in (scalar, _single(scalar), _double(scalar)):
+            _agree(PLACES[place].format(s=written))
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_documents_are_placed_alike(text: str) -> None:
+    _agree(text)
+
+
+def test_keys_the_walk_leaves_to_the_full_reader() -> None:
+    for text in ("? [a, b]\n: 1\n", "? {a: 1}\n: 2\n", "a: &x {b: 1}\nc: *x\n", ": 1\n"):
+        _agree(text)
+
+
+def test_what_the_parser_refuses_has_no_map() -> None:
+    for text in ("a: [1, 2\n", "a: b: c\n", "\tx: 1\n", ""):
+        assert positions_of(text) is None
+
+
+def test_fuzz_mutants_are_placed_alike() -> None:
+    sources = _sources()
+    rng = random.Random(SEED)
+    walked = 0
+    for _ in range(10_000):
+        _, original = rng.choice(sources)
+        text = decode(_mutate(original.decode("utf-8"), rng).encode("utf-8", errors="surrogatepass"))
+        if isinstance(text, str):
+            walked += _agree(text)
+    assert walked > 1_000
+
+
+@pytest.mark.parametrize("name", _tracked_yaml())
+def test_every_repository_yaml_file_is_placed_alike(name: str) -> None:
+    text = decode((REPO_ROOT / name).read_bytes())
+    if isinstance(text, str):
+        _agree(text)
+
+
+def test_a_generated_instance_with_mistakes_is_placed_alike(tmp_path: Path) -> None:
+    generator = REPO_ROOT / "benchmarks" / "generate_instance.py"
+    command = [sys.executable, str(generator), str(tmp_path), "--departments", "4", "--resources", "25"]
+    subprocess.run([*command, "--invalid-rate", "0.3"], check=True, capture_output=True, cwd=REPO_ROOT)
+    paths = sorted(tmp_path.rglob("*.yaml"))
+    assert len(paths) > 100
+    assert sum(_agree(path.read_text(encoding="utf-8")) for path in paths) > 0.8 * len(paths)
+
+
+def test_the_full_reader_is_still_the_one_the_walk_is_held_to() -> None:
+    # The walk must not become the reference it is compared with.
+    assert fastyaml.load_yaml is load_yaml and positions.load_yaml is load_yaml
