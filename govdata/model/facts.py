@@ -4,15 +4,16 @@ A validated resource model of 10 KB of YAML costs about 99 KB of memory; the cro
 rules read a handful of its fields. ``ResourceFacts`` keeps exactly those, so a large
 instance is checked across files without every model held at once (issue 12). Who reads what:
 
-- GD011, GD012 (codes and file names): ``path``, ``code``, ``provider_code``, ``named_after_code``;
+- GD011 (codes): ``path``, ``code``; GD012 (file names; its folder check is per file): ``path``,
+  ``code``, ``named_after_code``;
 - GD107 (one data, one source): ``provider_code``, ``provider_name``, ``data_subject``,
   ``class_``, ``group``, ``items``, ``keys``, ``element_ids``, ``source_items``, ``citations``;
 - GD109 (a release date after today): ``release_date``;
 - GD110 (demands), grants, cases, projects (references): ``code``, ``name``, ``items``;
-- the run summary: ``class_``, ``group``, ``sharing``, ``opening``, ``items``.
+- the run summary: ``provider_code``, ``class_``, ``group``, ``sharing``, ``opening``, ``items``.
 
-Facts are plain tuples on the wire (``as_tuple``): they cross process
-boundaries and sit in the validation cache, where ``marshal`` reads tuples of strings fastest.
+Facts are plain tuples on the wire (``as_tuple``): they cross process boundaries and sit in
+the validation cache, where ``marshal`` reads tuples of strings fastest.
 """
 
 from __future__ import annotations
