@@ -270,12 +270,18 @@ def test_most_repository_files_take_the_clean_path() -> None:
     assert len(answered) >= 0.9 * len(names)
 
 
-def test_a_generated_instance_with_mistakes_reads_alike(tmp_path: Path) -> None:
+def spoiled_instance(folder: Path) -> list[Path]:
+    """The YAML files of a small generated instance with 30 % of its resources spoiled."""
     generator = REPO_ROOT / "benchmarks" / "generate_instance.py"
-    command = [sys.executable, str(generator), str(tmp_path), "--departments", "4", "--resources", "25"]
+    command = [sys.executable, str(generator), str(folder), "--departments", "4", "--resources", "25"]
     subprocess.run([*command, "--invalid-rate", "0.3"], check=True, capture_output=True, cwd=REPO_ROOT)
-    paths = sorted(tmp_path.rglob("*.yaml"))
+    paths = sorted(folder.rglob("*.yaml"))
     assert len(paths) > 100
+    return paths
+
+
+def test_a_generated_instance_with_mistakes_reads_alike(tmp_path: Path) -> None:
+    paths = spoiled_instance(tmp_path)
     answered = sum(_agree(path.read_text(encoding="utf-8")) for path in paths)
     assert answered >= 0.6 * len(paths)
 

@@ -10,8 +10,6 @@ values (a refusal has its own position): only documents the parser itself refuse
 from __future__ import annotations
 
 import random
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,7 +20,7 @@ from govdata.io.positions import positions_of
 from govdata.io.source import decode
 from tests.conftest import REPO_ROOT
 from tests.io.test_fuzz_loading import SEED, _mutate, _sources
-from tests.io.test_plainyaml import HOSTILE, PLACES, SCALARS, _double, _single, _tracked_yaml
+from tests.io.test_plainyaml import HOSTILE, PLACES, SCALARS, _double, _single, _tracked_yaml, spoiled_instance
 
 
 def _agree(text: str) -> bool:
@@ -87,11 +85,7 @@ def test_every_repository_yaml_file_is_placed_alike(name: str) -> None:
 
 
 def test_a_generated_instance_with_mistakes_is_placed_alike(tmp_path: Path) -> None:
-    generator = REPO_ROOT / "benchmarks" / "generate_instance.py"
-    command = [sys.executable, str(generator), str(tmp_path), "--departments", "4", "--resources", "25"]
-    subprocess.run([*command, "--invalid-rate", "0.3"], check=True, capture_output=True, cwd=REPO_ROOT)
-    paths = sorted(tmp_path.rglob("*.yaml"))
-    assert len(paths) > 100
+    paths = spoiled_instance(tmp_path)
     assert sum(_agree(path.read_text(encoding="utf-8")) for path in paths) > 0.8 * len(paths)
 
 
