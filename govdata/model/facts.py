@@ -31,14 +31,20 @@ if TYPE_CHECKING:
 
 _intern = sys.intern  # item names repeat across thousands of resources: keep one copy of each
 
-# Joins the resource code and the item name of a citation. Codes are digits and ``/``, so the
-# first separator is the one between them, whatever the item's name holds.
-CITATION_SEPARATOR = "\x1f"
+_LENGTH_END = "\x1f"  # ends the code's length: digits never contain it
 
 
 def citation(code: str, item: str) -> str:
-    """One ``obtained_from`` as a single text: the resource's code, then the item's name."""
-    return f"{code}{CITATION_SEPARATOR}{item}"
+    """One ``obtained_from`` as a single text: the code's length, U+001F, the code, the item's
+    name. The length says where the code ends, whatever either text holds (``obtained_from`` is
+    free text, and a double-quoted YAML string can hold any character)."""
+    return f"{len(code)}{_LENGTH_END}{code}{item}"
+
+
+def cited(text: str) -> tuple[str, str]:
+    """The (resource code, item name) of a ``citation``."""
+    length, _, rest = text.partition(_LENGTH_END)
+    return rest[: int(length)], rest[int(length) :]
 
 
 class ResourceFacts(NamedTuple):
@@ -73,9 +79,8 @@ class ResourceFacts(NamedTuple):
     @property
     def sources(self) -> Iterator[tuple[int, str, str]]:
         """(item index, resource code, item name) of each item obtained by sharing."""
-        for index, cited in zip(self.source_items, self.citations, strict=True):
-            code, _, item = cited.partition(CITATION_SEPARATOR)
-            yield index, code, item
+        for index, text in zip(self.source_items, self.citations, strict=True):
+            yield index, *cited(text)
 
     @classmethod
     def of(cls, document: Document[Resource], *, shared: bool = True) -> ResourceFacts:

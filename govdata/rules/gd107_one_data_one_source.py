@@ -12,7 +12,7 @@ from itertools import chain, islice
 from govdata.diagnostics import Severity
 from govdata.i18n import Text
 from govdata.model.catalog import Catalog
-from govdata.model.facts import CITATION_SEPARATOR, ResourceFacts
+from govdata.model.facts import ResourceFacts, cited
 from govdata.model.names import normalise
 from govdata.rules.base import Finding, Rule, RuleContext, RuleOptions
 from govdata.rules.libraries import BASE_LIBRARIES, SUBJECT_LIBRARY, library_of
@@ -148,8 +148,8 @@ class OneDataOneSource(Rule):
         for _, facts in taking_part if unresolved else ():
             if unresolved.isdisjoint(facts.citations):
                 continue
-            for index, cited in zip(facts.source_items, facts.citations, strict=True):
-                if cited in unresolved:
+            for index, text in zip(facts.source_items, facts.citations, strict=True):
+                if text in unresolved:
                     yield from _unresolved_source(catalog, _Place(facts, index))
 
 
@@ -206,17 +206,17 @@ def _shared_by_element(taking_part: list[tuple[int, ResourceFacts]]) -> list[arr
 def _unresolved_citations(
     taking_part: list[tuple[int, ResourceFacts]], by_code: dict[str, list[ResourceFacts]]
 ) -> set[str]:
-    """The ``obtained_from`` citations (``facts.citation``) that name no loaded item.
+    """The ``obtained_from`` citations (``model.facts.citation``) that name no loaded item.
 
     Each distinct citation is looked up once: 100,000 resources cite about 1.2 million items,
     mostly the same few thousand of the base libraries.
     """
     unresolved = set()
-    for cited in set(chain.from_iterable(facts.citations for _, facts in taking_part)):
-        code, _, item = cited.partition(CITATION_SEPARATOR)
+    for text in set(chain.from_iterable(facts.citations for _, facts in taking_part)):
+        code, item = cited(text)
         found = by_code.get(code)
         if not found or item not in found[0].items:
-            unresolved.add(cited)
+            unresolved.add(text)
     return unresolved
 
 

@@ -7,8 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from govdata.instance import open_instance
+from govdata.model.facts import citation, cited
 from govdata.rules.gd107_one_data_one_source import normalise
 from govdata.validation.engine import validate
 from tests.conftest import BASE_INSTANCE
@@ -86,3 +89,17 @@ def test_a_mis_coded_source_file_is_reported_by_its_own_rules(instance: Callable
 def test_a_source_with_no_file_at_all_is_reported(instance: Callable[..., Path]) -> None:
     root = instance({"catalogs/minzheng/307004-000001.yaml": MINZHENG.replace("101002/000001", "101002/000007")})
     assert ("catalogs/minzheng/307004-000001.yaml", "GD107") in _rules_found(root)
+
+
+@given(st.text(), st.text())
+def test_a_citation_gives_back_its_code_and_item_whatever_they_hold(code: str, item: str) -> None:
+    assert cited(citation(code, item)) == (code, item)
+
+
+def test_a_source_code_holding_the_separator_is_named_whole(instance: Callable[..., Path]) -> None:
+    """``obtained_from`` is free text: a code written with a control character is reported as written."""
+    odd = MINZHENG.replace('resource: "101002/000001"', 'resource: "101002\\x1f9/000001"')
+    root = instance({"catalogs/minzheng/307004-000001.yaml": odd})
+    result = validate(open_instance(root), today=dt.date(2026, 11, 25))
+    (message,) = [d.message.en for d in result.diagnostics if d.rule_id == "GD107"]
+    assert "'101002\x1f9/000001'" in message
