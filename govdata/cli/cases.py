@@ -275,7 +275,7 @@ def show(
     """
     from govdata.cases.store import find_case, load_cases
     from govdata.cases.views import case_record, views
-    from govdata.report.cases import write_json
+    from govdata.report.base import write_json
     from govdata.workdays import calendar_for
 
     instance, chosen = steps.open_instance(config, lang)

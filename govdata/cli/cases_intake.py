@@ -33,7 +33,7 @@ def from_issue(
     from govdata.cases.intake import draft_case, load_submission
     from govdata.cases.lifecycle import CaseRefused, open_case
     from govdata.cases.store import load_cases
-    from govdata.report.cases import write_json
+    from govdata.report.base import write_json
 
     instance, chosen = steps.open_instance(config, lang)
     submission = load_submission(file, instance.root)

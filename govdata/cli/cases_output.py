@@ -61,7 +61,8 @@ def emit(
     footer: str,
     whole: tuple[int, ...] = (0, 1, 2, 3),
 ) -> None:
-    from govdata.report.cases import write_csv, write_json
+    from govdata.report.base import write_json
+    from govdata.report.cases import write_csv
 
     if output_format is Format.JSON:
         write_json(rows, sys.stdout)

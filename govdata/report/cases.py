@@ -6,8 +6,6 @@ import csv
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from govdata.report.base import write_json
-
 
 def write_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str], stream: TextIO) -> None:
     """One header line of ``columns``, then a line per row; lists joined by "；", None empty.
@@ -31,4 +29,4 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-__all__ = ["write_csv", "write_json"]
+__all__ = ["write_csv"]

@@ -29,6 +29,12 @@ class CatalogSummary:
         return dict(self.__dict__)
 
 
+_CLASS, _PROVIDER, _ITEMS, _SHARING, _OPENING = (
+    attrgetter(name) for name in ("class_", "provider_code", "items", "sharing", "opening")
+)
+_CLASS_AND_GROUP = attrgetter("class_", "group")
+
+
 def summarize(catalog: Catalog) -> CatalogSummary:
     resources = catalog.resource_facts
     # Counted in C over each column (100,000 resources in a pull request's run), then named.
@@ -47,12 +53,6 @@ def summarize(catalog: Catalog) -> CatalogSummary:
         base_libraries=_groups(catalog, groups, "基础信息资源"),
         themes=_groups(catalog, groups, "主题信息资源"),
     )
-
-
-_CLASS, _PROVIDER, _ITEMS, _SHARING, _OPENING = (
-    attrgetter(name) for name in ("class_", "provider_code", "items", "sharing", "opening")
-)
-_CLASS_AND_GROUP = attrgetter("class_", "group")
 
 
 def _groups(catalog: Catalog, groups: Counter[tuple[str, str]], class_: str) -> dict[str, int]:
