@@ -82,6 +82,11 @@ class InstanceFiles(NamedTuple):
     temporaries: list[str]  # left by interrupted writes (``io.atomic.stray_temporaries``), sorted
 
 
+def within(path: str, scope: str) -> bool:
+    """Whether the instance path ``path`` lies in ``scope`` (a file, a folder, or the root: "." or "")."""
+    return scope in ("", ".") or path == scope or path.startswith(scope.rstrip("/") + "/")
+
+
 def discover(root: Path) -> list[str]:
     """Instance-relative POSIX paths of the YAML files that belong to the instance, sorted.
 

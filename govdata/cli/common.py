@@ -65,11 +65,6 @@ def instance_path(root: Path, path: Path) -> str:
         raise UsageError(Text(f"{path} 不在实例目录 {root} 中", f"{path} is outside the instance at {root}")) from None
 
 
-def within(path: str, scope: str) -> bool:
-    """Whether the instance path ``path`` lies in ``scope`` (a file, a folder, or the root ".")."""
-    return scope in ("", ".") or path == scope or path.startswith(scope.rstrip("/") + "/")
-
-
 @contextmanager
 def progress_bar(enabled: bool, label: str) -> Iterator[Callable[[int, int], None] | None]:
     """A rich progress bar on stderr, only on a terminal and only once a run is long (200 steps)."""

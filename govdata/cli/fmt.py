@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from govdata.cli.common import ConfigOption, LangOption, early_lang, instance_path, resolve_lang, within
+from govdata.cli.common import ConfigOption, LangOption, early_lang, instance_path, resolve_lang
 from govdata.i18n import Lang, Text, plural
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def fmt(
 
     from govdata.fmt.canonical import FormatProblem
     from govdata.fmt.run import FormatCache, format_many
-    from govdata.instance import discover, open_instance
+    from govdata.instance import discover, open_instance, within
     from govdata.io.transaction import Transaction
     from govdata.model.kinds import kind_of
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from govdata.diagnostics import Diagnostic, Severity, sort_diagnostics
-from govdata.instance import CONFIG_NAME, Instance, scan
+from govdata.instance import CONFIG_NAME, Instance, scan, within
 from govdata.io.tree import WorkingTree
 from govdata.model.catalog import Catalog, Document
 from govdata.model.config import InstanceConfig
@@ -96,10 +96,6 @@ def load_catalog(
             if progress is not None:
                 progress(done, len(jobs))
     return catalog, diagnostics
-
-
-def _within(path: str, scopes: Iterable[str]) -> bool:
-    return any(path == scope or path.startswith(scope.rstrip("/") + "/") for scope in scopes)
 
 
 def run_rules(
@@ -186,8 +182,8 @@ def validate(
     diagnostics += _catalog_rules(catalog, settings, selection, positions, day, whole=False)
     diagnostics = [d for d in diagnostics if not settings.waived(d.rule_id, d.location.path, day)]
     if scopes is not None:
-        diagnostics = [d for d in diagnostics if _within(d.location.path, scopes)]
-    in_scope = None if scopes is None else sum(1 for path in paths if _within(path, scopes))
+        diagnostics = [d for d in diagnostics if any(within(d.location.path, s) for s in scopes)]
+    in_scope = None if scopes is None else sum(1 for path in paths if any(within(path, s) for s in scopes))
     return RunResult(
         sort_diagnostics(diagnostics),
         len(paths),

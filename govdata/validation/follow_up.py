@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from govdata.i18n import Text
-from govdata.instance import Instance, discover
+from govdata.instance import Instance, discover, within
 from govdata.validation.engine import RunResult
 
 # Formatting goes through the slow round-trip writer: files not known to be canonical beyond
@@ -44,7 +44,6 @@ def _responsibility(instance: Instance, result: RunResult) -> Text | None:
 
 
 def _formatting(root: Path, scopes: list[str] | None, ids: Mapping[str, str]) -> Text | None:
-    from govdata.cli.common import within
     from govdata.fmt.run import FormatCache, format_many
 
     cache = FormatCache(root)

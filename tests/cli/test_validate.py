@@ -85,6 +85,18 @@ def test_paths_limit_the_report_not_the_checks(instance: Callable[..., Path], go
     assert missing.exit_code == 2 and "路径不存在" in missing.stderr
 
 
+def test_the_instance_root_as_a_path_reports_everything(instance: Callable[..., Path], govdata: Run) -> None:
+    # "." once matched no file's path, and the run reported nothing: a pass that checked nothing.
+    root = instance(BAD_RESOURCE)
+    whole = json.loads(govdata("validate", "--format", "json", cwd=root).stdout)["diagnostics"]
+    assert whole
+    for path in (".", "./", str(root)):
+        result = govdata("validate", "--format", "json", path, cwd=root)
+        assert result.exit_code == 1 and json.loads(result.stdout)["diagnostics"] == whole
+    nested = govdata("validate", "--format", "json", "..", cwd=root / "catalogs")
+    assert json.loads(nested.stdout)["diagnostics"] == whole
+
+
 def test_select_and_ignore(instance: Callable[..., Path], govdata: Run) -> None:
     root = instance(BAD_RESOURCE)
     assert govdata("validate", "--ignore", "schema", cwd=root).exit_code == 0
