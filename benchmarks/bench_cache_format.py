@@ -20,6 +20,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from floors import cache_file
+
+from govdata.validation.cache import decode_entries
+
 
 def _median(read: Callable[[], object]) -> float:
     times = []
@@ -31,9 +35,10 @@ def _median(read: Callable[[], object]) -> float:
 
 
 def main(root: Path) -> None:
-    [saved] = sorted((root / ".govdata-cache").glob("validate-*.marshal"))[-1:]
+    saved = cache_file(root)
+    assert saved is not None, f"no validation cache in {root}: validate it once"
     raw = saved.read_bytes()
-    entries = marshal.loads(raw)
+    entries = decode_entries(raw)
     pickled = pickle.dumps(entries, protocol=5)
     as_json = json.dumps([[list(key), value] for key, value in entries.items()]).encode()
     database = sqlite3.connect(":memory:")
@@ -50,7 +55,7 @@ def main(root: Path) -> None:
     print("| format | size | read |")
     print("|---|---:|---:|")
     for name, size, read in (
-        ("marshal (govdata)", len(raw), lambda: marshal.loads(raw)),
+        ("marshal: keys, then results (govdata)", len(raw), lambda: decode_entries(raw)),
         ("pickle, protocol 5", len(pickled), lambda: pickle.loads(pickled)),
         ("JSON", len(as_json), lambda: json.loads(as_json)),
         ("SQLite, a row per file", sum(len(r[2]) for r in rows), from_sqlite),

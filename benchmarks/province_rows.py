@@ -92,9 +92,15 @@ def _stage_one_edit(root: Path, variant: Variant, round_: int) -> None:
 
 
 def _check_out_pull_request(root: Path, variant: Variant, round_: int) -> None:
-    """The cache warmed on ``main``, then the branch checked out, as a CI job restoring the cache."""
+    """The cache warmed on ``main``, then the branch checked out, as a CI job restoring the cache.
+
+    The recent results are dropped after the warm run: they hold the branch's files, checked by
+    the previous round, which main's own cache would not have (the rounds after the first
+    re-checked nothing until 2026-12-02)."""
     pristine(root)
     untimed(variant, VALIDATE_JSON, root)
+    for recent in (root / CACHE).glob("validate-*.recent.marshal"):
+        recent.unlink()
     git(root, "checkout", "-q", "pr")
 
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from govdata.validation.cache import decode_entries, encode_entries
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
 
@@ -53,10 +55,12 @@ def test_the_cache_file_is_the_main_one_and_unmarshalled_in_a_child(tmp_path: Pa
     folder.mkdir()
     assert floors.cache_file(tmp_path) is None
     main = folder / "validate-abc.marshal"
-    main.write_bytes(marshal.dumps({("path", "id"): (1, "facts")} | {str(n): n for n in range(10_000)}))
+    entries = {("path", "id"): (1, "facts")} | {(str(n), "id"): (n,) for n in range(10_000)}
+    main.write_bytes(encode_entries(entries))  # type: ignore[arg-type]
     (folder / "validate-abc.recent.marshal").write_bytes(marshal.dumps({}))
     assert floors.cache_file(tmp_path) == main
     assert floors.unmarshal_in_child(main) > 0
+    assert decode_entries(main.read_bytes()) == entries
 
 
 def test_git_listings_and_a_new_interpreter_are_timed(tmp_path: Path) -> None:

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import marshal
+import os
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from govdata.instance import discover, open_instance
-from govdata.validation import cache
+from govdata.validation import batch, cache, engine
 from govdata.validation.blobs import blob_id, content_ids, read_index, tracked_under
 from govdata.validation.engine import RunResult, load_catalog, validate
 from tests.conftest import BASE_INSTANCE, build_instance
@@ -162,12 +164,81 @@ def test_a_large_change_rewrites_the_main_file(tmp_path: Path, monkeypatch: pyte
     _run(root)
     saved = _cache_files(root)
     assert set(saved) == {"marshal"}
-    keys = marshal.loads(saved["marshal"]).keys()
+    keys = cache.decode_entries(saved["marshal"]).keys()
     assert len(keys) == _files(root)
     for resource in resources:
         assert (resource.relative_to(root).as_posix(), blob_id(resource.read_bytes())) in keys
     warm = _run(root)
     assert warm.files_from_cache == _files(root)
+    _assert_same_as_uncached(root, warm)
+
+
+def test_a_file_edited_twice_then_a_large_change_keeps_one_content_per_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The recent file holds both edits of one file; the new main file holds its current one."""
+    root = _repository(tmp_path, _copies(8))
+    _run(root)
+    for comment in ("# 一\n", "# 二\n"):
+        (root / RESOURCE).write_text(RESOURCE_TEXT + comment, encoding="utf-8")
+        _run(root)
+    assert len(marshal.loads(_cache_files(root)["recent.marshal"])) == 2
+    monkeypatch.setattr(cache, "RECENT_FLOOR", 0)
+    other = sorted((root / "catalogs").rglob("*.yaml"))[-1]
+    other.write_text(other.read_text(encoding="utf-8") + "# 三\n", encoding="utf-8")
+    _run(root)
+    saved = _cache_files(root)
+    assert set(saved) == {"marshal"}
+    entries = cache.decode_entries(saved["marshal"])
+    assert [blob for path, blob in entries if path == RESOURCE] == [blob_id((root / RESOURCE).read_bytes())]
+    warm = _run(root)
+    assert warm.files_from_cache == _files(root)
+    _assert_same_as_uncached(root, warm)
+
+
+def _edit_four(root: Path) -> None:
+    for resource in sorted((root / "catalogs").rglob("1*.yaml"))[:4]:
+        resource.write_text(resource.read_text(encoding="utf-8") + "# 备注\n", encoding="utf-8")
+
+
+@pytest.fixture
+def beside(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Changed files are checked in a process beside the cache read from the first file on;
+    the list counts the times that process was started."""
+    monkeypatch.setattr(engine, "OVERLAP_MIN_ENTRIES", 1)
+    monkeypatch.setattr(batch, "BESIDE_THRESHOLD", 1)
+    monkeypatch.setattr(batch, "_worker_count", lambda: 2)
+    started: list[int] = []
+    original = batch._checked_beside
+
+    def counted(*args: Any) -> Any:
+        started.append(1)
+        return original(*args)
+
+    monkeypatch.setattr(batch, "_checked_beside", counted)
+    return started
+
+
+def test_changed_files_are_checked_beside_the_cache_read(tmp_path: Path, beside: list[int]) -> None:
+    root = _repository(tmp_path, _copies(8))
+    _run(root)
+    _edit_four(root)
+    warm = _run(root)
+    assert beside == [1]
+    assert warm.files_from_cache == _files(root) - 4
+    _assert_same_as_uncached(root, warm)
+
+
+def test_when_the_process_beside_fails_the_files_are_checked_here(
+    tmp_path: Path, beside: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _repository(tmp_path, _copies(8))
+    _run(root)
+    _edit_four(root)
+    monkeypatch.setattr(batch, "_check_all", lambda *_: os._exit(3))
+    warm = _run(root)
+    assert beside == [1]
+    assert warm.files_from_cache == _files(root) - 4
     _assert_same_as_uncached(root, warm)
 
 
@@ -248,6 +319,21 @@ def test_a_damaged_cache_is_a_miss(tmp_path: Path) -> None:
     assert _run(root).files_from_cache == _files(root)
 
 
+def test_damaged_results_behind_sound_keys_are_checked_again(tmp_path: Path) -> None:
+    """The keys say which files need no check before the results are read; when the results
+    then prove damaged, those files are checked after all."""
+    root = _repository(tmp_path, _copies(3))
+    cold = _run(root)
+    [main] = [p for p in (root / ".govdata-cache").glob("validate-*.marshal") if ".recent." not in p.name]
+    data = main.read_bytes()
+    entries = cache.decode_entries(data)
+    assert len(entries) == _files(root)
+    main.write_bytes(data[: -len(data) // 3])  # the keys whole, the results cut short
+    again = _run(root)
+    assert again.files_from_cache == 0 and _findings(again) == _findings(cold)
+    assert cache.decode_entries(main.read_bytes()).keys() == entries.keys()
+
+
 def test_outside_git_the_content_is_hashed(tmp_path: Path) -> None:
     root = build_instance(tmp_path / "plain")
     _assert_one_edit_checked_alone(root)
@@ -275,10 +361,10 @@ def test_a_committed_cache_is_not_trusted(tmp_path: Path) -> None:
     broken = RESOURCE_TEXT.replace("sharing:\n  type: 无条件共享", "sharing:\n  type: 无条件").encode()
     # The forgery: the clean file's results filed under the broken file's content id.
     forged = next((root / ".govdata-cache").glob("validate-*.marshal"))
-    entries = marshal.loads(forged.read_bytes())
+    entries = cache.decode_entries(forged.read_bytes())
     [clean] = [key for key in entries if key[0] == RESOURCE]
     entries[(RESOURCE, blob_id(broken))] = entries.pop(clean)
-    forged.write_bytes(marshal.dumps(entries))
+    forged.write_bytes(cache.encode_entries(entries))
     (root / RESOURCE).write_bytes(broken)
     _git(root, "add", "-f", RESOURCE, forged.relative_to(root).as_posix())
     _git(root, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "forged")
