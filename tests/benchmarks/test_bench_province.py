@@ -118,6 +118,32 @@ def test_the_pull_request_changes_the_files_it_says(
     assert subprocess.run(["git", "status", "--porcelain"], cwd=repo, capture_output=True, text=True).stdout == ""
 
 
+def test_every_pull_request_round_checks_the_changed_files_again(
+    small_run: tuple[Path, str, subprocess.CompletedProcess[str]],
+) -> None:
+    """Each round re-checks the branch against main's cache: the previous round's results for the
+    branch's files (in the recent file) must not make the next round a run of cache hits."""
+    from govdata.instance import open_instance
+    from govdata.validation.engine import validate
+
+    sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
+    from province_rows import ROWS, Variant, pristine
+
+    folder, _, _ = small_run
+    repo = folder / "pr-10x100-s1-10files"
+    [row] = [row for row in ROWS if row.key == "pr-recheck"]
+    assert row.prepare is not None
+    now = Variant("now", [sys.executable, "-m", "govdata"], None, True)
+    try:
+        for round_ in (1, 2):
+            row.prepare(repo, now, round_)
+            result = validate(open_instance(repo))
+            read_first = 1 + len(list((repo / "registry").glob("*.yaml")))  # the config and registries
+            assert result.files_checked - result.files_from_cache == 10 + read_first
+    finally:
+        pristine(repo)
+
+
 def test_only_runs_the_rows_asked_and_reuses_the_data(
     small_run: tuple[Path, str, subprocess.CompletedProcess[str]],
 ) -> None:
