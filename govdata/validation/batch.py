@@ -9,20 +9,17 @@ across a fork: a git cat-file pipe cannot, the working tree can.
 
 from __future__ import annotations
 
-import copy
 import gc
 import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from multiprocessing.connection import Connection
 
 from govdata.model.kinds import FILE_KINDS, FileKind
 from govdata.validation.jobs import FileChecker, FileResult
 from govdata.validation.loading import LoadOutcome, ParsedFile, Reader, model_file, parse_file, unreadable_file
 
 PARALLEL_THRESHOLD = 200
-BESIDE_THRESHOLD = 16  # files: fewer are checked here once the cache is read (a fork costs ≈ 10 ms)
 _KINDS = {kind.name: kind for kind in FILE_KINDS}
 _worker_reader: Reader | None = None
 
@@ -90,74 +87,37 @@ def _check(job: tuple[str, str]) -> FileResult:
     return _worker_checker(path, _KINDS[kind_name])
 
 
-def worker_count(jobs: int, reader: Reader, wanted: int | None = None, *, beside: bool = False) -> int:
+def worker_count(jobs: int, reader: Reader, wanted: int | None = None) -> int:
     """How many processes check ``jobs`` files: ``wanted`` if given, else one below the threshold
     and one per core above it (measured in docs/performance.md); always one where the reader
-    cannot cross a fork (a git pipe) or the platform cannot fork. ``beside``: this process has
-    other work meanwhile (reading the cache), so below the threshold one worker beside it pays
-    from ``BESIDE_THRESHOLD`` files on."""
-    if not getattr(reader, "parallel_safe", False) or "fork" not in multiprocessing.get_all_start_methods():
+    cannot cross a fork (a git pipe) or the platform cannot fork."""
+    if not can_fork(reader):
         return 1
     if wanted is not None:
         return max(1, min(wanted, jobs))
     cores = _worker_count()
-    if cores < 2:
-        return 1
-    if jobs >= PARALLEL_THRESHOLD:
-        return cores
-    return 2 if beside and jobs >= BESIDE_THRESHOLD else 1  # this process and one worker
+    return 1 if jobs < PARALLEL_THRESHOLD or cores < 2 else cores
 
 
-@contextmanager
-def jobs_started(
-    jobs: Sequence[tuple[str, FileKind]], checker: FileChecker, processes: int | None = None, *, beside: bool = False
-) -> Iterator[Iterator[FileResult]]:
-    """Each file's whole job (``FileChecker``), in order, from worker processes already at work
-    when the block starts, so that the caller can do something else first (``worker_count``
-    chooses how many; with one, the jobs run here as the results are taken). Workers return
-    only findings and facts (or a small file's data), which pickle cheaply."""
-    global _worker_checker
-    count = worker_count(len(jobs), checker.reader, processes, beside=beside)
-    if count == 1:
-        yield (checker(path, kind) for path, kind in jobs)
-        return
-    worker_checker = copy.copy(checker)
-    worker_checker.share_texts = False  # their facts are interned on arrival here
-    if beside and len(jobs) < PARALLEL_THRESHOLD:
-        yield _checked_beside(jobs, worker_checker, checker)
-        return
-    _worker_checker = worker_checker  # inherited by the forked workers
-    context = multiprocessing.get_context("fork")
-    with context.Pool(processes=count) as pool:
-        yield pool.imap(_check, [(path, kind.name) for path, kind in jobs], chunksize=32)
+def can_fork(reader: Reader) -> bool:
+    """Whether work reading through ``reader`` may go to a forked process (a git pipe cannot be
+    shared across a fork; the working tree can)."""
+    return getattr(reader, "parallel_safe", False) and "fork" in multiprocessing.get_all_start_methods()
 
 
-def _checked_beside(
-    jobs: Sequence[tuple[str, FileKind]], worker_checker: FileChecker, checker: FileChecker
+def run_jobs(
+    jobs: Sequence[tuple[str, FileKind]], checker: FileChecker, processes: int | None = None
 ) -> Iterator[FileResult]:
-    """The jobs' results from one process forked now, which checks them all while this one
-    does something else. It has every job from the fork on: a pool is fed by a thread of this
-    process, which waits for the interpreter lock while this process reads the cache, and the
-    workers would wait with it. Should the worker fail, the jobs run here."""
+    """Each file's whole job (``FileChecker``), in order; in ``processes`` worker processes
+    (default: ``worker_count``'s choice). Workers return only findings and facts (or a small
+    file's data), which pickle cheaply."""
+    global _worker_checker
+    processes = worker_count(len(jobs), checker.reader, processes)
+    if processes == 1:
+        for path, kind in jobs:
+            yield checker(path, kind)
+        return
+    _worker_checker = checker.for_worker()  # inherited by the forked workers
     context = multiprocessing.get_context("fork")
-    receiving, sending = context.Pipe(duplex=False)
-    worker = context.Process(target=_check_all, args=(jobs, worker_checker, sending), daemon=True)
-    worker.start()
-    sending.close()
-
-    def results() -> Iterator[FileResult]:
-        try:
-            checked: list[FileResult] | None = receiving.recv()
-        except (EOFError, OSError):
-            checked = None
-        finally:
-            receiving.close()
-            worker.join()
-        yield from checked if checked is not None else (checker(path, kind) for path, kind in jobs)
-
-    return results()
-
-
-def _check_all(jobs: Sequence[tuple[str, FileKind]], checker: FileChecker, connection: Connection) -> None:
-    connection.send([checker(path, kind) for path, kind in jobs])
-    connection.close()
+    with context.Pool(processes=processes) as pool:
+        yield from pool.imap(_check, [(path, kind.name) for path, kind in jobs], chunksize=32)

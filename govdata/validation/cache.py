@@ -1,9 +1,9 @@
 """The validation cache: each file's job result, keyed by its path and content id.
 
-``.govdata-cache/validate-<context>.marshal`` holds the ``(path, blob id)`` keys and their results
-(``encode_entries``), and ``validate-<context>.recent.marshal`` a ``{key: result}`` map of the
-results added since it was written. The keys come first, apart, so a run knows which files it
-must check (0.02 s at 100,000) and starts checking them while it reads the results (0.3–0.45 s).
+``.govdata-cache/validate-<context>.marshal`` holds three columns: the paths, their blob ids and
+their results (``encode_entries``); ``validate-<context>.recent.marshal`` a ``{(path, blob id):
+result}`` map of the results added since it was written. Files are looked up by path, then their
+content id compared: a path's hash is computed once, a (path, id) pair's at every lookup.
 The context is a digest of everything else a per-file result depends on: govdata's own code
 (version and the size and time of each of its modules), the Python version, ``govdata.yaml``
 (rule severities and options) and the registries. Change any of them and the whole cache is
@@ -23,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
-import struct
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -42,7 +41,6 @@ PREFIX = "validate-"
 RECENT_FLOOR = 256  # the recent file may always hold this many entries
 Key = tuple[str, str]  # (instance-relative path, blob id)
 Entries = dict[Key, tuple[Any, ...]]
-_HEADER = struct.Struct("<Q")  # the length of the keys' part of the main file
 
 
 def _code_stamp() -> str:
@@ -120,35 +118,21 @@ def _decode(path: str, values: tuple[Any, ...]) -> FileResult:
 
 
 class ResultCache:
-    """The per-file results of one context, read once and written back at most once per run.
-
-    The main file's keys are read at once, its results on the first ``get``: ``known`` answers
-    before the results are read, so the files to check can be at work in other processes
-    meanwhile (``engine._results``). Files are looked up by path, then their content id
-    compared: a path's hash is computed once, a (path, id) pair's at every lookup."""
+    """The per-file results of one context, read once and written back at most once per run."""
 
     def __init__(self, root: Path, context: str) -> None:
         self._folder = root / FOLDER
         self._file = self._folder / f"{PREFIX}{context}.marshal"
         self._recent_file = self._folder / f"{PREFIX}{context}.recent.marshal"
-        self._base = _MainFile.read(self._file)
+        self._positions, self._values = _read_main(self._file)
         self._recent = _read(self._recent_file)
         self._recent_paths = {path for path, _ in self._recent}
 
-    def known(self, ids: Mapping[str, str]) -> set[str]:
-        """The paths whose content (``ids``: path to blob id) the cache holds a result for; one
-        may still prove damaged when read."""
-        positions = self._base.positions
-        found = {path for path, blob in ids.items() if positions.get(path, _NOWHERE)[0] == blob}
-        found.update(path for path, blob in self._recent if ids.get(path) == blob)
-        return found
-
     def get(self, paths: Iterable[str], ids: Mapping[str, str]) -> dict[str, FileResult]:
-        """The saved results of those ``paths`` whose content (``ids``) the cache has; a damaged
-        entry is a miss."""
+        """The saved results of those ``paths`` whose content (``ids``: path to blob id) the
+        cache has; a damaged entry is a miss."""
         found: dict[str, FileResult] = {}
-        values = self._base.values()  # first: a damaged results part empties the positions
-        positions = self._base.positions
+        positions, values = self._positions, self._values
         for path in paths:
             blob = ids.get(path)
             if blob is None:
@@ -170,14 +154,14 @@ class ResultCache:
         results in the recent file, or everything in a new main file when that has grown stale;
         drop other contexts' caches."""
         hits = list(hits)
-        base_size = len(self._base.positions)
+        base_size = len(self._positions)
         saved = base_size + len(self._recent)
         stale = saved - len(hits)
         recent = {**self._recent, **{key: _encode(result) for key, result in results.items()}}
         with contextlib.suppress(OSError, ValueError, GovdataError):
             if not base_size or stale * 4 > saved or len(recent) > max(RECENT_FLOOR, base_size // 8):
                 # This run's files only: older contents in the recent file are not carried over.
-                entries = {key: self._recent.get(key) or self._base.value(key[0]) for key in hits}
+                entries = {key: self._recent.get(key) or self._values[self._positions[key[0]][1]] for key in hits}
                 entries.update((key, recent[key]) for key in results)
                 atomic_write(self._file, encode_entries(entries))
                 self._recent_file.unlink(missing_ok=True)
@@ -191,65 +175,40 @@ class ResultCache:
 
 
 _NOWHERE = (None, -1)  # the (blob id, position) of a path the main file does not hold
+Positions = dict[str, tuple[str, int]]  # path: (blob id, position of its result)
+Values = tuple[tuple[Any, ...], ...]
 
 
 def encode_entries(entries: Entries) -> bytes:
-    """The main file: the keys' length, the keys (the paths, then their blob ids), then the
-    results in the keys' order. A path occurs once: the main file holds one content per file."""
+    """The main file: the paths, their blob ids, the results, in one ``marshal``. A path occurs
+    once: the main file holds one content per file."""
     paths = tuple(path for path, _ in entries)
     if len(set(paths)) != len(paths):
         raise ValueError("a path twice in the main file")
-    keys = marshal.dumps((paths, tuple(blob for _, blob in entries)))
-    return _HEADER.pack(len(keys)) + keys + marshal.dumps(tuple(entries.values()))
+    return marshal.dumps((paths, tuple(blob for _, blob in entries), tuple(entries.values())))
 
 
 def decode_entries(data: bytes) -> Entries:
-    """``encode_entries`` read back whole (for tests and benchmarks; the engine reads it in two steps)."""
-    main = _MainFile(data)
-    values = main.values()
-    keys = ((path, blob) for path, (blob, _) in main.positions.items())
-    return dict(zip(keys, values, strict=True))  # the positions follow the keys' order
+    """``encode_entries`` read back (for tests and benchmarks)."""
+    positions, values = _columns(marshal.loads(data))
+    return {(path, blob): values[position] for path, (blob, position) in positions.items()}
 
 
-class _MainFile:
-    """The main file's keys, read at once, and its results, read when first asked for."""
+def _columns(saved: object) -> tuple[Positions, Values]:
+    """Each path's blob id and result position, and the results, from the main file's columns."""
+    if not isinstance(saved, tuple) or len(saved) != 3:
+        raise ValueError("not a main file")
+    paths, blobs, values = saved
+    if not all(isinstance(column, tuple) and len(column) == len(paths) for column in (blobs, values)):
+        raise ValueError("columns of different lengths")
+    return dict(zip(paths, zip(blobs, range(len(paths)), strict=True), strict=True)), values
 
-    def __init__(self, data: bytes = b"") -> None:
-        self._data = memoryview(data)
-        self._values: tuple[tuple[Any, ...], ...] | None = None
-        self.positions: dict[str, tuple[str, int]] = {}  # path: (blob id, position of its result)
-        if not data:
-            return
-        (length,) = _HEADER.unpack_from(self._data)
-        paths, blobs = marshal.loads(self._data[_HEADER.size : _HEADER.size + length])
-        if not isinstance(paths, tuple) or not isinstance(blobs, tuple) or len(paths) != len(blobs):
-            raise ValueError("not a key list")
-        self.positions = dict(zip(paths, zip(blobs, range(len(paths)), strict=True), strict=True))
-        self._values_at = _HEADER.size + length
 
-    @classmethod
-    def read(cls, file: Path) -> _MainFile:
-        """The file's keys, or none when it is missing or damaged."""
-        with contextlib.suppress(OSError, ValueError, EOFError, TypeError, struct.error):
-            return cls(file.read_bytes())
-        return cls()
-
-    def values(self) -> tuple[tuple[Any, ...], ...]:
-        """The results, in the keys' order; none when that part proves damaged."""
-        if self._values is None:
-            self._values = ()
-            if self.positions:
-                with contextlib.suppress(ValueError, EOFError, TypeError):
-                    values = marshal.loads(self._data[self._values_at :])
-                    if isinstance(values, tuple) and len(values) == len(self.positions):
-                        self._values = values
-                if not self._values:
-                    self.positions = {}
-            self._data = memoryview(b"")  # the bytes are not needed again
-        return self._values
-
-    def value(self, path: str) -> tuple[Any, ...]:
-        return self.values()[self.positions[path][1]]
+def _read_main(file: Path) -> tuple[Positions, Values]:
+    """The main file's columns, or none when it is missing or damaged."""
+    with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+        return _columns(marshal.loads(file.read_bytes()))
+    return {}, ()
 
 
 def _read(file: Path) -> Entries:

@@ -14,7 +14,7 @@ import contextlib
 import datetime as dt
 import functools
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from govdata.diagnostics import Diagnostic, Severity, sort_diagnostics
@@ -32,7 +32,7 @@ from govdata.model.resource import Resource
 from govdata.rules import CATALOG_RULES, RULES
 from govdata.rules.base import RuleContext, Scope
 from govdata.settings import RuleSettings, Selection
-from govdata.validation.batch import gc_paused, jobs_started, load_files
+from govdata.validation.batch import gc_paused, load_files, run_jobs
 from govdata.validation.blobs import IndexListing, content_ids, tracked_under
 from govdata.validation.cache import FOLDER as CACHE_FOLDER
 from govdata.validation.cache import ResultCache, context_key
@@ -42,8 +42,6 @@ from govdata.validation.loading import ParsedFile, Reader, internal_error, load_
 from govdata.validation.summary import CatalogSummary, summarize
 
 Progress = Callable[[int, int], None]
-# Cached results to read before a worker process pays for itself beside this one (0.3 s at 100,000).
-OVERLAP_MIN_ENTRIES = 10_000
 
 
 @dataclass(frozen=True)
@@ -262,26 +260,17 @@ def _results(
     progress: Progress | None,
     processes: int | None,
 ) -> tuple[list[FileResult], int]:
-    """Each job's result, in job order (from the cache where the content id is known, else run),
-    and how many came from the cache. The files the cache does not know are at work in other
-    processes while this one reads the cached results, when both are many enough to pay."""
-    known = cache.known(ids) if cache is not None else set()
-    todo = [(path, kind) for path, kind in jobs if path not in known]
+    """Each job's result, in job order (from the cache where it knows the content, else run),
+    and how many came from the cache."""
+    found = cache.get((path for path, _ in jobs), ids) if cache is not None else {}
+    todo = [(path, kind) for path, kind in jobs if path not in found]
     fresh: dict[str, FileResult] = {}
-    found: dict[str, FileResult] = {}
-
-    def take(results: Iterator[FileResult]) -> None:
-        for result in results:
-            fresh[result.path] = result
-            if progress is not None:
-                progress(len(found) + len(fresh), len(jobs))
-
-    with jobs_started(todo, checker, processes, beside=len(known) >= OVERLAP_MIN_ENTRIES) as running:
-        found = cache.get(known, ids) if cache is not None else {}
-        take(running)
-    damaged = [(path, kind) for path, kind in jobs if path not in found and path not in fresh]
-    with jobs_started(damaged, checker, processes) as running:
-        take(running)
+    done = len(found)
+    for result in run_jobs(todo, checker, processes):
+        fresh[result.path] = result
+        done += 1
+        if progress is not None:
+            progress(done, len(jobs))
     if cache is not None:
         new = {(path, ids[path]): result for path, result in fresh.items() if path in ids}
         cache.save(new, ((path, ids[path]) for path in found))

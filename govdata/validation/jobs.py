@@ -8,6 +8,7 @@ cross-file rules), the parsed data the parent models again.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
 from typing import Any, NamedTuple
@@ -169,6 +170,12 @@ class FileChecker:
         # Intern the facts' repeated texts here; off in worker processes, whose results are
         # interned where they arrive (interning twice cost 0.1 ms of a 1.4 ms job).
         self.share_texts = True
+
+    def for_worker(self) -> FileChecker:
+        """This checker for a forked worker process, whose facts are interned where they arrive."""
+        worker = copy.copy(self)
+        worker.share_texts = False
+        return worker
 
     def __call__(self, path: str, kind: FileKind) -> FileResult:
         try:

@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import marshal
-import os
 import subprocess
 import tempfile
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from govdata.instance import discover, open_instance
-from govdata.validation import batch, cache, engine
+from govdata.validation import cache
 from govdata.validation.blobs import blob_id, content_ids, read_index, tracked_under
 from govdata.validation.engine import RunResult, load_catalog, validate
 from tests.conftest import BASE_INSTANCE, build_instance
@@ -196,52 +194,6 @@ def test_a_file_edited_twice_then_a_large_change_keeps_one_content_per_file(
     _assert_same_as_uncached(root, warm)
 
 
-def _edit_four(root: Path) -> None:
-    for resource in sorted((root / "catalogs").rglob("1*.yaml"))[:4]:
-        resource.write_text(resource.read_text(encoding="utf-8") + "# 备注\n", encoding="utf-8")
-
-
-@pytest.fixture
-def beside(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Changed files are checked in a process beside the cache read from the first file on;
-    the list counts the times that process was started."""
-    monkeypatch.setattr(engine, "OVERLAP_MIN_ENTRIES", 1)
-    monkeypatch.setattr(batch, "BESIDE_THRESHOLD", 1)
-    monkeypatch.setattr(batch, "_worker_count", lambda: 2)
-    started: list[int] = []
-    original = batch._checked_beside
-
-    def counted(*args: Any) -> Any:
-        started.append(1)
-        return original(*args)
-
-    monkeypatch.setattr(batch, "_checked_beside", counted)
-    return started
-
-
-def test_changed_files_are_checked_beside_the_cache_read(tmp_path: Path, beside: list[int]) -> None:
-    root = _repository(tmp_path, _copies(8))
-    _run(root)
-    _edit_four(root)
-    warm = _run(root)
-    assert beside == [1]
-    assert warm.files_from_cache == _files(root) - 4
-    _assert_same_as_uncached(root, warm)
-
-
-def test_when_the_process_beside_fails_the_files_are_checked_here(
-    tmp_path: Path, beside: list[int], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    root = _repository(tmp_path, _copies(8))
-    _run(root)
-    _edit_four(root)
-    monkeypatch.setattr(batch, "_check_all", lambda *_: os._exit(3))
-    warm = _run(root)
-    assert beside == [1]
-    assert warm.files_from_cache == _files(root) - 4
-    _assert_same_as_uncached(root, warm)
-
-
 def test_a_copied_code_is_reported_in_the_untouched_file_too(tmp_path: Path) -> None:
     """GD011 is cross-file: the original file comes from the cache, and is still reported."""
     root = _repository(tmp_path)
@@ -319,16 +271,15 @@ def test_a_damaged_cache_is_a_miss(tmp_path: Path) -> None:
     assert _run(root).files_from_cache == _files(root)
 
 
-def test_damaged_results_behind_sound_keys_are_checked_again(tmp_path: Path) -> None:
-    """The keys say which files need no check before the results are read; when the results
-    then prove damaged, those files are checked after all."""
+def test_a_cut_main_file_is_a_miss_and_written_whole_again(tmp_path: Path) -> None:
+    """A main file cut short (a disk filled up, a cache restored halfway) reads as no cache."""
     root = _repository(tmp_path, _copies(3))
     cold = _run(root)
     [main] = [p for p in (root / ".govdata-cache").glob("validate-*.marshal") if ".recent." not in p.name]
     data = main.read_bytes()
     entries = cache.decode_entries(data)
     assert len(entries) == _files(root)
-    main.write_bytes(data[: -len(data) // 3])  # the keys whole, the results cut short
+    main.write_bytes(data[: -len(data) // 3])
     again = _run(root)
     assert again.files_from_cache == 0 and _findings(again) == _findings(cold)
     assert cache.decode_entries(main.read_bytes()).keys() == entries.keys()
