@@ -85,8 +85,7 @@ def validate(
     every finding it causes elsewhere.
     """
     from govdata.instance import open_instance
-    from govdata.report import reporter_for
-    from govdata.report.text import TextReporter
+    from govdata.report import reporter_for, resolved
     from govdata.settings import Selection
     from govdata.validation.engine import validate as run_validation
 
@@ -105,9 +104,10 @@ def validate(
             use_cache=cache,
             processes=jobs,
         )
-    reporter = reporter_for(output_format)
-    reporter.report(result, chosen_lang, sys.stdout)
-    if isinstance(reporter, TextReporter):  # machine formats stay exactly what their readers expect
+    reporter_for(output_format).report(result, chosen_lang, sys.stdout)
+    # Machine formats stay exactly what their readers expect; a JSON run does not import the
+    # text reporter (and rich's console) at all.
+    if resolved(output_format) is OutputFormat.TEXT:
         from govdata.validation.follow_up import follow_ups
 
         for step in follow_ups(instance, result, scopes):

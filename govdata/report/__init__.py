@@ -33,11 +33,16 @@ REPORTERS: dict[OutputFormat, tuple[str, str]] = {
 }
 
 
-def reporter_for(output_format: OutputFormat) -> Reporter:
-    """The reporter for a format; ``auto`` is ``github`` inside GitHub Actions, else ``text``."""
+def resolved(output_format: OutputFormat) -> OutputFormat:
+    """The format ``auto`` stands for: ``github`` inside GitHub Actions, else ``text``."""
     if output_format is OutputFormat.AUTO:
         in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
-        output_format = OutputFormat.GITHUB if in_actions else OutputFormat.TEXT
-    module_name, class_name = REPORTERS[output_format]
+        return OutputFormat.GITHUB if in_actions else OutputFormat.TEXT
+    return output_format
+
+
+def reporter_for(output_format: OutputFormat) -> Reporter:
+    """The reporter for a format (``auto``: see ``resolved``)."""
+    module_name, class_name = REPORTERS[resolved(output_format)]
     reporter_class: type[Reporter] = getattr(import_module(module_name), class_name)
     return reporter_class()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,12 @@ def test_help_and_rules_polish_still_applies(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "没有命令“no-such-command”" in done.stderr
     assert "错误 / Error" in done.stderr
+
+
+def test_a_machine_format_imports_neither_the_text_reporter_nor_rich(instance: Callable[..., Path]) -> None:
+    """A pull request's re-check in CI writes JSON: the text reporter and rich's console (40 ms
+    of start-up) are the follow-up hints' business, which only the text format shows."""
+    modules = imported(["validate", "--format", "json", "--no-progress"], instance())
+    assert "govdata.validation.engine" in modules and "govdata.report.base" in modules
+    assert "govdata.report.text" not in modules
+    assert [name for name in modules if top_package(name) == "rich"] == []
