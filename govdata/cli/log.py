@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sys
 from enum import StrEnum
@@ -29,7 +30,7 @@ def log(
     target: Annotated[
         str | None,
         typer.Argument(
-            help="文件路径、信息资源代码（如 101002/000001）或部门（目录文件夹名或统一社会信用代码）；省略则为整个实例",
+            help="文件或文件夹路径、信息资源代码（如 101002/000001）或部门（目录文件夹名或统一社会信用代码）；省略或“.”则为整个实例",
             show_default=False,
         ),
     ] = None,
@@ -46,15 +47,16 @@ def log(
     """按提交列出变更历史：谁、何时、哪个提交，以及按数据规范含义说明改了什么；跟随文件更名和移动。
 
     The semantic history from git: who changed what, when and in which commit, in regulatory
-    terms, following renames and moves between department folders. Give a file path, a
-    resource code (traced by its code in every department folder) or a department (its folder
-    name or credit code); without one, the whole instance. --format json exports it.
+    terms, following renames and moves between department folders. Give a file or folder path,
+    a resource code (traced by its code in every department folder) or a department (its folder
+    name or credit code); without one (or with "."), the whole instance. --format json exports it.
 
     [bold]Examples[/]
 
       govdata log 101002/000001
       govdata log catalogs/gongan/101002-000001.yaml
       govdata log gongan -n 20
+      govdata log grants/                       一个文件夹 / everything under a folder
       govdata log --format json > history.json
     """
     from govdata.cli.owners import working_registry
@@ -93,7 +95,7 @@ def _exists(target: str, root: Path) -> bool:
 
 def _trace(target: str | None, instance: Instance, registry: Catalog) -> Trace:
     """What the user asked for: a department, a resource code or a path (in that order)."""
-    from govdata.gitops.history import trace_all, trace_department, trace_path, trace_resource
+    from govdata.gitops.history import trace_all, trace_department, trace_folder, trace_path, trace_resource
 
     if target is None:
         return trace_all()
@@ -104,10 +106,12 @@ def _trace(target: str | None, instance: Instance, registry: Catalog) -> Trace:
     if re.fullmatch(registry.config.resource_code.pattern, target):
         return trace_resource(target)
     typed = Path(target)
+    relative = typed.as_posix().removeprefix("./")  # a path that no longer exists: from the root
     if typed.exists():
-        try:
-            return trace_path(typed.resolve().relative_to(instance.root).as_posix())
-        except ValueError:
-            pass
-    # A path that no longer exists: taken as relative to the instance root.
-    return trace_path(typed.as_posix().removeprefix("./"))
+        with contextlib.suppress(ValueError):
+            relative = typed.resolve().relative_to(instance.root).as_posix()
+    if relative in (".", ""):  # the instance itself: "." once traced a file named ".", and found nothing
+        return trace_all()
+    if (instance.root / relative).is_dir() or target.endswith("/"):
+        return trace_folder(relative)
+    return trace_path(relative)

@@ -55,6 +55,11 @@ def trace_path(path: str) -> Trace:
     return Trace(path, paths={path})
 
 
+def trace_folder(folder: str) -> Trace:
+    """Every file under ``folder`` (instance-relative)."""
+    return Trace(folder, folders=(folder.rstrip("/") + "/",))
+
+
 def trace_resource(code: str) -> Trace:
     return Trace(code, names={code.replace("/", "-") + ".yaml"}, subject=code)
 

@@ -59,6 +59,27 @@ def test_path_history_follows_renames_backwards(long_history: GitRepo, govdata: 
     )
 
 
+def test_the_root_is_the_whole_instance_and_a_folder_everything_under_it(
+    long_history: GitRepo, govdata: Callable[..., CliResult]
+) -> None:
+    """ "." once traced a file named "." and a folder a file of that name: both found no commit."""
+
+    def subjects(*target: str) -> list[str]:
+        result = govdata("log", *target, "--format", "json", cwd=long_history.root)
+        assert result.exit_code == 0, result.stderr
+        return [c["subject"] for c in json.loads(result.stdout)["commits"]]
+
+    everything = subjects()
+    assert len(everything) >= 5
+    assert subjects(".") == subjects("./") == everything
+    minzheng = subjects("catalogs/minzheng")
+    assert minzheng == subjects("catalogs/minzheng/") and minzheng[0] == "职责调整：户籍信息划转民政"
+    gongan = subjects("catalogs/gongan")
+    assert "顺手放宽民政低保信息的共享" in minzheng and "顺手放宽民政低保信息的共享" not in gongan
+    assert "文件改名为拼音" in gongan  # and in minzheng: the moved file's history follows it there
+    assert set(minzheng) <= set(everything) and set(gongan) <= set(everything)
+
+
 def test_department_history_and_max_count(long_history: GitRepo, govdata: Callable[..., CliResult]) -> None:
     result = govdata("log", "minzheng", "--format", "json", cwd=long_history.root)
     commits = json.loads(result.stdout)["commits"]
