@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -82,9 +83,12 @@ class InstanceFiles(NamedTuple):
     temporaries: list[str]  # left by interrupted writes (``io.atomic.stray_temporaries``), sorted
 
 
-def within(path: str, scope: str) -> bool:
-    """Whether the instance path ``path`` lies in ``scope`` (a file, a folder, or the root: "." or "")."""
-    return scope in ("", ".") or path == scope or path.startswith(scope.rstrip("/") + "/")
+def within(path: str, scopes: Iterable[str] | None) -> bool:
+    """Whether the instance path ``path`` lies in one of ``scopes`` (files, folders, or the root:
+    "." or ""); None is the whole instance."""
+    if scopes is None:
+        return True
+    return any(scope in ("", ".") or path == scope or path.startswith(scope.rstrip("/") + "/") for scope in scopes)
 
 
 def discover(root: Path) -> list[str]:

@@ -62,7 +62,7 @@ def fmt(
     scopes = [instance_path(instance.root, path) for path in paths] if paths else None
     console = Console(highlight=False, soft_wrap=True)
     present = [path for path in discover(instance.root) if kind_of(path) is not None]
-    chosen_paths = [path for path in present if scopes is None or any(within(path, s) for s in scopes)]
+    chosen_paths = [path for path in present if within(path, scopes)]
     memo = FormatCache(instance.root, enabled=cache)
     transaction = Transaction(instance.root, "fmt")
     jobs = [(path, data) for path in chosen_paths if not memo.canonical(path, data := transaction.read(path))]

@@ -76,16 +76,7 @@ def load_catalog(
     Returns load and schema diagnostics beside the catalog of the files that passed.
     """
     catalog = Catalog(config, config_path=config_path)
-    diagnostics: list[Diagnostic] = []
-    jobs: list[tuple[str, FileKind]] = []
-    for path in paths:
-        kind = kind_of(path)
-        if path == config_path:
-            continue
-        if kind is None or kind is CONFIG:
-            diagnostics.append(unexpected_file(path))
-        else:
-            jobs.append((path, kind))
+    jobs, diagnostics = _jobs({path: kind_of(path) for path in paths}, {config_path})
     with gc_paused():
         for done, ((path, kind), outcome) in enumerate(zip(jobs, load_files(jobs, reader), strict=True), start=1):
             diagnostics.extend(outcome.diagnostics)
@@ -182,8 +173,8 @@ def validate(
     diagnostics += _catalog_rules(catalog, settings, selection, positions, day, whole=False)
     diagnostics = [d for d in diagnostics if not settings.waived(d.rule_id, d.location.path, day)]
     if scopes is not None:
-        diagnostics = [d for d in diagnostics if any(within(d.location.path, s) for s in scopes)]
-    in_scope = None if scopes is None else sum(1 for path in paths if any(within(path, s) for s in scopes))
+        diagnostics = [d for d in diagnostics if within(d.location.path, scopes)]
+    in_scope = None if scopes is None else sum(1 for path in paths if within(path, scopes))
     return RunResult(
         sort_diagnostics(diagnostics),
         len(paths),

@@ -47,7 +47,7 @@ def _formatting(root: Path, scopes: list[str] | None, ids: Mapping[str, str]) ->
     from govdata.fmt.run import FormatCache, format_many
 
     cache = FormatCache(root)
-    paths = [p for p in (ids or discover(root)) if scopes is None or any(within(p, s) for s in scopes)]
+    paths = [p for p in (ids or discover(root)) if within(p, scopes)]
     # Content the run knew by its blob id is not read again unless the format cache lacks it.
     paths = [p for p in paths if p not in ids or not cache.canonical_id(p, ids[p])]
     if ids and len(paths) > MAX_FORMAT_CHECKS:
