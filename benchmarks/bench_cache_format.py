@@ -22,7 +22,7 @@ from pathlib import Path
 
 from floors import cache_file
 
-from govdata.validation.cache import decode_entries
+from govdata.validation.cache import decode_entries, load_main
 
 
 def _median(read: Callable[[], object]) -> float:
@@ -55,7 +55,7 @@ def main(root: Path) -> None:
     print("| format | size | read |")
     print("|---|---:|---:|")
     for name, size, read in (
-        ("marshal: keys, then results (govdata)", len(raw), lambda: decode_entries(raw)),
+        ("marshal: columns, item facts as numbers (govdata)", len(raw), lambda: load_main(raw)),
         ("pickle, protocol 5", len(pickled), lambda: pickle.loads(pickled)),
         ("JSON", len(as_json), lambda: json.loads(as_json)),
         ("SQLite, a row per file", sum(len(r[2]) for r in rows), from_sqlite),

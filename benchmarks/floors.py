@@ -5,8 +5,8 @@ Shared by ``bench_startup.py --floor`` (the imports each command needs), ``bench
 
     python benchmarks/floors.py unmarshal FILE
 
-prints the seconds of reading the validation cache FILE back (``marshal.loads`` of its keys and
-of its results, ``cache.decode_entries``), timed in that fresh process: a caller that
+prints the seconds of reading the validation cache's main FILE as a run reads it (``marshal.loads``
+of its columns, ``cache.load_main``), timed in that fresh process: a caller that
 must stay small (the province benchmark, whose own peak memory every child's ``ru_maxrss``
 starts from) reads a 100 MB cache there rather than in itself.
 """
@@ -52,16 +52,16 @@ def cache_file(root: Path) -> Path | None:
 
 
 def unmarshal(path: Path) -> float:
-    """Seconds of reading the cache file back (``marshal.loads`` of both its parts), the
-    collector paused as the engine pauses it."""
-    from govdata.validation.cache import decode_entries
+    """Seconds of reading the cache's main file as a run reads it (``cache.load_main``: its
+    columns, the item facts left as numbers), the collector paused as the engine pauses it."""
+    from govdata.validation.cache import load_main
 
     data = path.read_bytes()
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         started = time.perf_counter()
-        decode_entries(data)
+        load_main(data)
         return time.perf_counter() - started
     finally:
         if was_enabled:

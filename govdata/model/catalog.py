@@ -11,9 +11,10 @@ from typing import Generic, TypeVar
 from govdata.model.base import Model
 from govdata.model.case import Case
 from govdata.model.classification import ClassificationNode, ClassificationRegistry, walk
+from govdata.model.collected import Collected
 from govdata.model.config import InstanceConfig
 from govdata.model.demand import DemandList
-from govdata.model.facts import ResourceFacts
+from govdata.model.facts import ItemFacts, ResourceFacts, facts_of
 from govdata.model.grant import Grant
 from govdata.model.project import Project
 from govdata.model.registry import Department, DepartmentRegistry, LegalBasis, LegalBasisRegistry
@@ -54,9 +55,14 @@ class Catalog:
     unloaded: list[str] = field(default_factory=list)
     # A large instance is checked without holding every resource model (issue 12): the engine
     # then leaves ``resources`` empty and gives the facts of every loaded resource instead, with
-    # a loader for the few models a reference needs whole (a grant's resource, say).
+    # a loader for the few models a reference needs whole (a grant's resource, say), and one
+    # for the item facts of the resources a rule looks into (by path).
     facts: list[ResourceFacts] | None = None
     load_resource: Callable[[str], Document[Resource] | None] | None = field(default=None, repr=False)
+    load_items: Callable[[str], ItemFacts] | None = field(default=None, repr=False)
+    # What each department collects (GD107), when the validation cache brought it up to date;
+    # else ``collection()`` counts it from every resource's item facts.
+    collected: Collected | None = field(default=None, repr=False)
 
     @property
     def departments(self) -> list[Department]:
@@ -113,7 +119,9 @@ class Catalog:
             return self
         assert self.load_resource is not None
         loaded = [self.load_resource(facts.path) for facts in self.facts]
-        return replace(self, resources=[d for d in loaded if d is not None], facts=None, load_resource=None)
+        return replace(
+            self, resources=[d for d in loaded if d is not None], facts=None, load_resource=None, load_items=None
+        )
 
     @cached_property
     def resources_by_code(self) -> dict[str, list[Document[Resource]]]:
@@ -127,9 +135,27 @@ class Catalog:
         return dict(index)
 
     @cached_property
+    def _models_facts(self) -> dict[str, tuple[ResourceFacts, ItemFacts]]:
+        return {document.path: facts_of(document) for document in self.resources}
+
+    @cached_property
     def resource_facts(self) -> list[ResourceFacts]:
         """What the cross-file rules need of each loaded resource, in load order."""
-        return self.facts if self.facts is not None else [ResourceFacts.of(d) for d in self.resources]
+        if self.facts is not None:
+            return self.facts
+        return [facts for facts, _ in self._models_facts.values()]
+
+    def items_of(self, resource: ResourceFacts) -> ItemFacts:
+        """The item facts of one of ``resource_facts`` (read when first asked for)."""
+        if self.load_items is not None:
+            return self.load_items(resource.path)
+        return self._models_facts[resource.path][1]
+
+    def collection(self) -> Collected:
+        """What each department collects, counted from every resource once if not given."""
+        if self.collected is None:
+            self.collected = Collected.of((facts, self.items_of(facts)) for facts in self.resource_facts)
+        return self.collected
 
     @cached_property
     def facts_by_code(self) -> dict[str, list[ResourceFacts]]:

@@ -1,16 +1,16 @@
 """What the cross-file rules need of one resource, small enough to hold 100,000 of them.
 
 A validated resource model of 10 KB of YAML costs about 99 KB of memory; the cross-file
-rules read a handful of its fields. ``ResourceFacts`` keeps exactly those, so a large
-instance is checked across files without every model held at once (issue 12). Who reads what:
+rules read a handful of its fields. The facts keep exactly those, so a large instance is
+checked across files without every model held at once (issue 12), in two parts:
 
-- GD011 (codes): ``path``, ``code``; GD012 (file names; its folder check is per file): ``path``,
-  ``code``, ``named_after_code``;
-- GD107 (one data, one source): ``provider_code``, ``provider_name``, ``data_subject``,
-  ``class_``, ``group``, ``items``, ``keys``, ``element_ids``, ``source_items``, ``citations``;
-- GD109 (a release date after today): ``release_date``;
-- GD110 (demands), grants, cases, projects (references): ``code``, ``name``, ``items``;
-- the run summary: ``provider_code``, ``class_``, ``group``, ``sharing``, ``opening``, ``items``.
+- ``ResourceFacts``, read for every resource at every run: GD011 (codes): ``path``, ``code``;
+  GD012 (file names): ``path``, ``code``, ``named_after_code``; GD107: ``provider_code``,
+  ``provider_name``, ``data_subject``, ``class_``, ``group``; GD109: ``release_date``; the run
+  summary: ``provider_code``, ``class_``, ``group``, ``sharing``, ``opening``, ``item_count``;
+- ``ItemFacts``, read for the resources a rule looks into: GD107 (``items``, ``keys``,
+  ``element_ids``, ``source_items``, ``citations``; over the whole instance it reads
+  ``model.collected``, their sum per department), GD110 and the references (``items``).
 
 Facts are plain tuples on the wire (``as_tuple``): they cross process boundaries and sit in
 the validation cache, where ``marshal`` reads tuples of strings fastest.
@@ -63,6 +63,22 @@ class ResourceFacts(NamedTuple):
     opening: str
     release_date: str  # ISO date
     named_after_code: bool  # the file's name is its code with ``/`` as ``-`` (GD012)
+    item_count: int
+
+    def as_tuple(self) -> tuple[object, ...]:
+        """The values as a plain tuple, which ``marshal`` stores (it refuses tuple subclasses)."""
+        return tuple(self)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # From a worker process: pickle does not keep strings interned, so intern them on arrival.
+        return (_shared_resource, (tuple(self),))
+
+
+class ItemFacts(NamedTuple):
+    """What GD107 and the references need of a resource's items: kept apart from
+    :class:`ResourceFacts` because they are 80 % of the bytes, and a pull request's run reads
+    them for the few resources a change touches, not for all 100,000 (``validation.item_table``)."""
+
     items: tuple[str, ...]  # item names, in file order
     # GD107's key of each item collected by name: the name made comparable (``model.names.normalise``),
     # None for an item obtained by sharing or compared by its element id. Worked out per file, here,
@@ -82,62 +98,76 @@ class ResourceFacts(NamedTuple):
         for index, text in zip(self.source_items, self.citations, strict=True):
             yield index, *cited(text)
 
-    @classmethod
-    def of(cls, document: Document[Resource], *, shared: bool = True) -> ResourceFacts:
-        """The facts of ``document``; with ``shared`` off, repeated texts are not interned (a
-        worker process's facts are interned where they arrive, see ``__reduce__``)."""
-        resource = document.model
-        items = resource.items
-        obtained = [(index, item.obtained_from) for index, item in enumerate(items) if item.obtained_from is not None]
-        return (_shared if shared else cls._make)(
-            (
-                document.path,
-                resource.code,
-                resource.name,
-                resource.provider.code,
-                resource.provider.name,
-                resource.data_subject,
-                resource.classification.class_,
-                resource.classification.group,
-                resource.sharing.type,
-                resource.opening.type,
-                resource.release_date.isoformat(),
-                document.path.rpartition("/")[2] == resource_file_name(resource.code),
-                tuple(item.name for item in items),
-                tuple(
-                    None if item.obtained_from is not None or item.element_id is not None else normalise(item.name)
-                    for item in items
-                ),
-                tuple((index, item.element_id) for index, item in enumerate(items) if item.element_id is not None),
-                tuple(index for index, _ in obtained),
-                tuple(citation(source.resource, source.item) for _, source in obtained),
-            )
-        )
+    @property
+    def collected_elements(self) -> Iterator[tuple[int, str]]:
+        """(item index, element id) of the items with an element id not obtained by sharing."""
+        obtained = set(self.source_items) if self.element_ids else ()
+        return ((index, element) for index, element in self.element_ids if index not in obtained)
 
     def as_tuple(self) -> tuple[object, ...]:
-        """The values as a plain tuple, which ``marshal`` stores (it refuses tuple subclasses)."""
         return tuple(self)
 
     def __reduce__(self) -> tuple[object, ...]:
-        # From a worker process: pickle does not keep strings interned, so intern them on arrival,
-        # or 100,000 resources would hold millions of copies of the same few thousand item names.
-        return (_shared, (tuple(self),))
+        # As for ResourceFacts: millions of copies of the same few thousand item names otherwise.
+        return (_shared_items, (tuple(self),))
+
+
+def facts_of(document: Document[Resource], *, shared: bool = True) -> tuple[ResourceFacts, ItemFacts]:
+    """The facts of ``document``; with ``shared`` off, repeated texts are not interned (a worker
+    process's facts are interned where they arrive, see ``__reduce__``)."""
+    resource = document.model
+    items = resource.items
+    obtained = [(index, item.obtained_from) for index, item in enumerate(items) if item.obtained_from is not None]
+    about = (
+        document.path,
+        resource.code,
+        resource.name,
+        resource.provider.code,
+        resource.provider.name,
+        resource.data_subject,
+        resource.classification.class_,
+        resource.classification.group,
+        resource.sharing.type,
+        resource.opening.type,
+        resource.release_date.isoformat(),
+        document.path.rpartition("/")[2] == resource_file_name(resource.code),
+        len(items),
+    )
+    columns = (
+        tuple(item.name for item in items),
+        tuple(
+            None if item.obtained_from is not None or item.element_id is not None else normalise(item.name)
+            for item in items
+        ),
+        tuple((index, item.element_id) for index, item in enumerate(items) if item.element_id is not None),
+        tuple(index for index, _ in obtained),
+        tuple(citation(source.resource, source.item) for _, source in obtained),
+    )
+    if shared:
+        return _shared_resource(about), _shared_items(columns)
+    return ResourceFacts._make(about), ItemFacts._make(columns)
 
 
 # Values that repeat across resources (vocabularies, departments, item names, cited codes):
 # one copy each, whatever process or file they were read from.
-_SHARED_TEXTS = frozenset(
+_SHARED_TEXTS = tuple(
     ResourceFacts._fields.index(name)
     for name in ("provider_code", "provider_name", "data_subject", "class_", "group", "sharing", "opening")
 )
-_SHARED_COLUMNS = frozenset(ResourceFacts._fields.index(name) for name in ("items", "keys", "citations"))
+_SHARED_COLUMNS = tuple(ItemFacts._fields.index(name) for name in ("items", "keys", "citations"))
 
 
-def _shared(values: tuple[Any, ...]) -> ResourceFacts:
+def _shared_resource(values: tuple[Any, ...]) -> ResourceFacts:
     """Facts from ``values`` with every repeated text interned."""
     shared = list(values)
     for position in _SHARED_TEXTS:
         shared[position] = _intern(shared[position])
+    return ResourceFacts._make(shared)
+
+
+def _shared_items(values: tuple[Any, ...]) -> ItemFacts:
+    """Item facts from ``values`` with every name, key and citation interned."""
+    shared = list(values)
     for position in _SHARED_COLUMNS:
         shared[position] = tuple(None if text is None else _intern(text) for text in shared[position])
-    return ResourceFacts._make(shared)
+    return ItemFacts._make(shared)

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import difflib
 from array import array
-from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import chain, islice
+from itertools import islice
 
 from govdata.diagnostics import Severity
 from govdata.i18n import Text
 from govdata.model.catalog import Catalog
-from govdata.model.facts import ResourceFacts, cited
+from govdata.model.facts import ItemFacts, ResourceFacts, cited
 from govdata.model.names import normalise
 from govdata.rules.base import Finding, Rule, RuleContext, RuleOptions
 from govdata.rules.libraries import BASE_LIBRARIES, SUBJECT_LIBRARY, library_of
@@ -31,6 +30,7 @@ class _Place:
     """One item of one resource, read from the resource's facts."""
 
     facts: ResourceFacts
+    items: ItemFacts
     index: int
 
     @property
@@ -43,16 +43,16 @@ class _Place:
 
     @property
     def name(self) -> str:
-        return self.facts.items[self.index]
+        return self.items.items[self.index]
 
     @property
     def element_id(self) -> str | None:
-        return next((element for index, element in self.facts.element_ids if index == self.index), None)
+        return next((element for index, element in self.items.element_ids if index == self.index), None)
 
     @property
     def source(self) -> tuple[str, str]:
         """The ``obtained_from`` (resource code, item name) of this item."""
-        return next((code, item) for index, code, item in self.facts.sources if index == self.index)
+        return next((code, item) for index, code, item in self.items.sources if index == self.index)
 
 
 class OneDataOneSource(Rule):
@@ -138,49 +138,46 @@ class OneDataOneSource(Rule):
         assert isinstance(ctx.options, OneDataOneSourceOptions)
         catalog = ctx.catalog
         ignored = {normalise(name) for name in ctx.options.ignore}
-        registered = catalog.department_by_code
         # An unregistered provider is GD013's to report; its items have no department.
-        taking_part = [(n, f) for n, f in enumerate(catalog.resource_facts) if f.provider_code in registered]
+        registered = catalog.department_by_code
+        # Which departments share a key, an element id or a broken citation is read from their
+        # sums; only their resources are then read item by item (most resources: none).
+        collected = catalog.collection()
+        keys = collected.shared_keys(registered, ignored)
+        elements = collected.shared_elements(registered)
+        unresolved = _unresolved_citations(catalog, collected.citations(registered))
+        holding = collected.holding(registered, keys, elements, unresolved)
+        looked_into = {
+            number: (facts, catalog.items_of(facts))
+            for number, facts in enumerate(catalog.resource_facts)
+            if (facts.data_subject, facts.provider_code) in holding
+        }
         lead_codes = _lead_codes(catalog)
-        for entries in _shared_by_name(taking_part, ignored) + _shared_by_element(taking_part):
-            yield from _duplicates(catalog, [_place(catalog.resource_facts, entry) for entry in entries], lead_codes)
-        unresolved = _unresolved_citations(taking_part, catalog.facts_by_code)
-        for _, facts in taking_part if unresolved else ():
-            if unresolved.isdisjoint(facts.citations):
+        for entries in _shared_by_name(looked_into, keys) + _shared_by_element(looked_into, elements):
+            yield from _duplicates(catalog, [_place(looked_into, entry) for entry in entries], lead_codes)
+        for facts, items in looked_into.values() if unresolved else ():
+            if unresolved.isdisjoint(items.citations):
                 continue
-            for index, text in zip(facts.source_items, facts.citations, strict=True):
+            for index, text in zip(items.source_items, items.citations, strict=True):
                 if text in unresolved:
-                    yield from _unresolved_source(catalog, _Place(facts, index))
+                    yield from _unresolved_source(catalog, _Place(facts, items, index))
 
 
 # Occurrences are ints (resource number * _SLOT + item number): not tracked by the garbage
 # collector, and kept in arrays (8 bytes each) where many are kept.
 _SLOT = 1 << 20  # more items than any resource has
+Resources = dict[int, tuple[ResourceFacts, ItemFacts]]  # by resource number
 
 
-def _shared_by_name(taking_part: list[tuple[int, ResourceFacts]], ignored: set[str]) -> list[array[int]]:
-    """Every occurrence of each name two or more departments collect for the same data subject.
-
-    Set operations in C do the bulk: which names each department collects, then which names more
-    than one department does. Only resources holding such a name are walked item by item; in a
-    real catalog most repeats stay within one department (its resources share fields), so that
-    walk is short. Measured in docs/performance.md (100,000 resources, 5.3 million items).
-    """
-    keys_of: dict[tuple[str, str], list[tuple[str | None, ...]]] = defaultdict(list)
-    for _, facts in taking_part:
-        keys_of[(facts.data_subject, facts.provider_code)].append(facts.keys)
-    departments: dict[str, Counter[str | None]] = defaultdict(Counter)
-    for (subject, _), columns in keys_of.items():
-        departments[subject].update(set().union(*columns))  # one call per department, not per resource
-    shared = {
-        subject: {key for key, count in counts.items() if count > 1 and key is not None} - ignored
-        for subject, counts in departments.items()
-    }
+def _shared_by_name(resources: Resources, shared: dict[str, set[str]]) -> list[array[int]]:
+    """Every occurrence of each key that two or more departments collect for the same data
+    subject (``shared``, from the departments' sums). In a real catalog most repeats stay
+    within one department (its resources share fields), so few resources hold such a key."""
     found: dict[tuple[str, str], array[int]] = {}
-    for number, facts in taking_part:
-        keys = facts.keys
-        names = shared[facts.data_subject]
-        if not names or names.isdisjoint(keys):  # most resources: no allocation, stops at the first hit
+    for number, (facts, items) in resources.items():
+        keys = items.keys
+        names = shared.get(facts.data_subject)
+        if not names or names.isdisjoint(keys):  # stops at the first hit, allocates nothing
             continue
         for index, key in enumerate(keys):
             if key in names:
@@ -188,41 +185,35 @@ def _shared_by_name(taking_part: list[tuple[int, ResourceFacts]], ignored: set[s
     return list(found.values())
 
 
-def _shared_by_element(taking_part: list[tuple[int, ResourceFacts]]) -> list[array[int]]:
-    """Every occurrence of each element id two or more departments collect (any data subject)."""
+def _shared_by_element(resources: Resources, shared: set[str]) -> list[array[int]]:
+    """Every occurrence of each element id two or more departments collect (``shared``)."""
     found: dict[str, array[int]] = {}
-    providers: dict[str, set[str]] = defaultdict(set)
-    for number, facts in taking_part:
-        if not facts.element_ids:  # most resources: no set built
-            continue
-        obtained = set(facts.source_items)
-        for index, element in facts.element_ids:
-            if index not in obtained:
+    for number, (_, items) in resources.items() if shared else ():
+        for index, element in items.collected_elements:
+            if element in shared:
                 found.setdefault(element, array("q")).append(number * _SLOT + index)
-                providers[element].add(facts.provider_code)
-    return [entries for element, entries in found.items() if len(providers[element]) > 1]
+    return list(found.values())
 
 
-def _unresolved_citations(
-    taking_part: list[tuple[int, ResourceFacts]], by_code: dict[str, list[ResourceFacts]]
-) -> set[str]:
+def _unresolved_citations(catalog: Catalog, citations: set[str]) -> set[str]:
     """The ``obtained_from`` citations (``model.facts.citation``) that name no loaded item.
 
     Each distinct citation is looked up once: 100,000 resources cite about 1.2 million items,
     mostly the same few thousand of the base libraries.
     """
     unresolved = set()
-    for text in set(chain.from_iterable(facts.citations for _, facts in taking_part)):
+    by_code = catalog.facts_by_code
+    for text in citations:
         code, item = cited(text)
         found = by_code.get(code)
-        if not found or item not in found[0].items:
+        if not found or item not in catalog.items_of(found[0]).items:
             unresolved.add(text)
     return unresolved
 
 
-def _place(resources: list[ResourceFacts], entry: int) -> _Place:
+def _place(resources: Resources, entry: int) -> _Place:
     number, index = divmod(entry, _SLOT)
-    return _Place(resources[number], index)
+    return _Place(*resources[number], index)
 
 
 def _lead_codes(catalog: Catalog) -> dict[str, set[str]]:
@@ -330,8 +321,9 @@ def _unresolved_source(catalog: Catalog, place: _Place) -> Iterator[Finding]:
         )
         return
     resource = documents[0]
-    if wanted not in resource.items:
-        guess = difflib.get_close_matches(wanted, list(resource.items), n=1)
+    names = catalog.items_of(resource).items
+    if wanted not in names:
+        guess = difflib.get_close_matches(wanted, list(names), n=1)
         yield Finding(
             place.path,
             (*pointer, "item"),

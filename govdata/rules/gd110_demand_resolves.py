@@ -127,7 +127,7 @@ def _check_demand(catalog: Catalog, demand_list: Document[DemandList], index: in
             Text("改正 provider 或 resource，使二者一致", "correct provider or resource so that they agree"),
         )
         return
-    names = list(resource.items)
+    names = list(catalog.items_of(resource).items)
     for position, wanted in enumerate(demand.items):
         if wanted in names:
             continue

@@ -1,14 +1,19 @@
 """The validation cache: each file's job result, keyed by its path and content id.
 
-``.govdata-cache/validate-<context>.marshal`` holds three columns: the paths, their blob ids and
-their results (``encode_entries``); ``validate-<context>.recent.marshal`` a ``{(path, blob id):
-result}`` map of the results added since it was written. Files are looked up by path, then their
-content id compared: a path's hash is computed once, a (path, id) pair's at every lookup.
+``.govdata-cache/validate-<context>.marshal``, the main file, holds three columns: the paths,
+their blob ids and their results, and beside them the table of texts the results' item facts
+are numbers into (``validation.item_table``) and what each department collects, summed over
+those results (``model.collected``); see ``encode_entries``. ``validate-<context>.recent.marshal``
+is a ``{(path, blob id): result}`` map of the results added since the main file was written.
+Files are looked up by path, then their content id compared: a path's hash is computed once,
+a (path, id) pair's at every lookup.
 The context is a digest of everything else a per-file result depends on: govdata's own code
 (version and the size and time of each of its modules), the Python version, ``govdata.yaml``
 (rule severities and options) and the registries. Change any of them and the whole cache is
 cold; change a file and only that file is checked again. Cross-file rules are never cached:
-they run over the index at every run, so a change anywhere reaches every finding it causes.
+they run over the facts at every run, so a change anywhere reaches every finding it causes;
+the departments' sums they start from are those of the main file brought up to date by every
+file whose content differs from it (``collected``).
 
 Why ``marshal`` in one file: a cache restored in CI is data from elsewhere, and ``marshal``
 cannot run code while reading, which pickle can. Read from one file it is fast enough: the 10,000
@@ -24,16 +29,18 @@ import contextlib
 import hashlib
 import marshal
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import govdata
 from govdata.diagnostics import Diagnostic, Location, Severity
 from govdata.errors import GovdataError
 from govdata.i18n import Text
 from govdata.io.atomic import atomic_write
-from govdata.model.facts import ResourceFacts
+from govdata.model.collected import Collected
+from govdata.model.facts import ItemFacts, ResourceFacts
+from govdata.validation.item_table import ItemTable
 from govdata.validation.jobs import FileResult
 
 FOLDER = ".govdata-cache"
@@ -68,6 +75,7 @@ def _text(text: Text | None) -> tuple[str, str] | None:
 
 
 def _encode(result: FileResult) -> tuple[Any, ...]:
+    """A result as the recent file holds it (the main file's item facts are numbers, see ``_numbered``)."""
     diagnostics = tuple(
         (
             d.rule_id,
@@ -81,7 +89,8 @@ def _encode(result: FileResult) -> tuple[Any, ...]:
         for d in result.diagnostics
     )
     facts = result.facts.as_tuple() if result.facts is not None else None
-    return (diagnostics, result.loaded, facts, result.data, result.schema_ref)
+    items = result.items.as_tuple() if result.items is not None else None
+    return (diagnostics, result.loaded, facts, items, result.data, result.schema_ref)
 
 
 # A pull request's run decodes 100,000 entries: tuple.__new__ builds each named tuple at C speed,
@@ -90,7 +99,8 @@ _new = tuple.__new__
 
 
 def _decode(path: str, values: tuple[Any, ...]) -> FileResult:
-    diagnostics, loaded, facts, data, schema_ref = values
+    """A saved result; its item facts only from the recent file (the main file's are read when asked)."""
+    diagnostics, loaded, facts, items, data, schema_ref = values
     return _new(
         FileResult,
         (
@@ -111,6 +121,7 @@ def _decode(path: str, values: tuple[Any, ...]) -> FileResult:
             ),
             loaded,
             _new(ResourceFacts, facts) if facts is not None else None,
+            _new(ItemFacts, items) if type(items) is tuple else None,
             data,
             schema_ref,
         ),
@@ -124,15 +135,16 @@ class ResultCache:
         self._folder = root / FOLDER
         self._file = self._folder / f"{PREFIX}{context}.marshal"
         self._recent_file = self._folder / f"{PREFIX}{context}.recent.marshal"
-        self._positions, self._values = _read_main(self._file)
+        self._main = _read_main(self._file)
         self._recent = _read(self._recent_file)
         self._recent_paths = {path for path, _ in self._recent}
 
     def get(self, paths: Iterable[str], ids: Mapping[str, str]) -> dict[str, FileResult]:
         """The saved results of those ``paths`` whose content (``ids``: path to blob id) the
-        cache has; a damaged entry is a miss."""
+        cache has; a damaged entry is a miss. Results from the main file come without their
+        item facts: ``items`` reads them."""
         found: dict[str, FileResult] = {}
-        positions, values = self._positions, self._values
+        positions, values = self._main.positions, self._main.values
         for path in paths:
             blob = ids.get(path)
             if blob is None:
@@ -149,21 +161,63 @@ class ResultCache:
                 continue
         return found
 
-    def save(self, results: Mapping[Key, FileResult], hits: Iterable[Key]) -> None:
+    def items(self, path: str) -> ItemFacts:
+        """The item facts the main file holds for ``path``; KeyError, ValueError or IndexError
+        when it holds none or they are damaged (the caller checks the file again)."""
+        _, position = self._main.positions[path]
+        numbers = self._main.values[position][3]
+        if not isinstance(numbers, bytes):
+            raise ValueError("no item facts")
+        return self._main.table.decode(numbers)
+
+    def collected(self, results: Mapping[str, FileResult], ids: Mapping[str, str]) -> Collected | None:
+        """What each department collects over ``results`` (this run's files by path, ``ids`` their
+        blob ids): the main file's sums, less the files whose content differs from it or is
+        gone, plus this run's results for those. None when the main file has no sums or they
+        disagree with its results: the caller counts them from every file."""
+        main = self._main
+        if main.collected is None:
+            return None
+        with contextlib.suppress(ValueError, TypeError, IndexError, KeyError):
+            collected = Collected.from_tuple(main.collected)
+            for path, (blob, position) in main.positions.items():
+                if path in results and ids.get(path) == blob:
+                    continue  # the same content: counted in the sums
+                _, _, facts, numbers, _, _ = main.values[position]
+                if facts is not None:
+                    collected.remove(_new(ResourceFacts, facts), main.table.decode(numbers))
+            for path, result in results.items():
+                if result.facts is None or main.positions.get(path, _NOWHERE)[0] == ids.get(path, _NO_ID):
+                    continue
+                if result.items is None:
+                    raise ValueError(f"{path}: a changed file's result without its item facts")
+                collected.add(result.facts, result.items)
+            return collected
+        return None
+
+    def save(
+        self, results: Mapping[Key, FileResult], hits: Iterable[Key], collected: Callable[[], Collected | None]
+    ) -> None:
         """Keep this run's files (``hits``, the keys ``get`` found, and the new results): new
-        results in the recent file, or everything in a new main file when that has grown stale;
+        results in the recent file, or everything in a new main file when that has grown stale,
+        with ``collected()``, the departments' sums over exactly those files (None: unknown);
         drop other contexts' caches."""
         hits = list(hits)
-        base_size = len(self._positions)
+        main = self._main
+        base_size = len(main.positions)
         saved = base_size + len(self._recent)
         stale = saved - len(hits)
         recent = {**self._recent, **{key: _encode(result) for key, result in results.items()}}
         with contextlib.suppress(OSError, ValueError, GovdataError):
             if not base_size or stale * 4 > saved or len(recent) > max(RECENT_FLOOR, base_size // 8):
                 # This run's files only: older contents in the recent file are not carried over.
-                entries = {key: self._recent.get(key) or self._values[self._positions[key[0]][1]] for key in hits}
+                entries: Entries = {}
+                for key in hits:
+                    with contextlib.suppress(ValueError, IndexError):  # a damaged entry: checked again next time
+                        entries[key] = self._recent.get(key) or _with_items(main, main.positions[key[0]][1])
                 entries.update((key, recent[key]) for key in results)
-                atomic_write(self._file, encode_entries(entries))
+                sums = collected() if len(entries) == len(hits) + len(results) else None
+                atomic_write(self._file, encode_entries(entries, sums))
                 self._recent_file.unlink(missing_ok=True)
             elif results:
                 atomic_write(self._recent_file, marshal.dumps(recent))
@@ -175,40 +229,71 @@ class ResultCache:
 
 
 _NOWHERE = (None, -1)  # the (blob id, position) of a path the main file does not hold
+_NO_ID = ""  # the blob id of a file that has none: never a main file's
 Positions = dict[str, tuple[str, int]]  # path: (blob id, position of its result)
 Values = tuple[tuple[Any, ...], ...]
 
 
-def encode_entries(entries: Entries) -> bytes:
-    """The main file: the paths, their blob ids, the results, in one ``marshal``. A path occurs
-    once: the main file holds one content per file."""
+class MainFile(NamedTuple):
+    positions: Positions
+    values: Values  # results, their item facts as numbers into ``table``
+    table: ItemTable
+    collected: object  # ``Collected.as_tuple`` of the results, or None
+
+
+_EMPTY = MainFile({}, (), ItemTable(), None)
+
+
+def _with_items(main: MainFile, position: int) -> tuple[Any, ...]:
+    """A main file's result with its item facts as the recent file holds them."""
+    diagnostics, loaded, facts, numbers, data, schema_ref = main.values[position]
+    items = main.table.decode(numbers).as_tuple() if numbers is not None else None
+    return (diagnostics, loaded, facts, items, data, schema_ref)
+
+
+def encode_entries(entries: Entries, collected: Collected | None = None) -> bytes:
+    """The main file: the paths, their blob ids, the results with their item facts as numbers
+    into a table of texts, that table, and ``collected`` (the departments' sums over exactly
+    these results, or None), in one ``marshal``. A path occurs once: the main file holds one
+    content per file."""
     paths = tuple(path for path, _ in entries)
     if len(set(paths)) != len(paths):
         raise ValueError("a path twice in the main file")
-    return marshal.dumps((paths, tuple(blob for _, blob in entries), tuple(entries.values())))
+    table = ItemTable()
+    values = tuple(
+        (diagnostics, loaded, facts, None if items is None else table.encode(ItemFacts._make(items)), data, ref)
+        for diagnostics, loaded, facts, items, data, ref in entries.values()
+    )
+    saved = None if collected is None else collected.as_tuple()
+    return marshal.dumps((paths, tuple(blob for _, blob in entries), values, table.all_texts(), saved))
 
 
 def decode_entries(data: bytes) -> Entries:
-    """``encode_entries`` read back (for tests and benchmarks)."""
-    positions, values = _columns(marshal.loads(data))
-    return {(path, blob): values[position] for path, (blob, position) in positions.items()}
+    """``encode_entries`` read back, the item facts as tuples again (for tests and benchmarks)."""
+    main = load_main(data)
+    return {(path, blob): _with_items(main, position) for path, (blob, position) in main.positions.items()}
 
 
-def _columns(saved: object) -> tuple[Positions, Values]:
-    """Each path's blob id and result position, and the results, from the main file's columns."""
-    if not isinstance(saved, tuple) or len(saved) != 3:
+def load_main(data: bytes) -> MainFile:
+    """A main file's columns as a run reads them: each path's blob id and result position, the
+    results (their item facts still numbers), the table and the sums."""
+    saved = marshal.loads(data)
+    if not isinstance(saved, tuple) or len(saved) != 5:
         raise ValueError("not a main file")
-    paths, blobs, values = saved
+    paths, blobs, values, texts, collected = saved
     if not all(isinstance(column, tuple) and len(column) == len(paths) for column in (blobs, values)):
         raise ValueError("columns of different lengths")
-    return dict(zip(paths, zip(blobs, range(len(paths)), strict=True), strict=True)), values
+    if not isinstance(texts, tuple):
+        raise ValueError("no table of texts")
+    positions = dict(zip(paths, zip(blobs, range(len(paths)), strict=True), strict=True))
+    return MainFile(positions, values, ItemTable(texts), collected)
 
 
-def _read_main(file: Path) -> tuple[Positions, Values]:
-    """The main file's columns, or none when it is missing or damaged."""
+def _read_main(file: Path) -> MainFile:
+    """The main file, or an empty one when it is missing or damaged."""
     with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-        return _columns(marshal.loads(file.read_bytes()))
-    return {}, ()
+        return load_main(file.read_bytes())
+    return _EMPTY
 
 
 def _read(file: Path) -> Entries:

@@ -21,7 +21,9 @@ from govdata.diagnostics import Diagnostic, Severity, sort_diagnostics
 from govdata.instance import CONFIG_NAME, Instance, scan, within
 from govdata.io.tree import WorkingTree
 from govdata.model.catalog import Catalog, Document
+from govdata.model.collected import Collected
 from govdata.model.config import InstanceConfig
+from govdata.model.facts import ItemFacts
 from govdata.model.kinds import (
     CONFIG,
     RESOURCE,
@@ -161,8 +163,11 @@ def validate(
     day = today or dt.date.today()
     checker = FileChecker(base, settings, read, keep_data=keep_models, today=day)
     with gc_paused():
-        results, from_cache = _results(jobs, checker, cache, ids, progress, processes)
+        results, found = _results(jobs, checker, cache, ids, progress, processes)
         catalog, problems = _assemble(base, jobs, results, read, keep_models)
+        catalog.load_items = _item_loader(results, cache, checker)
+        if cache is not None:
+            _remember(cache, catalog, results, found, ids)
     diagnostics += [d for result in results for d in result.diagnostics] + problems
     if reader is None:  # the working tree: leftovers of interrupted writes are there
         diagnostics += leftover_diagnostics(instance.root, walked.temporaries if walked is not None else None)
@@ -182,7 +187,7 @@ def validate(
         time.perf_counter() - started,
         catalog,
         in_scope,
-        from_cache,
+        len(found),
         ids,
     )
 
@@ -250,9 +255,9 @@ def _results(
     ids: Mapping[str, str],
     progress: Progress | None,
     processes: int | None,
-) -> tuple[list[FileResult], int]:
+) -> tuple[list[FileResult], dict[str, FileResult]]:
     """Each job's result, in job order (from the cache where it knows the content, else run),
-    and how many came from the cache."""
+    and those that came from the cache, by path."""
     found = cache.get((path for path, _ in jobs), ids) if cache is not None else {}
     todo = [(path, kind) for path, kind in jobs if path not in found]
     fresh: dict[str, FileResult] = {}
@@ -262,10 +267,60 @@ def _results(
         done += 1
         if progress is not None:
             progress(done, len(jobs))
+    return [found.get(path) or fresh[path] for path, _ in jobs], found
+
+
+def _remember(
+    cache: ResultCache,
+    catalog: Catalog,
+    results: list[FileResult],
+    found: Mapping[str, FileResult],
+    ids: Mapping[str, str],
+) -> None:
+    """What each department collects, from the cache's sums and the files that differ from
+    them; then this run's new results saved, with the sums when the main file is written again."""
+    catalog.collected = cache.collected({result.path: result for result in results}, ids)
+    fresh = [result for result in results if result.path not in found]
+    unsaved = [result for result in fresh if result.path not in ids and result.facts is not None]
+
+    def sums() -> Collected:
+        """The sums over the saved files: a file without a content id is not saved."""
+        collected = catalog.collection()
+        if unsaved:
+            collected = collected.copy()
+            for result in unsaved:
+                assert result.facts is not None and result.items is not None
+                collected.remove(result.facts, result.items)
+        return collected
+
+    new = {(result.path, ids[result.path]): result for result in fresh if result.path in ids}
+    cache.save(new, ((path, ids[path]) for path in found), sums)
+
+
+def _item_loader(
+    results: list[FileResult], cache: ResultCache | None, checker: FileChecker
+) -> Callable[[str], ItemFacts]:
+    """The item facts of a resource by path: from its result, else from the cache's main file,
+    else (a damaged entry) from checking the file again."""
+    known = {result.path: result.items for result in results if result.items is not None}
+
+    def load(path: str) -> ItemFacts:
+        items = known.get(path)
+        if items is None:
+            items = known[path] = _items_again(path, cache, checker)
+        return items
+
+    return load
+
+
+def _items_again(path: str, cache: ResultCache | None, checker: FileChecker) -> ItemFacts:
     if cache is not None:
-        new = {(path, ids[path]): result for path, result in fresh.items() if path in ids}
-        cache.save(new, ((path, ids[path]) for path in found))
-    return [found.get(path) or fresh[path] for path, _ in jobs], len(found)
+        with contextlib.suppress(KeyError, ValueError, IndexError):
+            return cache.items(path)
+    items = checker(path, RESOURCE).items
+    if items is None:  # the file changed or broke during the run: the rule reports an internal error
+        raise RuntimeError(f"{path}: 信息项无法读取 / its items could not be read again")
+    return items
 
 
 def _assemble(

@@ -18,7 +18,7 @@ from govdata.io.fastyaml import SourceMap
 from govdata.io.positions import positions_of
 from govdata.io.source import DecodeProblem, decode
 from govdata.model.catalog import Catalog, Document
-from govdata.model.facts import ResourceFacts
+from govdata.model.facts import ItemFacts, ResourceFacts, facts_of
 from govdata.model.kinds import (
     CASE,
     CLASSIFICATION,
@@ -60,6 +60,7 @@ class FileResult(NamedTuple):
     diagnostics: tuple[Diagnostic, ...]  # load, schema and per-file rule findings, at rule-default severity
     loaded: bool  # passed its schema and modelled (else the catalog lists it as unloaded)
     facts: ResourceFacts | None = None  # a loaded resource's facts
+    items: ItemFacts | None = None  # and its item facts (None from the cache's main file: read when asked)
     data: Any = None  # a loaded file's parsed data, when the parent builds its model
     schema_ref: str | None = None
 
@@ -203,6 +204,6 @@ class FileChecker:
                 found.extend(positions.diagnostic(rule, f) for f in rule().check(context) if f.path == path)
             except Exception as error:  # noqa: BLE001 - a rule's bug is a finding; the other rules still run
                 found.append(internal_error(path, error, rule.id))
-        facts = ResourceFacts.of(document, shared=self.share_texts) if kind is RESOURCE else None  # type: ignore[arg-type]
+        facts, items = facts_of(document, shared=self.share_texts) if kind is RESOURCE else (None, None)  # type: ignore[arg-type]
         keep = kind is not RESOURCE or self.keep_data
-        return FileResult(path, tuple(found), True, facts, parsed.data if keep else None, parsed.schema_ref)
+        return FileResult(path, tuple(found), True, facts, items, parsed.data if keep else None, parsed.schema_ref)

@@ -29,8 +29,8 @@ class CatalogSummary:
         return dict(self.__dict__)
 
 
-_CLASS, _PROVIDER, _ITEMS, _SHARING, _OPENING = (
-    attrgetter(name) for name in ("class_", "provider_code", "items", "sharing", "opening")
+_CLASS, _PROVIDER, _ITEM_COUNT, _SHARING, _OPENING = (
+    attrgetter(name) for name in ("class_", "provider_code", "item_count", "sharing", "opening")
 )
 _CLASS_AND_GROUP = attrgetter("class_", "group")
 
@@ -43,7 +43,7 @@ def summarize(catalog: Catalog) -> CatalogSummary:
         departments=len(catalog.departments),
         providing_departments=len(set(map(_PROVIDER, resources))),
         resources=len(resources),
-        items=sum(map(len, map(_ITEMS, resources))),
+        items=sum(map(_ITEM_COUNT, resources)),
         legal_bases=len(catalog.legal_bases),
         demands=sum(len(d.model.demands) for d in catalog.demand_lists),
         sample_data=catalog.config.sample_data,

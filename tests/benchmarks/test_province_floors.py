@@ -55,8 +55,9 @@ def test_the_cache_file_is_the_main_one_and_unmarshalled_in_a_child(tmp_path: Pa
     folder.mkdir()
     assert floors.cache_file(tmp_path) is None
     main = folder / "validate-abc.marshal"
-    entries = {("path", "id"): (1, "facts")} | {(str(n), "id"): (n,) for n in range(10_000)}
-    main.write_bytes(encode_entries(entries))  # type: ignore[arg-type]
+    items = (("姓名",), ("姓名",), (), (), ())
+    entries = {(str(n), "id"): ((), True, None, items if n % 2 else None, {"n": n}, None) for n in range(10_000)}
+    main.write_bytes(encode_entries(entries))
     (folder / "validate-abc.recent.marshal").write_bytes(marshal.dumps({}))
     assert floors.cache_file(tmp_path) == main
     assert floors.unmarshal_in_child(main) > 0

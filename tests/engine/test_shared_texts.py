@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from govdata.instance import open_instance
-from govdata.model.facts import ResourceFacts
+from govdata.model.facts import ItemFacts, ResourceFacts
 from govdata.validation.engine import validate
 from tests.conftest import BASE_INSTANCE, build_instance
 
@@ -28,18 +28,20 @@ def _instance(tmp_path: Path) -> Path:
     return build_instance(tmp_path / "instance", copies)
 
 
-def _facts(root: Path, processes: int) -> list[ResourceFacts]:
+def _facts(root: Path, processes: int) -> list[tuple[ResourceFacts, ItemFacts]]:
     result = validate(open_instance(root), today=dt.date(2026, 11, 25), processes=processes)
-    assert result.catalog.facts is not None and len(result.catalog.facts) == 5
-    return result.catalog.facts
+    catalog = result.catalog
+    assert catalog.facts is not None and len(catalog.facts) == 5
+    return [(facts, catalog.items_of(facts)) for facts in catalog.facts]
 
 
 @pytest.mark.parametrize("processes", [1, 2])
 def test_each_item_name_is_one_object_across_resources(tmp_path: Path, processes: int) -> None:
     root = _instance(tmp_path)
     for run in ("checked", "from the cache"):
-        first, *others = _facts(root, processes)
-        for facts in others:
-            assert facts.items == first.items, run
-            assert all(a is b for a, b in zip(facts.items, first.items, strict=True)), run
+        (first, first_items), *others = _facts(root, processes)
+        for facts, items in others:
+            assert items.items == first_items.items, run
+            assert all(a is b for a, b in zip(items.items, first_items.items, strict=True)), run
+            assert all(a is b for a, b in zip(items.citations, first_items.citations, strict=True)), run
             assert facts.provider_name is first.provider_name, run
