@@ -30,6 +30,7 @@ import hashlib
 import marshal
 import sys
 from collections.abc import Callable, Iterable, Mapping
+from itertools import chain
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -138,27 +139,36 @@ class ResultCache:
         self._main = _read_main(self._file)
         self._recent = _read(self._recent_file)
         self._recent_paths = {path for path, _ in self._recent}
+        self._from_main: set[str] = set()  # paths ``get`` found in the main file
+        self._from_recent: dict[Key, FileResult] = {}  # and in the recent file
 
     def get(self, paths: Iterable[str], ids: Mapping[str, str]) -> dict[str, FileResult]:
         """The saved results of those ``paths`` whose content (``ids``: path to blob id) the
         cache has; a damaged entry is a miss. Results from the main file come without their
-        item facts: ``items`` reads them."""
+        item facts: ``items`` reads them. Called once per run: ``collected`` and ``save``
+        start from what it found."""
         found: dict[str, FileResult] = {}
         positions, values = self._main.positions, self._main.values
+        from_main, from_recent = self._from_main, self._from_recent
         for path in paths:
             blob = ids.get(path)
             if blob is None:
                 continue
             saved = self._recent.get((path, blob)) if path in self._recent_paths else None
+            in_main = saved is None
             if saved is None:
                 saved_blob, position = positions.get(path, _NOWHERE)
                 if saved_blob != blob:
                     continue
                 saved = values[position]
             try:  # not contextlib.suppress: a pull request's run asks for 100,000 entries
-                found[path] = _decode(path, saved)
+                found[path] = result = _decode(path, saved)
             except (ValueError, TypeError):
                 continue
+            if in_main:
+                from_main.add(path)
+            else:
+                from_recent[(path, blob)] = result
         return found
 
     def items(self, path: str) -> ItemFacts:
@@ -170,53 +180,51 @@ class ResultCache:
             raise ValueError("no item facts")
         return self._main.table.decode(numbers)
 
-    def collected(self, results: Mapping[str, FileResult], ids: Mapping[str, str]) -> Collected | None:
-        """What each department collects over ``results`` (this run's files by path, ``ids`` their
-        blob ids): the main file's sums, less the files whose content differs from it or is
-        gone, plus this run's results for those. None when the main file has no sums or they
-        disagree with its results: the caller counts them from every file."""
+    def collected(self, fresh: Iterable[FileResult]) -> Collected | None:
+        """What each department collects over this run's files: the main file's sums, less its
+        files that ``get`` did not find there (changed or gone), plus the results it found in
+        the recent file and the ``fresh`` ones (every file checked this run). None when the
+        main file has no sums or they disagree with its results: the caller counts them from
+        every file."""
         main = self._main
         if main.collected is None:
             return None
         with contextlib.suppress(ValueError, TypeError, IndexError, KeyError):
             collected = Collected.from_tuple(main.collected)
-            for path, (blob, position) in main.positions.items():
-                if path in results and ids.get(path) == blob:
-                    continue  # the same content: counted in the sums
-                _, _, facts, numbers, _, _ = main.values[position]
+            for path in main.positions.keys() - self._from_main:  # a set difference in C: 100,000 paths
+                _, _, facts, numbers, _, _ = main.values[main.positions[path][1]]
                 if facts is not None:
                     collected.remove(_new(ResourceFacts, facts), main.table.decode(numbers))
-            for path, result in results.items():
-                if result.facts is None or main.positions.get(path, _NOWHERE)[0] == ids.get(path, _NO_ID):
+            for result in chain(self._from_recent.values(), fresh):
+                if result.facts is None:
                     continue
                 if result.items is None:
-                    raise ValueError(f"{path}: a changed file's result without its item facts")
+                    raise ValueError(f"{result.path}: a changed file's result without its item facts")
                 collected.add(result.facts, result.items)
             return collected
         return None
 
-    def save(
-        self, results: Mapping[Key, FileResult], hits: Iterable[Key], collected: Callable[[], Collected | None]
-    ) -> None:
-        """Keep this run's files (``hits``, the keys ``get`` found, and the new results): new
-        results in the recent file, or everything in a new main file when that has grown stale,
-        with ``collected()``, the departments' sums over exactly those files (None: unknown);
-        drop other contexts' caches."""
-        hits = list(hits)
+    def save(self, results: Mapping[Key, FileResult], collected: Callable[[], Collected | None]) -> None:
+        """Keep this run's files (those ``get`` found, and the new ``results``): new results in
+        the recent file, or everything in a new main file when that has grown stale, with
+        ``collected()``, the departments' sums over exactly those files (None: unknown); drop
+        other contexts' caches."""
         main = self._main
+        hits = len(self._from_main) + len(self._from_recent)
         base_size = len(main.positions)
         saved = base_size + len(self._recent)
-        stale = saved - len(hits)
+        stale = saved - hits
         recent = {**self._recent, **{key: _encode(result) for key, result in results.items()}}
         with contextlib.suppress(OSError, ValueError, GovdataError):
             if not base_size or stale * 4 > saved or len(recent) > max(RECENT_FLOOR, base_size // 8):
                 # This run's files only: older contents in the recent file are not carried over.
-                entries: Entries = {}
-                for key in hits:
+                entries: Entries = {key: recent[key] for key in self._from_recent}
+                for path in self._from_main:
+                    blob, position = main.positions[path]
                     with contextlib.suppress(ValueError, IndexError):  # a damaged entry: checked again next time
-                        entries[key] = self._recent.get(key) or _with_items(main, main.positions[key[0]][1])
+                        entries[(path, blob)] = _with_items(main, position)
                 entries.update((key, recent[key]) for key in results)
-                sums = collected() if len(entries) == len(hits) + len(results) else None
+                sums = collected() if len(entries) == hits + len(results) else None
                 atomic_write(self._file, encode_entries(entries, sums))
                 self._recent_file.unlink(missing_ok=True)
             elif results:
@@ -229,7 +237,6 @@ class ResultCache:
 
 
 _NOWHERE = (None, -1)  # the (blob id, position) of a path the main file does not hold
-_NO_ID = ""  # the blob id of a file that has none: never a main file's
 Positions = dict[str, tuple[str, int]]  # path: (blob id, position of its result)
 Values = tuple[tuple[Any, ...], ...]
 

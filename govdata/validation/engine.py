@@ -163,11 +163,11 @@ def validate(
     day = today or dt.date.today()
     checker = FileChecker(base, settings, read, keep_data=keep_models, today=day)
     with gc_paused():
-        results, found = _results(jobs, checker, cache, ids, progress, processes)
+        results, from_cache, fresh = _results(jobs, checker, cache, ids, progress, processes)
         catalog, problems = _assemble(base, jobs, results, read, keep_models)
         catalog.load_items = _item_loader(results, cache, checker)
         if cache is not None:
-            _remember(cache, catalog, results, found, ids)
+            _remember(cache, catalog, fresh, ids)
     diagnostics += [d for result in results for d in result.diagnostics] + problems
     if reader is None:  # the working tree: leftovers of interrupted writes are there
         diagnostics += leftover_diagnostics(instance.root, walked.temporaries if walked is not None else None)
@@ -187,7 +187,7 @@ def validate(
         time.perf_counter() - started,
         catalog,
         in_scope,
-        len(found),
+        from_cache,
         ids,
     )
 
@@ -255,9 +255,9 @@ def _results(
     ids: Mapping[str, str],
     progress: Progress | None,
     processes: int | None,
-) -> tuple[list[FileResult], dict[str, FileResult]]:
+) -> tuple[list[FileResult], int, list[FileResult]]:
     """Each job's result, in job order (from the cache where it knows the content, else run),
-    and those that came from the cache, by path."""
+    how many came from the cache, and those that did not."""
     found = cache.get((path for path, _ in jobs), ids) if cache is not None else {}
     todo = [(path, kind) for path, kind in jobs if path not in found]
     fresh: dict[str, FileResult] = {}
@@ -267,20 +267,13 @@ def _results(
         done += 1
         if progress is not None:
             progress(done, len(jobs))
-    return [found.get(path) or fresh[path] for path, _ in jobs], found
+    return [found.get(path) or fresh[path] for path, _ in jobs], len(found), list(fresh.values())
 
 
-def _remember(
-    cache: ResultCache,
-    catalog: Catalog,
-    results: list[FileResult],
-    found: Mapping[str, FileResult],
-    ids: Mapping[str, str],
-) -> None:
+def _remember(cache: ResultCache, catalog: Catalog, fresh: list[FileResult], ids: Mapping[str, str]) -> None:
     """What each department collects, from the cache's sums and the files that differ from
-    them; then this run's new results saved, with the sums when the main file is written again."""
-    catalog.collected = cache.collected({result.path: result for result in results}, ids)
-    fresh = [result for result in results if result.path not in found]
+    them; then the ``fresh`` results saved, with the sums when the main file is written again."""
+    catalog.collected = cache.collected(fresh)
     unsaved = [result for result in fresh if result.path not in ids and result.facts is not None]
 
     def sums() -> Collected:
@@ -293,8 +286,7 @@ def _remember(
                 collected.remove(result.facts, result.items)
         return collected
 
-    new = {(result.path, ids[result.path]): result for result in fresh if result.path in ids}
-    cache.save(new, ((path, ids[path]) for path in found), sums)
+    cache.save({(result.path, ids[result.path]): result for result in fresh if result.path in ids}, sums)
 
 
 def _item_loader(

@@ -191,3 +191,33 @@ def test_damaged_item_facts_are_read_from_the_file_again(tmp_path: Path) -> None
     warm = _run(root)
     assert warm.files_from_cache == len(paths)
     assert _findings(warm) == _findings(cold) and any(d.rule_id == "GD107" for d in warm.diagnostics)
+
+
+DEMANDS = BASE_INSTANCE.parent / "GD110/fail/item-names-as-the-office-calls-them/catalogs/minzheng/demands.yaml"
+
+
+def test_files_of_every_kind_in_the_recent_file_go_into_a_new_main_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A demand list and a resource edited (saved beside the main file), then a change large
+    enough to write a new main file: both recent results are in it, and a later run reads
+    every file from the cache and finds what a run without it finds."""
+    minzheng = _resource("307004/000001", "minzheng", [("姓名", "101002/000001", None)])
+    root = build_instance(tmp_path / "instance", {MINZHENG: minzheng})
+    _run(root)
+    demands = "catalogs/minzheng/demands.yaml"
+    _write(root, demands, DEMANDS.read_text(encoding="utf-8"))
+    _write(root, MINZHENG, minzheng + "# 备注\n")
+    assert _run(root).files_from_cache == 1
+    monkeypatch.setattr(cache, "RECENT_FLOOR", 0)
+    _write(root, GONGAN, GONGAN_TEXT + "# 备注\n")
+    _run(root)
+    saved = [p.name for p in (root / ".govdata-cache").glob("validate-*.marshal")]
+    assert len(saved) == 1 and ".recent." not in saved[0]
+    keys = {path for path, _ in cache.decode_entries((root / ".govdata-cache" / saved[0]).read_bytes())}
+    assert keys == {GONGAN, MINZHENG, demands}
+    calls = _counting(monkeypatch)
+    warm = _run(root)
+    assert warm.files_from_cache == 3 and calls["counted"] == 0
+    assert _findings(warm) == _findings(_run(root, use_cache=False))
+    assert any(d.rule_id == "GD110" for d in warm.diagnostics)
