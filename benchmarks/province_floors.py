@@ -212,7 +212,8 @@ class FloorTimer:
         parts |= {"job s per file": job, "changed files": changed, "cores": self.cores}
         why = (
             f"a new process imports the engine and `validate` ({start_up:.2f} s) and reads every file's facts "
-            f"from the cache: `marshal.loads` of {self.cache_mb[warm.data]:,.1f} MB, {unmarshal:.2f} s (git's index "
+            f"from the cache (`cache.load_main`, their item facts left as numbers) of "
+            f"{self.cache_mb[warm.data]:,.1f} MB, {unmarshal:.2f} s (git's index "
             f"listings, {listings:.2f} s, run beside it); then the job of each changed file, {_ms(job)} on one core "
             f"× {changed} ÷ {self.cores} cores"
         )

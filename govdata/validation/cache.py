@@ -141,6 +141,7 @@ class ResultCache:
         self._recent_paths = {path for path, _ in self._recent}
         self._from_main: set[str] = set()  # paths ``get`` found in the main file
         self._from_recent: dict[Key, FileResult] = {}  # and in the recent file
+        self._sums_trusted = False  # ``collected`` brought the main file's sums up to date
 
     def get(self, paths: Iterable[str], ids: Mapping[str, str]) -> dict[str, FileResult]:
         """The saved results of those ``paths`` whose content (``ids``: path to blob id) the
@@ -189,6 +190,7 @@ class ResultCache:
         main = self._main
         if main.collected is None:
             return None
+        self._sums_trusted = False  # until they are brought up to date without a contradiction
         with contextlib.suppress(ValueError, TypeError, IndexError, KeyError):
             collected = Collected.from_tuple(main.collected)
             for path in main.positions.keys() - self._from_main:  # a set difference in C: 100,000 paths
@@ -201,12 +203,14 @@ class ResultCache:
                 if result.items is None:
                     raise ValueError(f"{result.path}: a changed file's result without its item facts")
                 collected.add(result.facts, result.items)
+            self._sums_trusted = True
             return collected
         return None
 
     def save(self, results: Mapping[Key, FileResult], collected: Callable[[], Collected | None]) -> None:
         """Keep this run's files (those ``get`` found, and the new ``results``): new results in
-        the recent file, or everything in a new main file when that has grown stale, with
+        the recent file, or everything in a new main file when that has grown stale or its sums
+        could not be used (so the next run need not count them from every file again), with
         ``collected()``, the departments' sums over exactly those files (None: unknown); drop
         other contexts' caches."""
         main = self._main
@@ -216,7 +220,8 @@ class ResultCache:
         stale = saved - hits
         recent = {**self._recent, **{key: _encode(result) for key, result in results.items()}}
         with contextlib.suppress(OSError, ValueError, GovdataError):
-            if not base_size or stale * 4 > saved or len(recent) > max(RECENT_FLOOR, base_size // 8):
+            rewrite = not base_size or not self._sums_trusted or stale * 4 > saved
+            if rewrite or len(recent) > max(RECENT_FLOOR, base_size // 8):
                 # This run's files only: older contents in the recent file are not carried over.
                 entries: Entries = {key: recent[key] for key in self._from_recent}
                 for path in self._from_main:

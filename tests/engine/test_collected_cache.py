@@ -139,18 +139,21 @@ def test_the_sums_follow_every_change(tmp_path: Path, monkeypatch: pytest.Monkey
         assert ("GD107" in found) == (rule == "GD107"), change
 
 
+def _copies(count: int) -> dict[str, str]:
+    return {
+        f"catalogs/gongan/101002-{n:06d}.yaml": GONGAN_TEXT.replace("101002/000001", f"101002/{n:06d}")
+        for n in range(2, count + 2)
+    }
+
+
 def test_a_change_reads_the_items_of_the_files_it_touches_not_of_all(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Nine resources of one department, one of another obtaining from the first: an edited
     resource has its old item facts taken out of the sums, and the cited resource is read to
     resolve the citation; the other eight are not read."""
-    copies = {
-        f"catalogs/gongan/101002-{n:06d}.yaml": GONGAN_TEXT.replace("101002/000001", f"101002/{n:06d}")
-        for n in range(2, 10)
-    }
     minzheng = _resource("307004/000001", "minzheng", [("姓名", "101002/000001", None)])
-    root = build_instance(tmp_path / "instance", {**copies, MINZHENG: minzheng})
+    root = build_instance(tmp_path / "instance", {**_copies(8), MINZHENG: minzheng})
     _run(root)
     edited = root / "catalogs/gongan/101002-000005.yaml"
     edited.write_text(edited.read_text(encoding="utf-8") + "# 备注\n", encoding="utf-8")
@@ -163,9 +166,10 @@ def test_a_change_reads_the_items_of_the_files_it_touches_not_of_all(
 
 def test_damaged_sums_are_counted_again_from_every_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Sums that disagree with the main file's results (here: a department's tally emptied) are
-    not trusted: the run counts from every file and finds what a run without the cache finds."""
+    not trusted: the run counts from every file, finds what a run without the cache finds, and
+    writes a new main file with the sums it counted."""
     minzheng = _resource("307004/000001", "minzheng", [("姓名", None, None)])
-    root = build_instance(tmp_path / "instance", {MINZHENG: minzheng})
+    root = build_instance(tmp_path / "instance", {**_copies(8), MINZHENG: minzheng})  # one edit: not stale
     _run(root)
     [main] = [p for p in (root / ".govdata-cache").glob("validate-*.marshal") if ".recent." not in p.name]
     entries = cache.decode_entries(main.read_bytes())
@@ -176,6 +180,11 @@ def test_damaged_sums_are_counted_again_from_every_file(tmp_path: Path, monkeypa
     assert calls["counted"] == 1
     assert any(d.rule_id == "GD107" for d in warm.diagnostics)
     assert _findings(warm) == _findings(_run(root, use_cache=False))
+    # The run wrote a new main file with sums it counted: the next run trusts them again.
+    assert warm.catalog.collected == cache.Collected.from_tuple(marshal.loads(main.read_bytes())[4])
+    calls["counted"] = 0
+    again = _run(root)
+    assert calls["counted"] == 0 and _findings(again) == _findings(warm)
 
 
 def test_damaged_item_facts_are_read_from_the_file_again(tmp_path: Path) -> None:
