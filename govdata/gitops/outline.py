@@ -110,6 +110,7 @@ class Outliner:
         # Files held back from the workers because another commit loads them as models; their
         # outlines, taken from those loads by :meth:`note` (None: it did not load cleanly).
         self.held: set[tuple[str, bytes]] = set()
+        self.held_paths: set[str] = set()  # their paths: most snapshots hold none (no hashing of their bytes)
         self.noted: dict[tuple[str, bytes], Outline | None] = {}
 
     def __enter__(self) -> Outliner:
@@ -140,12 +141,13 @@ class Outliner:
         self.pending[key] = self.pool.map_async(_outline_job, todo, chunksize=64)
         self.sent[key] = set(todo)
         self.held.update((path, self.blobs(sha)) for path, sha in jobs if (path, sha) in modelled)
+        self.held_paths.update(path for path, _ in self.held)
 
     def note(self, blobs: Mapping[str, bytes]) -> None:
         """Keep the outlines of the held-back files among a snapshot's ``blobs`` (path → bytes),
         from the models the cache just loaded: what :meth:`outlines` would read otherwise."""
-        for path, data in blobs.items():
-            key = (path, data)
+        for path in self.held_paths.intersection(blobs):
+            key = (path, blobs[path])
             if key in self.held and key not in self.noted and (entry := self.cache.pieces.get(key)) is not None:
                 self.noted[key] = _loaded(path, entry)
 
@@ -158,15 +160,14 @@ class Outliner:
         for path, sha in jobs:
             if kind_of(path) is not RESOURCE:
                 continue
-            data = self.blobs(sha)
-            if (path, sha) in sent:
-                known = read.get(path)
-            elif (path, data) in self.noted:
-                known = self.noted[path, data]
-            elif (entry := self.cache.pieces.get((path, data))) is not None:
-                known = _loaded(path, entry)
-            else:
-                known = outline(path, data)
+            known = read.get(path) if (path, sha) in sent else self._here(path, self.blobs(sha))
             if known is not None:
                 found[path] = known
         return found
+
+    def _here(self, path: str, data: bytes) -> Outline | None:
+        """An outline read in this process: noted, else from the cache's model, else read."""
+        if (path, data) in self.noted:
+            return self.noted[path, data]
+        entry = self.cache.pieces.get((path, data))
+        return _loaded(path, entry) if entry is not None else outline(path, data)
