@@ -8,6 +8,7 @@ whether anyone does is for :mod:`govdata.gitops.review` to judge.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -132,87 +133,105 @@ def describe(change: Change) -> Text:
     old, new = _value(change.old), _value(change.new)
     kind, subject = change.kind, change.subject
     item, field = _item(change), _field(change)
-    sentences: dict[ChangeKind, Text] = {
-        ChangeKind.RESOURCE_ADDED: Text(f"新增信息资源 {subject}“{new.zh}”", f"resource {subject} added ({new.en})"),
-        ChangeKind.RESOURCE_REMOVED: Text(
+    # Lambdas: only the sentence of this change is formatted (10,000 changes of an import
+    # commit took 0.3 s when each call formatted all forty).
+    sentences: dict[ChangeKind, Callable[[], Text]] = {
+        ChangeKind.RESOURCE_ADDED: lambda: Text(
+            f"新增信息资源 {subject}“{new.zh}”", f"resource {subject} added ({new.en})"
+        ),
+        ChangeKind.RESOURCE_REMOVED: lambda: Text(
             f"删除信息资源 {subject}“{old.zh}”", f"resource {subject} removed ({old.en})"
         ),
-        ChangeKind.RESOURCE_MOVED: Text(
+        ChangeKind.RESOURCE_MOVED: lambda: Text(
             f"信息资源 {subject} 由 {old.zh} 移至 {new.zh}", f"resource {subject} moved from {old.en} to {new.en}"
         ),
-        ChangeKind.PROVIDER_CHANGED: Text(
+        ChangeKind.PROVIDER_CHANGED: lambda: Text(
             f"提供方由 {old.zh} 改为 {new.zh}", f"provider changed from {old.en} to {new.en}"
         ),
-        ChangeKind.SHARING_LOOSENED: Text(
+        ChangeKind.SHARING_LOOSENED: lambda: Text(
             f"{item.zh}共享类型由 {old.zh} 放宽为 {new.zh}", f"{item.en}sharing loosened from {old.en} to {new.en}"
         ),
-        ChangeKind.SHARING_TIGHTENED: Text(
+        ChangeKind.SHARING_TIGHTENED: lambda: Text(
             f"{item.zh}共享类型由 {old.zh} 收紧为 {new.zh}", f"{item.en}sharing tightened from {old.en} to {new.en}"
         ),
-        ChangeKind.SHARING_BASIS_CHANGED: Text(
+        ChangeKind.SHARING_BASIS_CHANGED: lambda: Text(
             f"共享依据由 {old.zh} 改为 {new.zh}", f"sharing basis changed from {old.en} to {new.en}"
         ),
-        ChangeKind.OPENING_LOOSENED: Text(
+        ChangeKind.OPENING_LOOSENED: lambda: Text(
             f"{item.zh}开放类型由 {old.zh} 放宽为 {new.zh}", f"{item.en}opening loosened from {old.en} to {new.en}"
         ),
-        ChangeKind.OPENING_TIGHTENED: Text(
+        ChangeKind.OPENING_TIGHTENED: lambda: Text(
             f"{item.zh}开放类型由 {old.zh} 收紧为 {new.zh}", f"{item.en}opening tightened from {old.en} to {new.en}"
         ),
-        ChangeKind.OPENING_BASIS_CHANGED: Text(
+        ChangeKind.OPENING_BASIS_CHANGED: lambda: Text(
             f"开放依据由 {old.zh} 改为 {new.zh}", f"opening basis changed from {old.en} to {new.en}"
         ),
-        ChangeKind.UPDATE_CYCLE_CHANGED: Text(
+        ChangeKind.UPDATE_CYCLE_CHANGED: lambda: Text(
             f"更新周期由 {old.zh} 改为 {new.zh}", f"update cycle changed from {old.en} to {new.en}"
         ),
-        ChangeKind.SECURITY_LEVEL_CHANGED: Text(
+        ChangeKind.SECURITY_LEVEL_CHANGED: lambda: Text(
             f"数据安全级别由 {old.zh} 改为 {new.zh}", f"security level changed from {old.en} to {new.en}"
         ),
-        ChangeKind.ITEM_ADDED: Text(f"新增信息项“{change.item}”", f"item {change.item!r} added"),
-        ChangeKind.ITEM_REMOVED: Text(f"删除信息项“{change.item}”", f"item {change.item!r} removed"),
-        ChangeKind.ITEM_RENAMED: Text(f"信息项“{old.zh}”更名为“{new.zh}”", f"item {old.en!r} renamed to {new.en!r}"),
-        ChangeKind.ITEM_RETYPED: Text(
+        ChangeKind.ITEM_ADDED: lambda: Text(f"新增信息项“{change.item}”", f"item {change.item!r} added"),
+        ChangeKind.ITEM_REMOVED: lambda: Text(f"删除信息项“{change.item}”", f"item {change.item!r} removed"),
+        ChangeKind.ITEM_RENAMED: lambda: Text(
+            f"信息项“{old.zh}”更名为“{new.zh}”", f"item {old.en!r} renamed to {new.en!r}"
+        ),
+        ChangeKind.ITEM_RETYPED: lambda: Text(
             f"{item.zh}数据类型由 {old.zh} 改为 {new.zh}", f"{item.en}data type changed from {old.en} to {new.en}"
         ),
-        ChangeKind.DEPARTMENT_ADDED: Text(
+        ChangeKind.DEPARTMENT_ADDED: lambda: Text(
             f"部门名录新增 {new.zh}（{subject}）", f"department {new.en} ({subject}) registered"
         ),
-        ChangeKind.DEPARTMENT_REMOVED: Text(
+        ChangeKind.DEPARTMENT_REMOVED: lambda: Text(
             f"部门名录删除 {old.zh}（{subject}）", f"department {old.en} ({subject}) removed"
         ),
-        ChangeKind.LEGAL_BASIS_ADDED: Text(
+        ChangeKind.LEGAL_BASIS_ADDED: lambda: Text(
             f"法律依据名录新增 {subject}“{new.zh}”", f"legal basis {subject} added ({new.en})"
         ),
-        ChangeKind.LEGAL_BASIS_REMOVED: Text(
+        ChangeKind.LEGAL_BASIS_REMOVED: lambda: Text(
             f"法律依据名录删除 {subject}“{old.zh}”", f"legal basis {subject} removed ({old.en})"
         ),
-        ChangeKind.DEMAND_ADDED: Text(f"需求清单新增 {subject}“{new.zh}”", f"demand {subject} added ({new.en})"),
-        ChangeKind.DEMAND_REMOVED: Text(f"需求清单删除 {subject}“{old.zh}”", f"demand {subject} removed ({old.en})"),
-        ChangeKind.GRANT_ADDED: Text(f"新增共享授权申请 {subject}“{new.zh}”", f"grant {subject} requested ({new.en})"),
-        ChangeKind.GRANT_REMOVED: Text(f"删除共享授权 {subject}“{old.zh}”", f"grant {subject} removed ({old.en})"),
-        ChangeKind.CASE_OPENED: Text(f"新建办理事项 {subject}“{new.zh}”", f"case {subject} opened ({new.en})"),
-        ChangeKind.CASE_EVENT_ADDED: Text(f"办理事项 {subject} 记录“{new.zh}”", f"case {subject}: {new.en} recorded"),
-        ChangeKind.CASE_REMOVED: Text(f"删除办理事项 {subject}“{old.zh}”", f"case {subject} removed ({old.en})"),
-        ChangeKind.RESPONSIBILITY_ADDED: Text(
+        ChangeKind.DEMAND_ADDED: lambda: Text(
+            f"需求清单新增 {subject}“{new.zh}”", f"demand {subject} added ({new.en})"
+        ),
+        ChangeKind.DEMAND_REMOVED: lambda: Text(
+            f"需求清单删除 {subject}“{old.zh}”", f"demand {subject} removed ({old.en})"
+        ),
+        ChangeKind.GRANT_ADDED: lambda: Text(
+            f"新增共享授权申请 {subject}“{new.zh}”", f"grant {subject} requested ({new.en})"
+        ),
+        ChangeKind.GRANT_REMOVED: lambda: Text(
+            f"删除共享授权 {subject}“{old.zh}”", f"grant {subject} removed ({old.en})"
+        ),
+        ChangeKind.CASE_OPENED: lambda: Text(f"新建办理事项 {subject}“{new.zh}”", f"case {subject} opened ({new.en})"),
+        ChangeKind.CASE_EVENT_ADDED: lambda: Text(
+            f"办理事项 {subject} 记录“{new.zh}”", f"case {subject}: {new.en} recorded"
+        ),
+        ChangeKind.CASE_REMOVED: lambda: Text(
+            f"删除办理事项 {subject}“{old.zh}”", f"case {subject} removed ({old.en})"
+        ),
+        ChangeKind.RESPONSIBILITY_ADDED: lambda: Text(
             f"责任清单新增 {subject}“{new.zh}”", f"responsibility for {subject} added ({new.en})"
         ),
-        ChangeKind.RESPONSIBILITY_REMOVED: Text(
+        ChangeKind.RESPONSIBILITY_REMOVED: lambda: Text(
             f"责任清单删除 {subject}“{old.zh}”", f"responsibility for {subject} removed ({old.en})"
         ),
-        ChangeKind.GRANT_DECIDED: Text(
+        ChangeKind.GRANT_DECIDED: lambda: Text(
             f"共享授权 {subject} 的{field.zh}由 {old.zh} 改为 {new.zh}",
             f"grant {subject}: {field.en} changed from {old.en} to {new.en}",
         ),
-        ChangeKind.FILE_INVALID: Text(
+        ChangeKind.FILE_INVALID: lambda: Text(
             f"{change.path} 在{'基线' if change.side is Side.OLD else '新'}版本中未通过数据规范校验，无法比较",
             f"{change.path} fails its schema at the {change.side.value} revision and cannot be compared",
         ),
-        ChangeKind.FILE_UNREADABLE: Text(
+        ChangeKind.FILE_UNREADABLE: lambda: Text(
             f"{change.path} 是{new.zh}，不是普通文件，无法读取",
             f"{change.path} is a {new.en}, not a file govdata can read",
         ),
     }
     if kind in sentences:
-        return sentences[kind]
+        return sentences[kind]()
     if kind is ChangeKind.FILE_CHANGED:
         verb = (
             Text("新增", "added")
@@ -223,15 +242,15 @@ def describe(change: Change) -> Text:
         )
         return Text(f"{verb.zh}文件 {change.path}", f"file {change.path} {verb.en}")
     owner = {
-        ChangeKind.DEPARTMENT_CHANGED: Text(f"部门 {subject} 的", f"department {subject}: "),
-        ChangeKind.LEGAL_BASIS_CHANGED: Text(f"法律依据 {subject} 的", f"legal basis {subject}: "),
-        ChangeKind.CONFIG_CHANGED: Text("实例配置的", "configuration: "),
-        ChangeKind.CLASSIFICATION_CHANGED: Text(f"分类节点 {subject} 的", f"classification node {subject}: "),
-        ChangeKind.DEMAND_CHANGED: Text(f"需求 {subject} 的", f"demand {subject}: "),
-        ChangeKind.GRANT_CHANGED: Text(f"共享授权 {subject} 的", f"grant {subject}: "),
-        ChangeKind.CASE_CHANGED: Text(f"办理事项 {subject} 的", f"case {subject}: "),
-        ChangeKind.RESPONSIBILITY_CHANGED: Text(f"责任清单中 {subject} 的", f"responsibility for {subject}: "),
-    }.get(kind, item)
+        ChangeKind.DEPARTMENT_CHANGED: lambda: Text(f"部门 {subject} 的", f"department {subject}: "),
+        ChangeKind.LEGAL_BASIS_CHANGED: lambda: Text(f"法律依据 {subject} 的", f"legal basis {subject}: "),
+        ChangeKind.CONFIG_CHANGED: lambda: Text("实例配置的", "configuration: "),
+        ChangeKind.CLASSIFICATION_CHANGED: lambda: Text(f"分类节点 {subject} 的", f"classification node {subject}: "),
+        ChangeKind.DEMAND_CHANGED: lambda: Text(f"需求 {subject} 的", f"demand {subject}: "),
+        ChangeKind.GRANT_CHANGED: lambda: Text(f"共享授权 {subject} 的", f"grant {subject}: "),
+        ChangeKind.CASE_CHANGED: lambda: Text(f"办理事项 {subject} 的", f"case {subject}: "),
+        ChangeKind.RESPONSIBILITY_CHANGED: lambda: Text(f"责任清单中 {subject} 的", f"responsibility for {subject}: "),
+    }.get(kind, lambda: item)()
     return Text(
         f"{owner.zh}{field.zh}由 {old.zh} 改为 {new.zh}", f"{owner.en}{field.en} changed from {old.en} to {new.en}"
     )

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from govdata.diagnostics import Diagnostic, Location
+from govdata.diagnostics import Diagnostic, Location, Pointer
 from govdata.generate.codeowners import owners_of, ownership_rules
 from govdata.gitops.changes import Change, ChangeKind, Side, describe
 from govdata.gitops.diff import file_changes, semantic_diff
@@ -114,6 +114,11 @@ def build_result(
     ]
     entries = []
     grants = active_grants(old.catalog)
+    wanted: dict[tuple[Side, str], list[Pointer]] = {}
+    for change in changes:
+        wanted.setdefault((change.side, change.path), []).append(change.pointer)
+    for (side, path), pointers in wanted.items():  # each file's line map read only as far as needed
+        (new if side is Side.NEW else old).prepare(path, pointers)
     for change in changes:
         snapshot = new if change.side is Side.NEW else old
         verdict = review(

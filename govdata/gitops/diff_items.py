@@ -188,7 +188,8 @@ def item_changes(old: Document[Resource], new: Document[Resource]) -> Iterator[C
         new_name = renamed.get(old_item.name, old_item.name)
         if new_name in new_index:
             index = new_index[new_name]
-            yield from _pair_changes(ctx, old_item, new_items[index], index)
+            if old_item != new_items[index]:  # equal models: every check below finds nothing
+                yield from _pair_changes(ctx, old_item, new_items[index], index)
         else:
             yield _change(
                 ctx,

@@ -131,8 +131,9 @@ def history(
     # over the growing heap cost 3x the parsing on a 10k-file import commit (issue 12).
     with gc_paused(), Outliner(blobs, cache) as outliner:
         if outline:  # a large import commit, oldest, is read while the newer ones are diffed
+            modelled = _in_place(commits)
             for commit, files in commits:
-                outliner.read_ahead(commit.sha, _whole(files))
+                outliner.read_ahead(commit.sha, _whole(files), modelled)
         for commit, files in commits:
             context = _Commit(commit, files, blobs, cache, head_config, reader.prefix, names)
             result = context.result(outliner if outline else None)
@@ -140,6 +141,17 @@ def history(
             if result.entries:
                 steps.append(HistoryStep(commit, result))
     return steps
+
+
+def _in_place(commits: list[tuple[CommitInfo, list[FileChange]]]) -> set[tuple[str, str]]:
+    """(path, blob) of both sides of every file changed in place: the snapshots load them as models."""
+    return {
+        (f.path, sha)
+        for _, files in commits
+        for f in files
+        if f.old_blob is not None and f.new_blob is not None
+        for sha in (f.old_blob, f.new_blob)
+    }
 
 
 def _whole(files: list[FileChange]) -> list[tuple[str, str]]:
@@ -169,6 +181,9 @@ class _Commit:
         those, like every other file, are loaded into the two snapshots the diff compares."""
         found = outliner.outlines(self.commit.sha, _whole(self.files)) if outliner is not None else {}
         old, new = self.snapshots(found)
+        if outliner is not None:
+            outliner.note(old.blobs)
+            outliner.note(new.blobs)
         seen = Counter(d.model.code for s in (old, new) for d in s.catalog.resources)
         seen.update(o.code for o in found.values())
         shared = {p for p, o in found.items() if seen[o.code] > 1}

@@ -12,7 +12,7 @@ is read in worker processes, and no commit holds thousands of models at once.
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from multiprocessing.pool import AsyncResult, Pool
 from typing import NamedTuple
 
@@ -106,6 +106,12 @@ class Outliner:
         self.processes = processes  # None: worker_count's choice
         self.pool: Pool | None = None
         self.pending: dict[str, AsyncResult[list[Outline | None]]] = {}  # by commit, being read
+        self.sent: dict[str, set[tuple[str, str]]] = {}  # by commit, the jobs the workers read
+        # Files held back from the workers because another commit loads them as models; their
+        # outlines, taken from those loads by :meth:`note` (None: it did not load cleanly).
+        self.held: set[tuple[str, bytes]] = set()
+        self.held_paths: set[str] = set()  # their paths: most snapshots hold none (no hashing of their bytes)
+        self.noted: dict[tuple[str, bytes], Outline | None] = {}
 
     def __enter__(self) -> Outliner:
         return self
@@ -118,10 +124,14 @@ class Outliner:
             self.pool = None
         _worker_blobs = None
 
-    def read_ahead(self, key: str, jobs: Sequence[tuple[str, str]]) -> None:
-        """Start reading ``jobs`` ((path, blob sha)) in worker processes if they are many."""
+    def read_ahead(self, key: str, jobs: Sequence[tuple[str, str]], modelled: Collection[tuple[str, str]] = ()) -> None:
+        """Start reading ``jobs`` ((path, blob sha)) in worker processes if they are many.
+
+        ``modelled`` jobs are loaded as models anyway (the file changes in place in another
+        commit: this blob is one of its sides), so a worker need not read them a second time:
+        they are held back for :meth:`note` (a 10,000-file import: 330 of its files here)."""
         global _worker_blobs
-        todo = [(path, sha) for path, sha in jobs if kind_of(path) is RESOURCE]
+        todo = [(path, sha) for path, sha in jobs if kind_of(path) is RESOURCE and (path, sha) not in modelled]
         count = worker_count(len(todo), self.blobs, self.processes)
         if count == 1:
             return
@@ -129,18 +139,35 @@ class Outliner:
             _worker_blobs = self.blobs  # inherited by the forked workers
             self.pool = multiprocessing.get_context("fork").Pool(processes=count)
         self.pending[key] = self.pool.map_async(_outline_job, todo, chunksize=64)
+        self.sent[key] = set(todo)
+        self.held.update((path, self.blobs(sha)) for path, sha in jobs if (path, sha) in modelled)
+        self.held_paths.update(path for path, _ in self.held)
+
+    def note(self, blobs: Mapping[str, bytes]) -> None:
+        """Keep the outlines of the held-back files among a snapshot's ``blobs`` (path → bytes),
+        from the models the cache just loaded: what :meth:`outlines` would read otherwise."""
+        for path in self.held_paths.intersection(blobs):
+            key = (path, blobs[path])
+            if key in self.held and key not in self.noted and (entry := self.cache.pieces.get(key)) is not None:
+                self.noted[key] = _loaded(path, entry)
 
     def outlines(self, key: str, jobs: Sequence[tuple[str, str]]) -> dict[str, Outline]:
-        """The outlines of the resource files among ``jobs`` that load cleanly, by path."""
-        if key in self.pending:
-            return {o.path: o for o in self.pending.pop(key).get() if o is not None}
+        """The outlines of the resource files among ``jobs`` that load cleanly, by path, in
+        the order of ``jobs``: from the workers, else from a model already loaded, else read here."""
+        read = {o.path: o for o in self.pending.pop(key).get() if o is not None} if key in self.pending else {}
+        sent = self.sent.pop(key, set())
         found: dict[str, Outline] = {}
         for path, sha in jobs:
             if kind_of(path) is not RESOURCE:
                 continue
-            data = self.blobs(sha)
-            entry = self.cache.pieces.get((path, data))
-            known = _loaded(path, entry) if entry is not None else outline(path, data)
+            known = read.get(path) if (path, sha) in sent else self._here(path, self.blobs(sha))
             if known is not None:
                 found[path] = known
         return found
+
+    def _here(self, path: str, data: bytes) -> Outline | None:
+        """An outline read in this process: noted, else from the cache's model, else read."""
+        if (path, data) in self.noted:
+            return self.noted[path, data]
+        entry = self.cache.pieces.get((path, data))
+        return _loaded(path, entry) if entry is not None else outline(path, data)

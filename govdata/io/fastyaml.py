@@ -62,6 +62,10 @@ class SourceMap:
     def __len__(self) -> int:
         return len(self._values)
 
+    def __contains__(self, pointer: Pointer) -> bool:
+        """Whether ``pointer`` itself was placed (not just an ancestor)."""
+        return pointer in self._values
+
     def record(self, pointer: Pointer, node: Marked, key: Marked | None) -> None:
         """Where the value at ``pointer`` starts, and its key's, from nodes or parser events."""
         self._values[pointer] = (node.start_mark.line + 1, node.start_mark.column + 1)

@@ -16,6 +16,8 @@ not plain text. A document the parser refuses has no map, as before.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import yaml
 from yaml._yaml import CParser  # the libyaml binding; PyYAML wheels always ship it
 
@@ -33,17 +35,28 @@ class _Declined(Exception):
 
 def positions_of(text: str) -> SourceMap | None:
     """The position of every value of the document in ``text``; None when it is not YAML."""
+    return positions_until(text, ())[0]
+
+
+def positions_until(text: str, wanted: Collection[Pointer]) -> tuple[SourceMap | None, bool]:
+    """:func:`positions_of`, the walk stopped once every pointer of ``wanted`` is placed; and
+    whether the map is whole (False: stopped early, it holds those pointers and what precedes).
+
+    For a document the readers accept, a placed pointer keeps its place whatever follows: its
+    keys are text and unique (duplicates are refused), so no later node has its pointer. What
+    follows is still unread, a refusal included: stop early only in a document that loaded.
+    """
     if "&" not in text:  # no anchor, hence no alias (one without an anchor is refused)
         try:
-            found = _walk(text)
+            found, whole = _walk(text, {tuple(p) for p in wanted})
         except _Declined:
             pass
         except yaml.YAMLError:
-            return None
+            return None, True
         else:
-            return found if len(found) else None  # an empty file: no document to place
+            return (found if len(found) else None), whole  # an empty file: no document to place
     loaded = load_yaml(text, positions=True)
-    return None if isinstance(loaded, YamlProblem) else loaded[1]
+    return (None if isinstance(loaded, YamlProblem) else loaded[1]), True
 
 
 class _Frame:
@@ -59,8 +72,9 @@ class _Frame:
         self.key_event: yaml.Event | None = None
 
 
-def _walk(text: str) -> SourceMap:
+def _walk(text: str, wanted: set[Pointer]) -> tuple[SourceMap, bool]:
     found = SourceMap()
+    left = len(wanted)  # wanted pointers not yet placed; none wanted: the whole document
     parser = CParser(text)
     frames: list[_Frame] = []
     try:
@@ -92,8 +106,12 @@ def _walk(text: str) -> SourceMap:
                 pointer, key_event = (*frame.pointer, frame.index), None
                 frame.index += 1
             found.record(pointer, event, key_event)
+            if left and pointer in wanted:
+                left -= 1
+                if not left:
+                    return found, False
             if kind is not yaml.ScalarEvent:
                 frames.append(_Frame(pointer, kind is yaml.MappingStartEvent))
     finally:
         parser.dispose()
-    return found
+    return found, True

@@ -11,9 +11,10 @@ from govdata.cli.owners import working_registry
 from govdata.gitops.history import history, trace_all
 from govdata.gitops.outline import Outliner
 from govdata.gitops.repo import open_repository
-from govdata.gitops.snapshot import LoadCache, RevisionReader
+from govdata.gitops.snapshot import LoadCache, RevisionReader, build_snapshot
 from govdata.i18n import Lang
 from govdata.instance import open_instance
+from govdata.model.config import InstanceConfig
 from govdata.report.diff_base import DiffOptions
 from govdata.report.history import json_report, text_report
 from tests.gitops.conftest import GitRepo
@@ -34,6 +35,10 @@ def _outputs(g: GitRepo, outline: bool) -> tuple[str, str]:
     json_report("*", steps, Lang.ZH, as_json, DiffOptions(None))
     text_report("*", steps, Lang.EN, as_text)
     return as_json.getvalue(), as_text.getvalue()
+
+
+def instance_config(g: GitRepo) -> InstanceConfig:
+    return open_instance(g.root, None).config
 
 
 def _recoded(text: str, code: str) -> str:
@@ -103,3 +108,36 @@ def test_a_large_commit_is_read_in_workers_with_the_same_result(git_repo: Callab
     assert outlined == _outputs(g, False)
     commits = json.loads(outlined[0])["commits"]
     assert [len(c["changes"]) for c in commits[:2]] == [220, 250]
+
+
+def test_files_an_import_shares_with_later_edits_are_outlined_from_their_models(
+    git_repo: Callable[..., GitRepo],
+) -> None:
+    files = initial_files()
+    base = files[GONGAN]
+    many = {f"catalogs/gongan/101002-{n:06d}.yaml": _recoded(base, f"101002/{n:06d}") for n in range(100, 350)}
+    edited = list(many)[:3]
+    g = git_repo(files)
+    g.commit(many, "导入 250 个信息资源")
+    g.commit({p: many[p].replace("name: 户籍人口基本信息", "name: 改名") for p in edited}, "改 3 个")
+    outlined = _outputs(g, True)
+    assert outlined == _outputs(g, False)
+    commits = json.loads(outlined[0])["commits"]
+    assert [len(c["changes"]) for c in commits[:2]] == [3, 250]
+
+    jobs = [(path, path) for path in many]
+    blobs = {path: text.encode() for path, text in many.items()}
+    held = set(jobs[:3])
+    with Outliner(blobs, LoadCache(), processes=1) as outliner:
+        everything = outliner.outlines("import", jobs)
+    for noted in (False, True):  # held back: noted from a snapshot's models, or read here if none came first
+        cache = LoadCache()
+        with Outliner(blobs, cache, processes=2) as outliner:
+            outliner.read_ahead("import", jobs, held)
+            assert outliner.sent["import"] == set(jobs) - held  # the workers do not read them
+            if noted:
+                snapshot = build_snapshot("c", {p: blobs[p] for p, _ in held}, instance_config(g), cache)
+                outliner.note(snapshot.blobs)
+                assert len(outliner.noted) == 3
+            found = outliner.outlines("import", jobs)
+        assert found == everything and list(found) == list(everything)

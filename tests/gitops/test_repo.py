@@ -46,6 +46,36 @@ def test_tree_changed_paths_and_blobs_in_one_batch(git_repo: Callable[..., GitRe
     assert repo.read_blobs(tree.values()) == {tree["catalogs/gongan/中文 名.yaml"]: b"a: 1\n"}
 
 
+def test_blobs_read_in_one_batch_are_byte_exact(git_repo: Callable[..., GitRepo]) -> None:
+    # Contents that could confuse a reader of cat-file's stream: empty, no final newline, a
+    # line like a header, CR LF, bytes that are no UTF-8, and more than a pipe's buffer.
+    contents = {
+        "a.bin": b"",
+        "b.bin": b"no newline",
+        "c.bin": b"0123456789012345678901234567890123456789 blob 5\nmissing\n",
+        "d.bin": b"\r\n\r\n\xff\xfe\x00",
+        "e.bin": bytes(range(256)) * 700,
+    }
+    g = git_repo({"govdata.yaml": "x: 1\n"})
+    for name, data in contents.items():
+        (g.root / name).write_bytes(data)
+    g.commit({}, "binary")
+    repo = open_repository(g.root)
+    tree = repo.tree(g.head())
+    shas = [tree[name] for name in contents] * 2  # asked twice: read once
+    assert repo.read_blobs(shas) == {tree[name]: data for name, data in contents.items()}
+    assert repo.read_blobs([]) == {}
+
+
+def test_a_blob_git_does_not_have_is_an_error(git_repo: Callable[..., GitRepo]) -> None:
+    g = git_repo(base_files())
+    repo = open_repository(g.root)
+    known = next(iter(repo.tree(g.head()).values()))
+    with pytest.raises(RepositoryError) as raised:
+        repo.read_blobs([known, "1" * 40])
+    assert "1" * 40 in raised.value.text.en and "1" * 40 in raised.value.text.zh
+
+
 def test_working_tree_changes_include_untracked_files(git_repo: Callable[..., GitRepo]) -> None:
     g = git_repo(base_files())
     g.write({"catalogs/minzheng/new.yaml": "a: 1\n", "registry/legal-bases.yaml": "b: 2\n"})

@@ -16,7 +16,7 @@ import pytest
 
 from govdata.io import fastyaml, positions
 from govdata.io.fastyaml import YamlProblem, load_yaml
-from govdata.io.positions import positions_of
+from govdata.io.positions import positions_of, positions_until
 from govdata.io.source import decode
 from tests.conftest import REPO_ROOT
 from tests.io.test_fuzz_loading import SEED, _mutate, _sources
@@ -92,3 +92,41 @@ def test_a_generated_instance_with_mistakes_is_placed_alike(tmp_path: Path) -> N
 def test_the_full_reader_is_still_the_one_the_walk_is_held_to() -> None:
     # The walk must not become the reference it is compared with.
     assert fastyaml.load_yaml is load_yaml and positions.load_yaml is load_yaml
+
+
+def _stops_alike(text: str, rng: random.Random) -> int:
+    """A walk stopped at the last of a few pointers places each of them as the whole map does
+    (value and key); the number of such walks that did stop early."""
+    loaded = load_yaml(text, positions=True)
+    if isinstance(loaded, YamlProblem) or loaded[1] is None or not len(loaded[1]):
+        return 0  # only documents that load have changes to place
+    whole = loaded[1]
+    stopped = 0
+    pointers = list(whole._values)
+    for _ in range(3):
+        wanted = rng.sample(pointers, min(len(pointers), rng.randint(1, 3)))
+        partial, complete = positions_until(text, wanted)
+        assert partial is not None, text
+        for pointer in wanted:
+            assert pointer in partial, (text, pointer)
+            assert partial.locate(pointer, prefer_key=True) == whole.locate(pointer, prefer_key=True), (text, pointer)
+            assert partial.locate(pointer) == whole.locate(pointer), (text, pointer)
+        stopped += not complete
+    return stopped
+
+
+def test_a_walk_stopped_at_its_last_pointer_places_them_as_the_whole_map_does() -> None:
+    rng = random.Random(SEED)
+    text = (REPO_ROOT / "catalogs/gongan/101002-000001.yaml").read_text(encoding="utf-8")
+    assert _stops_alike(text, rng) > 0
+    partial, complete = positions_until(text, [("code",)])
+    assert partial is not None and not complete and len(partial) == 2  # the document, then its first key
+    absent, complete = positions_until(text, [("code",), ("no-such-key",)])  # not found: read to the end
+    full = positions_of(text)
+    assert complete and absent is not None and full is not None and absent._values == full._values
+    stopped = sum(
+        _stops_alike(t, rng)
+        for name in _tracked_yaml()
+        if isinstance(t := decode((REPO_ROOT / name).read_bytes()), str)
+    )
+    assert stopped > 100
