@@ -5,7 +5,9 @@ first; every other file is one job (``validation.jobs``: read, parse, schema, mo
 rules, facts), run in worker processes when that pays and remembered by content in
 ``.govdata-cache/`` (``validation.cache``). The parent keeps each resource's facts, not its
 model, unless the caller needs the models (``keep_models``), and runs the cross-file rules
-over them. Line numbers are computed only for files that have findings.
+over them; a resource's item facts are read when a rule asks for them, and what each
+department collects (GD107) comes from the cache's sums corrected by the files that differ
+(``_remember``). Line numbers are computed only for files that have findings.
 """
 
 from __future__ import annotations
