@@ -14,7 +14,7 @@ from govdata.i18n import Text
 from govdata.io.fastyaml import SourceMap, YamlProblem, load_yaml
 from govdata.io.positions import positions_of
 from govdata.io.source import DecodeProblem, decode
-from govdata.model.base import Model
+from govdata.model.base import DATE_PATTERN, Model
 from govdata.model.catalog import Document
 from govdata.model.kinds import RESOURCE, FileKind
 from govdata.rules.builtin import LoadError, SchemaViolation
@@ -69,16 +69,37 @@ def locate(path: str, source_map: SourceMap | None, pointer: Pointer, at_key: bo
 
 
 def _drift_diagnostics(path: str, error: ValidationError, source_map: SourceMap | None) -> list[Diagnostic]:
-    # Only reachable if a model and its generated schema disagree; say so rather than crash.
+    # Only reachable where the schema lets a value through that the model refuses (a YAML float
+    # such as ``5.0`` is an integer to JSON Schema; ``0000-01-01`` has the form of a date): say
+    # what is wrong with the value, in both languages, and that the two disagree.
     return [
         Diagnostic(
             SchemaViolation.id,
             Severity.ERROR,
-            Text(f"数据模型校验失败：{item['msg']}", f"model validation failed: {item['msg']}"),
+            _model_message(item),
             locate(path, source_map, tuple(item["loc"]), False),
+            hint=Text(
+                "数据规范未能发现此问题，数据模型拒绝了它：请修改此值，并把此文件报告给 govdata 维护者",
+                "The schema let this value through and the model refused it: correct the value, "
+                "and report this file to the govdata maintainers",
+            ),
         )
         for item in error.errors()
     ]
+
+
+def _model_message(item: Any) -> Text:
+    """A model error (pydantic's ``errors()`` entry) as a bilingual message about the value."""
+    kind, value, detail = item["type"], item.get("input"), item["msg"]
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return Text(
+            f"应为整数（不带小数点），现为 {value!r}", f"must be a whole number (no decimal point), not {value!r}"
+        )
+    if isinstance(value, str) and re.fullmatch(DATE_PATTERN, value):
+        return Text(f"“{value}”不是有效的日期", f"{value!r} is not a valid date")
+    if kind == "string_pattern_mismatch":
+        return Text(f"“{value}”不符合规定的格式", f"{value!r} does not have the required form")
+    return Text(f"取值不符合数据模型：{value!r}", f"the value {value!r} does not fit the data model ({detail})")
 
 
 def _repeated_items(kind: FileKind, raw: Any) -> list[SchemaIssue]:
