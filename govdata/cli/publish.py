@@ -11,8 +11,9 @@ import typer
 from govdata.cli.common import ConfigOption, LangOption, early_lang, resolve_lang
 from govdata.errors import UsageError
 from govdata.i18n import Text
+from govdata.model.patterns import URL_PATTERN
 
-_URL = re.compile(r"^https?://\S+$")
+_URL = re.compile(URL_PATTERN)
 
 
 def _url(value: str | None, option: str, *, trailing_slash: bool) -> str | None:

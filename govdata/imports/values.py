@@ -22,6 +22,7 @@ from govdata.imports.tables import (
     is_placeholder,
     spelling_key,
 )
+from govdata.model.patterns import EMAIL_PATTERN, URL_PATTERN
 
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>|<!--.*?-->", re.DOTALL)
 
@@ -240,5 +241,5 @@ def parse_bytes(raw: Any) -> int | None:
     return int(float(match.group(1)) * _UNITS[match.group(2)])
 
 
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-URL = re.compile(r"^https?://\S+$")
+EMAIL = re.compile(EMAIL_PATTERN)
+URL = re.compile(URL_PATTERN)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from govdata.model.base import IsoDate, Model, NonEmptyText, Uscc, gb
+from govdata.model.patterns import SPACE
 
 SeveritySetting = Literal["error", "warning", "info", "off"]
 
@@ -59,13 +60,13 @@ class PublishSettings(Model, title="发布设置"):
         "开放网站地址",
         "开放目录网站的公开地址（以 / 结尾），用于 DCAT 标识和 sitemap.xml；可用 govdata publish --base-url 覆盖",
         None,
-        pattern=r"^https?://[^\s]+/$",
+        pattern=rf"^https?://[^{SPACE}]+/$",
     )
     repository_url: str | None = gb(
         "仓库地址",
         "代码托管仓库的网址，开放网站据此链接“申请更正”“申请开放”议题表单；不填则不显示这两个链接",
         None,
-        pattern=r"^https?://[^\s]+[^/\s]$",
+        pattern=rf"^https?://[^{SPACE}]+[^/{SPACE}]$",
     )
 
 

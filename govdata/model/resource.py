@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from pydantic import Field
 
 from govdata.model.base import IsoDate, Model, NonEmptyText, Uscc, gb
+from govdata.model.patterns import EMAIL_PATTERN, SPACE, URL_PATTERN
 from govdata.model.vocab import (
     AggregationMode,
     DataSubject,
@@ -26,10 +27,10 @@ from govdata.model.vocab import (
 # The model only keeps a code usable as a file name (no spaces, no characters a file system
 # refuses); its grammar (letters, prefix widths, slash or none) is the instance's, in
 # govdata.yaml ``resource_code.pattern``, and GD010 checks it.
-RESOURCE_CODE_PATTERN = r'^[^\s\\:*?"<>|]+$'  # no escaped quote: ECMA-262 unicode mode refuses it
+RESOURCE_CODE_PATTERN = rf'^[^{SPACE}\\:*?"<>|]+$'  # no escaped quote: ECMA-262 unicode mode refuses it
 # extensions: ``namespace:key`` (a portal or tool name, a colon, any key), so that keys from
 # different sources never collide and none can pass for a field of the model.
-EXTENSION_KEY_PATTERN = r"^[a-z][a-z0-9-]*:\S+$"
+EXTENSION_KEY_PATTERN = rf"^[a-z][a-z0-9-]*:[^{SPACE}]+$"
 LegalBasisIds = list[NonEmptyText]
 ExtensionKey = Annotated[str, Field(pattern=EXTENSION_KEY_PATTERN)]
 
@@ -121,7 +122,7 @@ class Industry(Model, title="行业分类"):
 class Contact(Model, title="联系方式"):
     person: NonEmptyText | None = gb("联系人", "负责该资源的联系人", None)
     phone: NonEmptyText | None = gb("联系电话", "联系电话，如 0391-1234567", None)
-    email: str | None = gb("电子邮箱", "联系邮箱", None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    email: str | None = gb("电子邮箱", "联系邮箱", None, pattern=EMAIL_PATTERN)
 
 
 class DataVolume(Model, title="数据量"):
@@ -157,7 +158,7 @@ class Resource(Model, title="政务信息资源"):
     aggregation: Aggregation = gb("汇聚属性", "向数据中台汇聚的方式（第八条、第二十六条）")
     data_subject: DataSubject = gb("数据主体", "资源描述的对象：自然人、法人和其他组织等")
     security_level: SecurityLevel = gb("数据安全级别", "按 GB/T 43697 确定的核心、重要或一般数据级别")
-    detail_url: str | None = gb("详情页网址", "资源在目录或开放平台上的详情页地址", None, pattern=r"^https?://\S+$")
+    detail_url: str | None = gb("详情页网址", "资源在目录或开放平台上的详情页地址", None, pattern=URL_PATTERN)
     industry: Industry | None = gb("行业分类", "资源所属行业（GB/T 4754 国民经济行业分类）", None)
     contact: Contact | None = gb("联系方式", "提供方负责该资源的联系人、电话和邮箱", None)
     data_volume: DataVolume | None = gb("数据量", "数据记录数和存储量", None)

@@ -34,6 +34,15 @@ class _GbSchema(GenerateJsonSchema):
         kept: dict[str, Any] = {key: json_schema[key] for key in ("title", "description") if key in json_schema}
         return {**super().handle_ref_overrides(json_schema), **kept}
 
+    def dict_schema(self, schema: core_schema.DictSchema) -> JsonSchemaValue:
+        # Pydantic writes a pattern on a mapping's keys as ``patternProperties``, which lets any
+        # other key through, and the model refuses it: ``additionalProperties: false`` beside
+        # it makes the schema refuse what the model refuses (``extensions``' keys).
+        generated = super().dict_schema(schema)
+        if "patternProperties" in generated and "additionalProperties" not in generated:
+            generated["additionalProperties"] = False
+        return generated
+
     def nullable_schema(self, schema: core_schema.NullableSchema) -> JsonSchemaValue:
         inner = self.generate_inner(schema["schema"])
         if "$ref" in inner or "anyOf" in inner:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from govdata.i18n import Text
 from govdata.model.base import DATE_PATTERN, USCC_PATTERN
 from govdata.model.registry import BASIS_ID_PATTERN, CATALOG_CODE_PATTERN, MAINTAINER_PATTERN, SLUG_PATTERN
-from govdata.model.resource import RESOURCE_CODE_PATTERN
+from govdata.model.resource import EXTENSION_KEY_PATTERN, RESOURCE_CODE_PATTERN
 
 if TYPE_CHECKING:
     from govdata.schema.validate import SchemaIssue
@@ -158,6 +158,59 @@ def _date_form(value: Any) -> Text:
     return Text("，如 2024-03-01", ", e.g. 2024-03-01")
 
 
+def describe_errors(root: dict[str, Any], error: Any, document: Any) -> list[SchemaIssue]:
+    """Every issue of one jsonschema_rs ``ValidationError``: one per unknown key of a mapping
+    (the validator names them all in one error; each is reported, none left for a next run),
+    else :func:`describe_error`'s one."""
+    if type(error.kind).__name__ == "AdditionalProperties":
+        pointer = tuple(error.instance_path)
+        return [_unknown_key(root, pointer, key) for key in error.kind.unexpected]
+    return [describe_error(root, error, document)]
+
+
+def _unknown_key(root: dict[str, Any], pointer: tuple[Any, ...], key: str) -> SchemaIssue:
+    """A key the mapping at ``pointer`` does not allow: misplaced, misspelt, or unknown."""
+    from govdata.schema.validate import SchemaIssue
+
+    allowed = sorted(schema_at(root, pointer).get("properties", {}))
+    name = label(root, pointer)
+    guess = difflib.get_close_matches(key, allowed, n=1)
+    if EXTENSION_KEY_PATTERN in schema_at(root, pointer).get("patternProperties", {}):
+        hint = Text(
+            "扩展元数据的键写作“命名空间:名称”：小写字母开头的命名空间、冒号、不含空白的名称，如 import:数据领域",
+            "extension keys are written namespace:name (a lower-case namespace, a colon, a name "
+            "without white space), e.g. import:数据领域",
+        )
+    elif guess:
+        hint = Text(f"是否应为“{guess[0]}”？", f"did you mean {guess[0]!r}?")
+    else:
+        hint = Text("可用的键：" + "、".join(allowed), "allowed keys: " + ", ".join(allowed))
+    where = Text(f"（位于{name.zh}）", f" (in {name.en})") if pointer else Text("", "")
+    homes = _homes_of(root, pointer, key)
+    if homes:  # a key of a nested mapping written one level too high
+        places_zh = "或".join(f"{label(root, (*pointer, home)).zh}下" for home in homes)
+        places_en = " or ".join(f"under {'.'.join(map(str, (*pointer, home)))}" for home in homes)
+        return SchemaIssue(
+            (*pointer, key),
+            Text(
+                f"键“{key}”放错了层级：它属于{places_zh}",
+                f"key {key!r} is at the wrong level: it belongs {places_en}",
+            )
+            + where,
+            Text(
+                f"把它移到 {homes[0]}: 下面，并缩进两格",
+                f"move it under {homes[0]}: and indent it by two spaces",
+            ),
+            at_key=True,
+        )
+    return SchemaIssue(
+        (*pointer, key),
+        Text(f"不允许的键“{key}”", f"unknown key {key!r}") + where,
+        hint,
+        at_key=True,
+    )
+
+
 def describe_error(root: dict[str, Any], error: Any, document: Any) -> SchemaIssue:
     """A :class:`SchemaIssue` for one jsonschema_rs ``ValidationError``."""
     from govdata.schema.validate import SchemaIssue
@@ -183,39 +236,7 @@ def describe_error(root: dict[str, Any], error: Any, document: Any) -> SchemaIss
             at_key=True,
         )
     if kind_name == "AdditionalProperties":
-        allowed = sorted(schema_at(root, pointer).get("properties", {}))
-        unexpected = list(kind.unexpected)
-        key = unexpected[0]
-        guess = difflib.get_close_matches(key, allowed, n=1)
-        hint = (
-            Text(f"是否应为“{guess[0]}”？", f"did you mean {guess[0]!r}?")
-            if guess
-            else Text("可用的键：" + "、".join(allowed), "allowed keys: " + ", ".join(allowed))
-        )
-        where = Text(f"（位于{name.zh}）", f" (in {name.en})") if pointer else Text("", "")
-        homes = _homes_of(root, pointer, key)
-        if homes:  # a key of a nested mapping written one level too high
-            places_zh = "或".join(f"{label(root, (*pointer, home)).zh}下" for home in homes)
-            places_en = " or ".join(f"under {'.'.join(map(str, (*pointer, home)))}" for home in homes)
-            return SchemaIssue(
-                (*pointer, key),
-                Text(
-                    f"键“{key}”放错了层级：它属于{places_zh}",
-                    f"key {key!r} is at the wrong level: it belongs {places_en}",
-                )
-                + where,
-                Text(
-                    f"把它移到 {homes[0]}: 下面，并缩进两格",
-                    f"move it under {homes[0]}: and indent it by two spaces",
-                ),
-                at_key=True,
-            )
-        return SchemaIssue(
-            (*pointer, key),
-            Text(f"不允许的键“{key}”", f"unknown key {key!r}") + where,
-            hint,
-            at_key=True,
-        )
+        return _unknown_key(root, pointer, next(iter(kind.unexpected)))
     if kind_name == "Enum":
         options = [o for o in kind.options if o is not None]
         return SchemaIssue(

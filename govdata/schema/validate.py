@@ -18,7 +18,7 @@ from govdata.diagnostics import Pointer
 from govdata.i18n import Text
 from govdata.model.kinds import FileKind
 from govdata.schema.generate import schema_for
-from govdata.schema.messages import describe_error
+from govdata.schema.messages import describe_errors
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +67,7 @@ def validate_document(kind: FileKind, document: Any) -> list[SchemaIssue]:
     if validator.is_valid(document):  # the cheap path; collecting errors costs more
         return []
     schema = schema_for(kind)
-    issues = [describe_error(schema, error, document) for error in validator.iter_errors(document)]
+    issues = [issue for error in validator.iter_errors(document) for issue in describe_errors(schema, error, document)]
     unique = {(issue.pointer, issue.message): issue for issue in issues}
     patterned = {issue.pointer for issue in issues if not issue.shadowed_by_pattern}
     return [i for i in unique.values() if not (i.shadowed_by_pattern and i.pointer in patterned)]

@@ -1,4 +1,4 @@
-"""Values the schema lets through and the model refuses get a located, bilingual message.
+"""The schema and the model refuse the same values; where they do not, a bilingual message.
 
 JSON Schema counts ``5.0`` as an integer and ``0000-01-01`` has the form of a date; the model
 refuses both. Such a file is reported (GD002) on the value's line, in Chinese with English
@@ -11,8 +11,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import yaml
+from pydantic import ValidationError
 
 from govdata.instance import open_instance
+from govdata.model.kinds import kind_of
+from govdata.model.resource import Resource
+from govdata.schema.validate import validate_document
 from govdata.validation.engine import validate
 from tests.conftest import BASE_INSTANCE, build_instance
 
@@ -49,3 +54,31 @@ def test_the_value_is_named_in_both_languages_on_its_line(
         assert (found.rule_id, found.location.line) == ("GD002", line)
         assert (found.message.zh, found.message.en) == (zh, en)
         assert found.hint is not None and "govdata" in found.hint.zh and "schema" in found.hint.en
+
+
+@pytest.mark.parametrize("space", ["\u0085", "\ufeff", "\u3000", "\t"])
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        (("contact", "email"), "zhang{}san@example.cn"),
+        (("detail_url",), "https://data.example.cn/{}r/1"),
+        (("extensions",), "portal:{}key"),
+        (("code",), "101002/{}000001"),
+    ],
+)
+def test_schema_and_model_see_the_same_white_space(field: tuple[str, ...], value: str, space: str) -> None:
+    """ECMA's ``\\s`` (the schema) holds U+FEFF and not U+0085, Rust's (pydantic) the reverse:
+    every pattern names both, so the schema refuses exactly what the model refuses."""
+    data = yaml.safe_load(TEXT)
+    text = value.format(space)
+    if field == ("extensions",):
+        data["extensions"] = {text: "x"}
+    elif field == ("contact", "email"):
+        data["contact"] = {"email": text}
+    else:
+        data[field[0]] = text
+    assert validate_document(kind_of(RESOURCE), data), "the schema lets it through"  # type: ignore[arg-type]
+    with pytest.raises(ValidationError):
+        Resource.model_validate({**data, "release_date": data["release_date"]})
+    data_clean = yaml.safe_load(TEXT)
+    assert not validate_document(kind_of(RESOURCE), data_clean)  # type: ignore[arg-type]

@@ -56,3 +56,24 @@ def test_a_leading_zero_is_shown_as_written_and_told_to_quote() -> None:
     )
     (message,) = _messages(text, DEPARTMENTS, "registry/departments.yaml")
     assert "应为文本，实为“010”" in message and '请写作 "010"' in message
+
+
+def test_every_unknown_key_of_a_mapping_is_a_finding_on_its_own_line() -> None:
+    """The validator names a mapping's unknown keys in one error: each is reported, none is left
+    for a next run."""
+    text = RESOURCE_TEXT.replace("update_cycle:", "remark: 备注\nsource: 手工\nupdate_cycle:")
+    lines = text.splitlines()
+    messages = _messages(text)
+    assert [m.split(":", 1)[0] for m in messages] == [
+        str(lines.index("remark: 备注") + 1),
+        str(lines.index("source: 手工") + 1),
+    ]
+    assert "不允许的键“remark”" in messages[0] and "不允许的键“source”" in messages[1]
+
+
+def test_an_extension_key_without_its_namespace_is_told_the_form() -> None:
+    text = RESOURCE_TEXT + 'extensions:\n  import:数据领域: 公安\n  数据领域: 公安\n  "portal:\\u0085key": 1\n'
+    messages = _messages(text)
+    assert len(messages) == 2
+    for message in messages:
+        assert "不允许的键" in message and "写作“命名空间:名称”" in message and "如 import:数据领域" in message
