@@ -29,6 +29,10 @@ from govdata.imports.values import (
     parse_date,
     parse_formats,
 )
+from govdata.model.patterns import SPACE
+
+_SPACE_ENDS = re.compile(f"^[{SPACE}]+|[{SPACE}]+$")
+_SPACE_RUN = re.compile(f"[{SPACE}]+")
 
 
 @dataclass(slots=True)
@@ -47,9 +51,17 @@ class Draft:
         shown = None if to is None else (to if isinstance(to, str) else as_text(to))
         self.events.append((label, as_text(raw), target, action, shown, why))
 
+    def extension_key(self, label: str) -> str:
+        """``<namespace>:<label>``, the label's white space (a portal's "浏 览量", a BOM before a
+        CSV's first header) dropped at its ends and written ``_`` inside: an extension key holds
+        none (the schema's and the model's pattern), and a record must not be refused for its
+        header. The loss report shows the label as written beside the key."""
+        name = _SPACE_RUN.sub("_", _SPACE_ENDS.sub("", label))
+        return f"{self.namespace}:{name or '_'}"
+
     def keep(self, label: str, raw: Any, action: Action, why: str) -> None:
         """Keep a value no field takes under ``extensions`` (nothing is lost), and say why."""
-        key = f"{self.namespace}:{label}"
+        key = self.extension_key(label)
         self.extensions[key] = clean_text(raw, one_line=False).value
         self.note(label, raw, f"extensions.{key}", action, None, why)
 
@@ -123,7 +135,7 @@ def _formats(draft: Draft, label: str, raw: Any, table: dict[str, str]) -> bool:
     shown = "、".join(f"{c}-{t}" if t else c for c, t in parsed.found)
     why = f"未识别的部分：{'、'.join(parsed.unknown)}（原值保留在扩展元数据）" if parsed.unknown else None
     if parsed.unknown:
-        draft.extensions[f"{draft.namespace}:{label}"] = as_text(raw)
+        draft.extensions[draft.extension_key(label)] = as_text(raw)
     draft.note(label, raw, "format", Action.NORMALISED, shown, why)
     return True
 
@@ -216,9 +228,9 @@ def _extension(name: str) -> Handler:
         for label, raw in values:
             text = clean_text(raw).value
             if is_placeholder(text):
-                draft.note(label, raw, f"extensions.{draft.namespace}:{name}", Action.DROPPED, None, "占位文字")
+                draft.note(label, raw, f"extensions.{draft.extension_key(name)}", Action.DROPPED, None, "占位文字")
                 continue
-            key = f"{draft.namespace}:{name}"
+            key = draft.extension_key(name)
             draft.extensions.setdefault(key, text)
             draft.note(
                 label,
@@ -261,7 +273,7 @@ def opening(draft: Draft, types: Values, conditions: Values, table: dict[str, st
             if read == "有条件开放":
                 draft.values["opening.condition"] = text
             else:
-                draft.extensions[f"{draft.namespace}:{label}"] = text
+                draft.extensions[draft.extension_key(label)] = text
             draft.note(label, raw, "opening.type", Action.NORMALISED, read, "由开放条件读出开放类型")
         elif chosen == "有条件开放" and "opening.condition" not in draft.values:
             draft.values["opening.condition"] = text
@@ -305,7 +317,7 @@ def _sharing_methods(draft: Draft, values: Values, table: dict[str, str]) -> Non
         found.extend(m for m in known if m and m not in found)
         missed = [t for t, m in zip(tokens, known, strict=True) if m is None]
         if missed:
-            draft.extensions[f"{draft.namespace}:{label}"] = as_text(raw)
+            draft.extensions[draft.extension_key(label)] = as_text(raw)
         why = f"未识别的部分：{'、'.join(missed)}（原值保留在扩展元数据）" if missed else None
         draft.note(label, raw, "sharing.methods", Action.NORMALISED, "、".join(found), why)
     if found:
