@@ -32,9 +32,8 @@ class Tally(NamedTuple):
 
 def _parts(items: ItemFacts) -> tuple[set[str], set[str], set[str]]:
     """The distinct texts one resource adds to its department's tally."""
-    keys = set(items.keys)
-    keys.discard(None)  # type: ignore[arg-type]
-    return keys, {element for _, element in items.collected_elements}, set(items.citations)  # type: ignore[return-value]
+    keys = {key for key in items.keys if key is not None}
+    return keys, {element for _, element in items.collected_elements}, set(items.citations)
 
 
 class Collected:
