@@ -162,9 +162,16 @@ def describe_errors(root: dict[str, Any], error: Any, document: Any) -> list[Sch
     """Every issue of one jsonschema_rs ``ValidationError``: one per unknown key of a mapping
     (the validator names them all in one error; each is reported, none left for a next run),
     else :func:`describe_error`'s one."""
-    if type(error.kind).__name__ == "AdditionalProperties":
+    kind = error.kind
+    if type(kind).__name__ == "AnyOf":
+        # Nullable objects: the first alternative's problems are the real ones.
+        for alternative in kind.context:
+            real = [e for e in alternative if "null" not in str(e.message)]
+            if real:
+                return describe_errors(root, real[0], document)
+    if type(kind).__name__ == "AdditionalProperties":
         pointer = tuple(error.instance_path)
-        return [_unknown_key(root, pointer, key) for key in error.kind.unexpected]
+        return [_unknown_key(root, pointer, key) for key in kind.unexpected]
     return [describe_error(root, error, document)]
 
 
@@ -212,7 +219,8 @@ def _unknown_key(root: dict[str, Any], pointer: tuple[Any, ...], key: str) -> Sc
 
 
 def describe_error(root: dict[str, Any], error: Any, document: Any) -> SchemaIssue:
-    """A :class:`SchemaIssue` for one jsonschema_rs ``ValidationError``."""
+    """A :class:`SchemaIssue` for one jsonschema_rs ``ValidationError`` naming one problem
+    (``describe_errors`` unwraps the others first)."""
     from govdata.schema.validate import SchemaIssue
 
     pointer = tuple(error.instance_path)
@@ -221,12 +229,6 @@ def describe_error(root: dict[str, Any], error: Any, document: Any) -> SchemaIss
     name = label(root, pointer)
     value = _value_at(document, pointer)
 
-    if kind_name == "AnyOf":
-        # Nullable objects: report the first alternative's problem, which is the real one.
-        for alternative in kind.context:
-            real = [e for e in alternative if "null" not in str(e.message)]
-            if real:
-                return describe_error(root, real[0], document)
     if kind_name == "Required":
         child = (*pointer, kind.property)
         child_name = label(root, child)
@@ -235,8 +237,6 @@ def describe_error(root: dict[str, Any], error: Any, document: Any) -> SchemaIss
             Text(f"缺少必填项{child_name.zh}", f"missing required property {child_name.en}"),
             at_key=True,
         )
-    if kind_name == "AdditionalProperties":
-        return _unknown_key(root, pointer, next(iter(kind.unexpected)))
     if kind_name == "Enum":
         options = [o for o in kind.options if o is not None]
         return SchemaIssue(

@@ -77,3 +77,12 @@ def test_an_extension_key_without_its_namespace_is_told_the_form() -> None:
     assert len(messages) == 2
     for message in messages:
         assert "不允许的键" in message and "写作“命名空间:名称”" in message and "如 import:数据领域" in message
+
+
+def test_every_unknown_key_inside_an_optional_mapping_is_a_finding() -> None:
+    """An optional mapping (``contact``) reaches the validator as "one of: the mapping, or
+    nothing": its unknown keys are each reported too."""
+    text = RESOURCE_TEXT + "contact:\n  person: 张三\n  wechat: zs\n  qq: 1\n"
+    messages = _messages(text)
+    assert len(messages) == 2
+    assert "不允许的键“wechat”" in messages[0] and "不允许的键“qq”" in messages[1]
