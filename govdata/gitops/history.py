@@ -6,8 +6,10 @@ Fast on long histories because no commit's whole instance is ever loaded:
      that made it);
   2. rename detection runs only where the tracked thing gains a path in a commit that also
      deleted files (``git diff -M`` limited to those paths), and the old path joins the trace;
-  3. the blobs of the kept commits are read in one ``cat-file --batch``, and each commit's
-     changed files alone become the two small catalogs the semantic diff compares.
+  3. the blobs of the kept commits are read in one ``cat-file --batch`` (those of a large
+     commit's added or deleted files by the workers that outline them, see
+     :mod:`govdata.gitops.outline`), and each commit's changed files alone become the two
+     small catalogs the semantic diff compares.
 A resource is traced by its code: its file name (``<code with - for />.yaml``) in any
 department folder, so a move between departments stays in its history.
 """
@@ -19,6 +21,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from govdata.gitops.blobs import Blobs
 from govdata.gitops.changes import Side
 from govdata.gitops.compare import DiffResult, build_result
 from govdata.gitops.outline import Outliner
@@ -122,9 +125,7 @@ def history(
     ``outline`` False loads every changed file as a model (the reference the tests compare with).
     """
     commits = list(_kept(reader, trace, max_count))
-    blobs = reader.repo.read_blobs(
-        sha for _, files in commits for f in files for sha in (f.old_blob, f.new_blob) if sha is not None
-    )
+    blobs = Blobs(reader.repo)
     steps: list[HistoryStep] = []
     cache = LoadCache()
     # Many small acyclic objects (nodes, dicts, models), as in validate: full collector passes
@@ -134,6 +135,13 @@ def history(
             modelled = _in_place(commits)
             for commit, files in commits:
                 outliner.read_ahead(commit.sha, _whole(files), modelled)
+        blobs.load(  # but for those the workers read themselves
+            sha
+            for commit, files in commits
+            for f in files
+            for sha in (f.old_blob, f.new_blob)
+            if sha is not None and (f.path, sha) not in outliner.sent.get(commit.sha, ())
+        )
         for commit, files in commits:
             context = _Commit(commit, files, blobs, cache, head_config, reader.prefix, names)
             result = context.result(outliner if outline else None)
@@ -169,7 +177,7 @@ class _Commit:
 
     commit: CommitInfo
     files: list[FileChange]
-    blobs: dict[str, bytes]
+    blobs: Blobs
     cache: LoadCache
     head_config: InstanceConfig
     prefix: str
@@ -208,9 +216,11 @@ class _Commit:
         )
 
     def snapshots(self, outlined: Collection[str]) -> tuple[Snapshot, Snapshot]:
-        """Both sides of the commit, the ``outlined`` paths not loaded."""
-        old_blobs = {f.path: self.blobs[f.old_blob] for f in self.files if f.old_blob is not None}
-        new_blobs = {f.path: self.blobs[f.new_blob] for f in self.files if f.new_blob is not None}
+        """Both sides of the commit, the ``outlined`` paths not loaded (nor read)."""
+        loaded = [f for f in self.files if f.path not in outlined]
+        self.blobs.load(sha for f in loaded for sha in (f.old_blob, f.new_blob) if sha is not None)
+        old_blobs = {f.path: self.blobs[f.old_blob] for f in loaded if f.old_blob is not None}
+        new_blobs = {f.path: self.blobs[f.new_blob] for f in loaded if f.new_blob is not None}
         label = self.commit.sha[:12]
         old_config = load_config(old_blobs.get(CONFIG_NAME), label, self.head_config)
         new_config = load_config(new_blobs.get(CONFIG_NAME), label, self.head_config)
@@ -218,6 +228,8 @@ class _Commit:
         # map when one of its changes is shown at a line, about one side in two of a file changed
         # in place, never an added or deleted one (line 1).
         parent = self.commit.parents[0] if self.commit.parents else None
-        old = build_snapshot(parent, old_blobs, old_config, self.cache, (), outlined)
-        new = build_snapshot(self.commit.sha, new_blobs, new_config, self.cache, (), outlined)
+        old_outlined = {f.path for f in self.files if f.old_blob is not None and f.path in outlined}
+        new_outlined = {f.path for f in self.files if f.new_blob is not None and f.path in outlined}
+        old = build_snapshot(parent, old_blobs, old_config, self.cache, (), old_outlined)
+        new = build_snapshot(self.commit.sha, new_blobs, new_config, self.cache, (), new_outlined)
         return old, new

@@ -17,6 +17,7 @@ from multiprocessing.pool import AsyncResult, Pool
 from typing import NamedTuple
 
 from govdata.diagnostics import Diagnostic
+from govdata.gitops.blobs import Blobs
 from govdata.gitops.changes import Change, ChangeKind, Side
 from govdata.gitops.review import is_published
 from govdata.gitops.snapshot import LoadCache, Piece, clean_model
@@ -64,25 +65,14 @@ def outline(path: str, data: bytes) -> Outline | None:
     return _of(path, clean[1])
 
 
-class _Blobs:
-    """Blob contents in memory: they cross a fork, so ``worker_count`` may choose workers."""
-
-    parallel_safe = True
-
-    def __init__(self, blobs: Mapping[str, bytes]) -> None:
-        self.blobs = blobs
-
-    def __call__(self, sha: str) -> bytes:
-        return self.blobs[sha]
+_worker_blobs: Blobs | None = None
+CHUNK = 64  # files per worker task: one round trip of the worker's git pipe
 
 
-_worker_blobs: _Blobs | None = None
-
-
-def _outline_job(job: tuple[str, str]) -> Outline | None:
+def _outline_chunk(jobs: list[tuple[str, str]]) -> list[Outline | None]:
     assert _worker_blobs is not None
-    path, sha = job
-    return outline(path, _worker_blobs(sha))
+    contents = _worker_blobs.in_worker([sha for _, sha in jobs])
+    return [outline(path, data) for (path, _), data in zip(jobs, contents, strict=True)]
 
 
 def _loaded(path: str, entry: tuple[list[Piece], list[Diagnostic]]) -> Outline | None:
@@ -97,20 +87,22 @@ def _loaded(path: str, entry: tuple[list[Piece], list[Diagnostic]]) -> Outline |
 
 class Outliner:
     """Outlines of the resource files commits add or delete whole. A large commit's are read
-    ahead in worker processes (:meth:`read_ahead`) while this process diffs the other commits;
-    the rest are read when asked, from the cache when it has them. Use as a context manager."""
+    ahead in worker processes (:meth:`read_ahead`), which read the blobs themselves, while this
+    process diffs the other commits; the rest are read when asked, from the cache when it has
+    them. Use as a context manager."""
 
-    def __init__(self, blobs: Mapping[str, bytes], cache: LoadCache, processes: int | None = None) -> None:
-        self.blobs = _Blobs(blobs)
+    def __init__(self, blobs: Blobs, cache: LoadCache, processes: int | None = None) -> None:
+        self.blobs = blobs
         self.cache = cache
         self.processes = processes  # None: worker_count's choice
         self.pool: Pool | None = None
-        self.pending: dict[str, AsyncResult[list[Outline | None]]] = {}  # by commit, being read
+        self.pending: dict[str, AsyncResult[list[list[Outline | None]]]] = {}  # by commit, being read
         self.sent: dict[str, set[tuple[str, str]]] = {}  # by commit, the jobs the workers read
         # Files held back from the workers because another commit loads them as models; their
         # outlines, taken from those loads by :meth:`note` (None: it did not load cleanly).
-        self.held: set[tuple[str, bytes]] = set()
+        self.held_jobs: set[tuple[str, str]] = set()  # (path, blob sha)
         self.held_paths: set[str] = set()  # their paths: most snapshots hold none (no hashing of their bytes)
+        self.held: set[tuple[str, bytes]] | None = None  # (path, content), read when first noted
         self.noted: dict[tuple[str, bytes], Outline | None] = {}
 
     def __enter__(self) -> Outliner:
@@ -138,15 +130,21 @@ class Outliner:
         if self.pool is None:
             _worker_blobs = self.blobs  # inherited by the forked workers
             self.pool = multiprocessing.get_context("fork").Pool(processes=count)
-        self.pending[key] = self.pool.map_async(_outline_job, todo, chunksize=64)
+        chunks = [todo[start : start + CHUNK] for start in range(0, len(todo), CHUNK)]
+        self.pending[key] = self.pool.map_async(_outline_chunk, chunks, chunksize=1)
         self.sent[key] = set(todo)
-        self.held.update((path, self.blobs(sha)) for path, sha in jobs if (path, sha) in modelled)
-        self.held_paths.update(path for path, _ in self.held)
+        self.held_jobs.update(job for job in jobs if job in modelled)
+        self.held_paths.update(path for path, _ in self.held_jobs)
 
     def note(self, blobs: Mapping[str, bytes]) -> None:
         """Keep the outlines of the held-back files among a snapshot's ``blobs`` (path → bytes),
         from the models the cache just loaded: what :meth:`outlines` would read otherwise."""
-        for path in self.held_paths.intersection(blobs):
+        paths = self.held_paths.intersection(blobs)
+        if not paths:
+            return
+        if self.held is None:
+            self.held = {(path, self.blobs[sha]) for path, sha in self.held_jobs}
+        for path in paths:
             key = (path, blobs[path])
             if key in self.held and key not in self.noted and (entry := self.cache.pieces.get(key)) is not None:
                 self.noted[key] = _loaded(path, entry)
@@ -154,13 +152,14 @@ class Outliner:
     def outlines(self, key: str, jobs: Sequence[tuple[str, str]]) -> dict[str, Outline]:
         """The outlines of the resource files among ``jobs`` that load cleanly, by path, in
         the order of ``jobs``: from the workers, else from a model already loaded, else read here."""
-        read = {o.path: o for o in self.pending.pop(key).get() if o is not None} if key in self.pending else {}
+        chunks = self.pending.pop(key).get() if key in self.pending else []
+        read = {o.path: o for chunk in chunks for o in chunk if o is not None}
         sent = self.sent.pop(key, set())
         found: dict[str, Outline] = {}
         for path, sha in jobs:
             if kind_of(path) is not RESOURCE:
                 continue
-            known = read.get(path) if (path, sha) in sent else self._here(path, self.blobs(sha))
+            known = read.get(path) if (path, sha) in sent else self._here(path, self.blobs[sha])
             if known is not None:
                 found[path] = known
         return found

@@ -67,13 +67,16 @@ class Snapshot:
     diagnostics: list[Diagnostic]
     blobs: dict[str, bytes]  # instance-relative path → content, for every loaded path
     cache: LoadCache = field(default_factory=LoadCache, repr=False)
+    # Paths this revision has but the snapshot holds no model nor bytes of (described by an
+    # outline, see build_snapshot): their changes are the whole file's.
+    outlined: Collection[str] = ()
 
     def locate(self, path: str, pointer: Pointer) -> Location:
         """File, line and column of ``pointer`` in ``path`` at this revision."""
+        if not pointer and (path in self.blobs or path in self.outlined):
+            return Location(path, 1, 1)  # the whole document: its first line, no parse needed
         if path not in self.blobs:
             return Location(path)
-        if not pointer:  # the whole document: its first line, no parse needed
-            return Location(path, 1, 1)
         data = self.blobs[path]
         source_map = self.cache.maps.get(data)
         if source_map is None and (partial := self.cache.partial.get(data)) is not None and tuple(pointer) in partial:
@@ -228,15 +231,15 @@ def build_snapshot(
     With a ``cache``, a file already loaded with the same content is not parsed again, and
     ``placed`` (None: all) names the paths whose changes will be shown at a line: the others
     are parsed without a line map (an added or deleted file is placed on line 1).
-    ``outlined`` paths are described without models (:mod:`govdata.gitops.outline`): not
-    loaded, their bytes kept for :meth:`Snapshot.locate`.
+    ``outlined`` paths are described without models (:mod:`govdata.gitops.outline`): present
+    at ``rev``, placed on line 1, and neither loaded nor in ``blobs``.
     """
     from govdata.validation.engine import load_catalog
 
-    paths = sorted(p for p in blobs if p != CONFIG_NAME and p not in outlined)
+    paths = sorted(p for p in blobs if p != CONFIG_NAME)
     if cache is None:
         catalog, diagnostics = load_catalog(config, paths, blobs.__getitem__, config_path=CONFIG_NAME)
-        return Snapshot(rev, catalog, diagnostics, blobs)
+        return Snapshot(rev, catalog, diagnostics, blobs, outlined=frozenset(outlined))
     entries = []
     for path in paths:
         key = (path, blobs[path])
@@ -245,7 +248,7 @@ def build_snapshot(
         cache.keep(cache.pieces, key, entry)
         entries.append(entry)
     catalog = _assemble(config, (piece for found, _ in entries for piece in found))
-    return Snapshot(rev, catalog, [d for _, problems in entries for d in problems], blobs, cache)
+    return Snapshot(rev, catalog, [d for _, problems in entries for d in problems], blobs, cache, frozenset(outlined))
 
 
 @dataclass(frozen=True)

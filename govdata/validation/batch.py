@@ -87,10 +87,11 @@ def _check(job: tuple[str, str]) -> FileResult:
     return _worker_checker(path, _KINDS[kind_name])
 
 
-def worker_count(jobs: int, reader: Reader, wanted: int | None = None) -> int:
+def worker_count(jobs: int, reader: object, wanted: int | None = None) -> int:
     """How many processes check ``jobs`` files: ``wanted`` if given, else one below the threshold
     and one per core above it (measured in docs/performance.md); always one where the reader
-    cannot cross a fork (a git pipe) or the platform cannot fork."""
+    (of paths or blobs, see :func:`can_fork`) cannot cross a fork (a git pipe) or the platform
+    cannot fork."""
     if not can_fork(reader):
         return 1
     if wanted is not None:
@@ -99,7 +100,7 @@ def worker_count(jobs: int, reader: Reader, wanted: int | None = None) -> int:
     return 1 if jobs < PARALLEL_THRESHOLD or cores < 2 else cores
 
 
-def can_fork(reader: Reader) -> bool:
+def can_fork(reader: object) -> bool:
     """Whether work reading through ``reader`` may go to a forked process (a git pipe cannot be
     shared across a fork; the working tree can)."""
     return getattr(reader, "parallel_safe", False) and "fork" in multiprocessing.get_all_start_methods()

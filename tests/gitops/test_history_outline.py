@@ -8,6 +8,7 @@ import json
 from collections.abc import Callable
 
 from govdata.cli.owners import working_registry
+from govdata.gitops.blobs import Blobs
 from govdata.gitops.history import history, trace_all
 from govdata.gitops.outline import Outliner
 from govdata.gitops.repo import open_repository
@@ -45,6 +46,12 @@ def _recoded(text: str, code: str) -> str:
     return replace(text, ('code: "101002/000001"', f'code: "{code}"'))
 
 
+def _import(files: dict[str, str]) -> dict[str, str]:
+    """250 resource files, copies of the public security bureau's with codes 101002/000100…349:
+    above the count that goes to worker processes."""
+    return {f"catalogs/gongan/101002-{n:06d}.yaml": _recoded(files[GONGAN], f"101002/{n:06d}") for n in range(100, 350)}
+
+
 def test_added_deleted_moved_twin_and_broken_files_give_the_entries_of_full_models(
     git_repo: Callable[..., GitRepo],
 ) -> None:
@@ -79,7 +86,7 @@ def test_outliner_reads_only_clean_resource_files(git_repo: Callable[..., GitRep
     files = initial_files()
     files[BROKEN] = _recoded(files[GONGAN], "101002/000003").replace("update_cycle: 实时", "update_cycle: 每刻")
     blobs = {path: text.encode() for path, text in files.items()}
-    with Outliner(blobs, LoadCache()) as outliner:
+    with Outliner(Blobs(known=blobs), LoadCache()) as outliner:
         found = outliner.outlines("c", [(path, path) for path in blobs])
     assert sorted(found) == [GONGAN, MINZHENG]  # not the broken one, the grant or the registries
     assert found[GONGAN].code == "101002/000001" and found[GONGAN].published
@@ -88,18 +95,17 @@ def test_outliner_reads_only_clean_resource_files(git_repo: Callable[..., GitRep
 
 def test_a_large_commit_is_read_in_workers_with_the_same_result(git_repo: Callable[..., GitRepo]) -> None:
     files = initial_files()
-    base = files[GONGAN]
-    many = {f"catalogs/gongan/101002-{n:06d}.yaml": _recoded(base, f"101002/{n:06d}") for n in range(100, 350)}
+    many = _import(files)
     g = git_repo(files)
     g.commit(many, "导入 250 个信息资源")
     g.commit(dict.fromkeys(list(many)[:220]), "删除 220 个")
     jobs = [(path, path) for path in many]
     blobs = {path: text.encode() for path, text in many.items()}
-    with Outliner(blobs, LoadCache(), processes=2) as outliner:
+    with Outliner(Blobs(known=blobs), LoadCache(), processes=2) as outliner:
         outliner.read_ahead("import", jobs)
         assert "import" in outliner.pending  # went to the workers
         in_workers = outliner.outlines("import", jobs)
-    with Outliner(blobs, LoadCache(), processes=1) as outliner:
+    with Outliner(Blobs(known=blobs), LoadCache(), processes=1) as outliner:
         outliner.read_ahead("import", jobs)
         assert not outliner.pending
         assert outliner.outlines("import", jobs) == in_workers
@@ -114,8 +120,7 @@ def test_files_an_import_shares_with_later_edits_are_outlined_from_their_models(
     git_repo: Callable[..., GitRepo],
 ) -> None:
     files = initial_files()
-    base = files[GONGAN]
-    many = {f"catalogs/gongan/101002-{n:06d}.yaml": _recoded(base, f"101002/{n:06d}") for n in range(100, 350)}
+    many = _import(files)
     edited = list(many)[:3]
     g = git_repo(files)
     g.commit(many, "导入 250 个信息资源")
@@ -128,11 +133,11 @@ def test_files_an_import_shares_with_later_edits_are_outlined_from_their_models(
     jobs = [(path, path) for path in many]
     blobs = {path: text.encode() for path, text in many.items()}
     held = set(jobs[:3])
-    with Outliner(blobs, LoadCache(), processes=1) as outliner:
+    with Outliner(Blobs(known=blobs), LoadCache(), processes=1) as outliner:
         everything = outliner.outlines("import", jobs)
     for noted in (False, True):  # held back: noted from a snapshot's models, or read here if none came first
         cache = LoadCache()
-        with Outliner(blobs, cache, processes=2) as outliner:
+        with Outliner(Blobs(known=blobs), cache, processes=2) as outliner:
             outliner.read_ahead("import", jobs, held)
             assert outliner.sent["import"] == set(jobs) - held  # the workers do not read them
             if noted:
@@ -141,3 +146,41 @@ def test_files_an_import_shares_with_later_edits_are_outlined_from_their_models(
                 assert len(outliner.noted) == 3
             found = outliner.outlines("import", jobs)
         assert found == everything and list(found) == list(everything)
+
+
+def test_workers_read_a_large_commits_blobs_themselves(git_repo: Callable[..., GitRepo]) -> None:
+    files = initial_files()
+    many = _import(files)
+    g = git_repo(files)
+    g.commit(many, "导入 250 个信息资源")
+    repo = open_repository(g.root)
+    tree = repo.tree(g.head())
+    jobs = [(path, tree[path]) for path in many]
+    blobs = Blobs(repo)
+    with Outliner(blobs, LoadCache(), processes=2) as outliner:
+        outliner.read_ahead("import", jobs)
+        in_workers = outliner.outlines("import", jobs)
+    assert not blobs.known  # this process read none of them
+    with Outliner(Blobs(repo), LoadCache(), processes=1) as outliner:
+        assert outliner.outlines("import", jobs) == in_workers
+    assert len(in_workers) == 250 and in_workers[jobs[0][0]].code == "101002/000100"
+
+
+def test_a_large_commits_broken_twin_and_later_deleted_files_give_the_entries_of_full_models(
+    git_repo: Callable[..., GitRepo],
+) -> None:
+    files = initial_files()
+    base = files[GONGAN]
+    many = _import(files)
+    broken, twin, deleted = "catalogs/gongan/101002-000100.yaml", "catalogs/minzheng/101002-000101.yaml", list(many)[5]
+    many[broken] = many[broken].replace("update_cycle: 实时", "update_cycle: 每刻")  # outlined as nothing
+    many[twin] = _recoded(base, "101002/000101")  # its code twice in the commit: both loaded as models
+    g = git_repo(files)
+    g.commit(many, "导入 251 个信息资源")
+    g.commit({deleted: None}, "删除 1 个")
+    outlined = _outputs(g, True)
+    assert outlined == _outputs(g, False)
+    commits = json.loads(outlined[0])["commits"]
+    kinds = {(c["kind"], c["path"]) for c in commits[1]["changes"]}
+    assert ("file-invalid", broken) in kinds and ("resource-added", twin) not in kinds
+    assert [c["kind"] for c in commits[0]["changes"]] == ["resource-removed"]

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable
+from multiprocessing.queues import Queue
 from pathlib import Path
 
 import pytest
 
 from govdata.gitops.compare import compare
-from govdata.gitops.repo import RepositoryError, open_repository
+from govdata.gitops.repo import BlobPipe, RepositoryError, open_repository
 from govdata.gitops.revisions import resolve_range
 from govdata.gitops.snapshot import RevisionReader
 from tests.gitops.conftest import GitRepo, base_files
@@ -74,6 +76,57 @@ def test_a_blob_git_does_not_have_is_an_error(git_repo: Callable[..., GitRepo]) 
     with pytest.raises(RepositoryError) as raised:
         repo.read_blobs([known, "1" * 40])
     assert "1" * 40 in raised.value.text.en and "1" * 40 in raised.value.text.zh
+
+
+def _binary_blobs(g: GitRepo, count: int) -> dict[str, bytes]:
+    """``count`` committed files of awkward bytes (one larger than a pipe's buffer), by blob id."""
+    contents = {f"{n:03d}.bin": f"{n}\n".encode() * (n % 7) + b"\xff\r\n" for n in range(count)}
+    contents["big.bin"] = bytes(range(256)) * 700
+    for name, data in contents.items():
+        (g.root / name).write_bytes(data)
+    g.commit({}, "binary")
+    tree = open_repository(g.root).tree(g.head())
+    return {tree[name]: data for name, data in contents.items()}
+
+
+def _read_in_child(pipe: BlobPipe, shas: list[str], answer: Queue[tuple[list[bytes], int]]) -> None:
+    found = pipe.read(shas)
+    assert pipe._process is not None
+    answer.put((found, pipe._process.pid))
+
+
+def test_a_blob_pipe_reads_in_rounds_and_each_process_through_its_own(git_repo: Callable[..., GitRepo]) -> None:
+    g = git_repo({"govdata.yaml": "x: 1\n"})
+    contents = _binary_blobs(g, 2 * BlobPipe.ROUND + 5)  # three rounds
+    shas = [*contents, *list(contents)[:3]]  # asked twice: given twice, in order
+    pipe = open_repository(g.root).blob_pipe()
+    assert pipe.read(shas) == [contents[sha] for sha in shas]
+    parent_git = pipe._process
+    assert parent_git is not None and parent_git.poll() is None  # kept open for the next read
+    # A forked process handed the open pipe reads through a git of its own.
+    answer: Queue[tuple[list[bytes], int]] = multiprocessing.get_context("fork").Queue()
+    child = multiprocessing.get_context("fork").Process(target=_read_in_child, args=(pipe, shas[:70], answer))
+    child.start()
+    found, child_git = answer.get(timeout=60)
+    assert found == [contents[sha] for sha in shas[:70]]
+    assert child_git != parent_git.pid
+    child.join(timeout=60)
+    assert child.exitcode == 0
+    assert pipe.read(shas[-2:]) == [contents[sha] for sha in shas[-2:]]  # the parent's, unharmed
+    pipe.close()
+    assert parent_git.returncode == 0  # ended, not left behind
+
+
+def test_a_blob_pipe_names_the_blob_git_does_not_have(git_repo: Callable[..., GitRepo]) -> None:
+    g = git_repo(base_files())
+    repo = open_repository(g.root)
+    known = next(iter(repo.tree(g.head()).values()))
+    pipe = repo.blob_pipe()
+    with pytest.raises(RepositoryError) as raised:
+        pipe.read([known, "1" * 40])
+    assert "1" * 40 in raised.value.text.en and "1" * 40 in raised.value.text.zh
+    assert pipe.read([known]) == list(repo.read_blobs([known]).values())  # a new git after the failure
+    pipe.close()
 
 
 def test_working_tree_changes_include_untracked_files(git_repo: Callable[..., GitRepo]) -> None:
