@@ -14,6 +14,18 @@ class GovdataError(Exception):
         super().__init__(text.en)
         self.text = text
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled whole, not through ``__init__`` (whose arguments subclasses change): an error
+        raised in a worker process reaches the parent as itself, with both languages."""
+        return _rebuilt, (type(self), self.__dict__)
+
+
+def _rebuilt(cls: type[GovdataError], state: dict[str, object]) -> GovdataError:
+    error = cls.__new__(cls)
+    error.__dict__.update(state)
+    Exception.__init__(error, error.text.en)
+    return error
+
 
 class UsageError(GovdataError):
     """The command line asks for something that cannot be done."""

@@ -7,11 +7,13 @@ import io
 import json
 from collections.abc import Callable
 
+import pytest
+
 from govdata.cli.owners import working_registry
 from govdata.gitops.blobs import Blobs
 from govdata.gitops.history import history, trace_all
 from govdata.gitops.outline import Outliner
-from govdata.gitops.repo import open_repository
+from govdata.gitops.repo import RepositoryError, open_repository
 from govdata.gitops.snapshot import LoadCache, RevisionReader, build_snapshot
 from govdata.i18n import Lang
 from govdata.instance import open_instance
@@ -184,3 +186,18 @@ def test_a_large_commits_broken_twin_and_later_deleted_files_give_the_entries_of
     kinds = {(c["kind"], c["path"]) for c in commits[1]["changes"]}
     assert ("file-invalid", broken) in kinds and ("resource-added", twin) not in kinds
     assert [c["kind"] for c in commits[0]["changes"]] == ["resource-removed"]
+
+
+def test_a_blob_a_worker_cannot_read_stops_the_walk_with_a_clear_error(git_repo: Callable[..., GitRepo]) -> None:
+    files = initial_files()
+    g = git_repo(files)
+    g.commit(_import(files), "导入 250 个信息资源")
+    repo = open_repository(g.root)
+    tree = repo.tree(g.head())
+    jobs = [(path, tree[path]) for path in _import(files)]
+    jobs[-1] = (jobs[-1][0], "1" * 40)  # git has no such object (a shallow or damaged clone)
+    with Outliner(Blobs(repo), LoadCache(), processes=2) as outliner:
+        outliner.read_ahead("import", jobs)
+        with pytest.raises(RepositoryError) as raised:  # from the worker, whole: not a hang
+            outliner.pending["import"].get(timeout=120)
+    assert "1" * 40 in raised.value.text.zh and "1" * 40 in raised.value.text.en
