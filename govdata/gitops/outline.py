@@ -135,6 +135,7 @@ class Outliner:
         self.sent[key] = set(todo)
         self.held_jobs.update(job for job in jobs if job in modelled)
         self.held_paths.update(path for path, _ in self.held_jobs)
+        self.held = None  # read again, with these, at the next note
 
     def note(self, blobs: Mapping[str, bytes]) -> None:
         """Keep the outlines of the held-back files among a snapshot's ``blobs`` (path → bytes),

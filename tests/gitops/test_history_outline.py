@@ -148,6 +148,15 @@ def test_files_an_import_shares_with_later_edits_are_outlined_from_their_models(
                 assert len(outliner.noted) == 3
             found = outliner.outlines("import", jobs)
         assert found == everything and list(found) == list(everything)
+    # Files held back by a second large commit, after a first note: noted all the same.
+    cache = LoadCache()
+    with Outliner(Blobs(known=blobs), cache, processes=2) as outliner:
+        outliner.read_ahead("import", jobs[:200], set(jobs[:3]))
+        outliner.note(build_snapshot("c", {p: blobs[p] for p, _ in jobs[:3]}, instance_config(g), cache).blobs)
+        outliner.read_ahead("more", jobs[200:], set(jobs[200:203]))
+        outliner.note(build_snapshot("d", {p: blobs[p] for p, _ in jobs[200:203]}, instance_config(g), cache).blobs)
+        assert len(outliner.noted) == 6
+        assert {**outliner.outlines("import", jobs[:200]), **outliner.outlines("more", jobs[200:])} == everything
 
 
 def test_workers_read_a_large_commits_blobs_themselves(git_repo: Callable[..., GitRepo]) -> None:
