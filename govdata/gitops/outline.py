@@ -108,10 +108,13 @@ class Outliner:
     def __enter__(self) -> Outliner:
         return self
 
-    def __exit__(self, *_exc: object) -> None:
+    def __exit__(self, failed: type[BaseException] | None, *_exc: object) -> None:
         global _worker_blobs
         if self.pool is not None:
-            self.pool.terminate()
+            if failed is None and not self.pending:
+                self.pool.close()  # every outline read: the workers end normally, closing their git pipes
+            else:
+                self.pool.terminate()  # their gits end at the closed pipe
             self.pool.join()
             self.pool = None
         _worker_blobs = None

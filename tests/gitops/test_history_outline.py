@@ -3,9 +3,11 @@ its output must be the one of loading every file as a model, in one process or i
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -210,3 +212,35 @@ def test_a_blob_a_worker_cannot_read_stops_the_walk_with_a_clear_error(git_repo:
         with pytest.raises(RepositoryError) as raised:  # from the worker, whole: not a hang
             outliner.pending["import"].get(timeout=120)
     assert "1" * 40 in raised.value.text.zh and "1" * 40 in raised.value.text.en
+
+
+def _cat_files_in(root: Path) -> list[int]:
+    """Live ``git cat-file`` processes working in ``root`` (from Linux's /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        with contextlib.suppress(OSError):
+            if (
+                entry.name.isdigit()
+                and b"cat-file" in (entry / "cmdline").read_bytes()
+                and (entry / "cwd").resolve() == root.resolve()
+            ):
+                found.append(int(entry.name))
+    return found
+
+
+def test_the_workers_gits_end_with_the_walk(git_repo: Callable[..., GitRepo]) -> None:
+    files = initial_files()
+    g = git_repo(files)
+    g.commit(_import(files), "导入 250 个信息资源")
+    repo = open_repository(g.root)
+    tree = repo.tree(g.head())
+    jobs = [(path, tree[path]) for path in _import(files)]
+    with Outliner(Blobs(repo), LoadCache(), processes=2) as outliner:
+        outliner.read_ahead("import", jobs)
+        assert len(outliner.outlines("import", jobs)) == 250
+        assert len(_cat_files_in(g.root)) == 2  # one per worker, kept open between its tasks
+        assert outliner.pool is not None
+        workers = list(outliner.pool._pool)  # type: ignore[attr-defined]
+    # The workers ended normally (not killed), so each closed its git and waited for it.
+    assert [w.exitcode for w in workers] == [0, 0]
+    assert _cat_files_in(g.root) == []
