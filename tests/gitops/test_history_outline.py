@@ -15,7 +15,7 @@ from govdata.cli.owners import working_registry
 from govdata.gitops.blobs import Blobs
 from govdata.gitops.history import history, trace_all
 from govdata.gitops.outline import Outliner
-from govdata.gitops.repo import RepositoryError, open_repository
+from govdata.gitops.repo import Repository, RepositoryError, open_repository
 from govdata.gitops.snapshot import LoadCache, RevisionReader, build_snapshot
 from govdata.i18n import Lang
 from govdata.instance import open_instance
@@ -54,6 +54,16 @@ def _import(files: dict[str, str]) -> dict[str, str]:
     """250 resource files, copies of the public security bureau's with codes 101002/000100…349:
     above the count that goes to worker processes."""
     return {f"catalogs/gongan/101002-{n:06d}.yaml": _recoded(files[GONGAN], f"101002/{n:06d}") for n in range(100, 350)}
+
+
+def _imported(git_repo: Callable[..., GitRepo]) -> tuple[GitRepo, Repository, list[tuple[str, str]]]:
+    """A repository whose last commit is :func:`_import`, and that commit's (path, blob) jobs."""
+    files = initial_files()
+    g = git_repo(files)
+    g.commit(_import(files), "导入 250 个信息资源")
+    repo = open_repository(g.root)
+    tree = repo.tree(g.head())
+    return g, repo, [(path, tree[path]) for path in _import(files)]
 
 
 def test_added_deleted_moved_twin_and_broken_files_give_the_entries_of_full_models(
@@ -162,13 +172,7 @@ def test_files_an_import_shares_with_later_edits_are_outlined_from_their_models(
 
 
 def test_workers_read_a_large_commits_blobs_themselves(git_repo: Callable[..., GitRepo]) -> None:
-    files = initial_files()
-    many = _import(files)
-    g = git_repo(files)
-    g.commit(many, "导入 250 个信息资源")
-    repo = open_repository(g.root)
-    tree = repo.tree(g.head())
-    jobs = [(path, tree[path]) for path in many]
+    _, repo, jobs = _imported(git_repo)
     blobs = Blobs(repo)
     with Outliner(blobs, LoadCache(), processes=2) as outliner:
         outliner.read_ahead("import", jobs)
@@ -200,12 +204,7 @@ def test_a_large_commits_broken_twin_and_later_deleted_files_give_the_entries_of
 
 
 def test_a_blob_a_worker_cannot_read_stops_the_walk_with_a_clear_error(git_repo: Callable[..., GitRepo]) -> None:
-    files = initial_files()
-    g = git_repo(files)
-    g.commit(_import(files), "导入 250 个信息资源")
-    repo = open_repository(g.root)
-    tree = repo.tree(g.head())
-    jobs = [(path, tree[path]) for path in _import(files)]
+    _, repo, jobs = _imported(git_repo)
     jobs[-1] = (jobs[-1][0], "1" * 40)  # git has no such object (a shallow or damaged clone)
     with Outliner(Blobs(repo), LoadCache(), processes=2) as outliner:
         outliner.read_ahead("import", jobs)
@@ -229,12 +228,7 @@ def _cat_files_in(root: Path) -> list[int]:
 
 
 def test_the_workers_gits_end_with_the_walk(git_repo: Callable[..., GitRepo]) -> None:
-    files = initial_files()
-    g = git_repo(files)
-    g.commit(_import(files), "导入 250 个信息资源")
-    repo = open_repository(g.root)
-    tree = repo.tree(g.head())
-    jobs = [(path, tree[path]) for path in _import(files)]
+    g, repo, jobs = _imported(git_repo)
     with Outliner(Blobs(repo), LoadCache(), processes=2) as outliner:
         outliner.read_ahead("import", jobs)
         assert len(outliner.outlines("import", jobs)) == 250
