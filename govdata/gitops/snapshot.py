@@ -28,7 +28,7 @@ from govdata.io.source import DecodeProblem, decode
 from govdata.model.catalog import Catalog, Document
 from govdata.model.config import InstanceConfig
 from govdata.model.kinds import CONFIG, kind_of
-from govdata.validation.loading import locate
+from govdata.validation.loading import document_issues, locate
 
 # Files every semantic diff loads whether or not they changed: the registries name
 # departments and legal bases, grants say what consumers rely on.
@@ -174,10 +174,10 @@ def _slot_of_model() -> dict[type, str]:
 
 def clean_model(path: str, data: bytes, positions: bool = False) -> tuple[str, Any, SourceMap | None] | None:
     """The Catalog field, model and (with ``positions``) line map of a file that loads cleanly
-    on the fast path: decoded, read, schema-valid and modelled. None: anything else, which
-    :func:`govdata.validation.engine.load_catalog` words as located diagnostics."""
+    on the fast path: decoded, read, free of document issues (the schema, unique item names)
+    and modelled. None: anything else, which :func:`govdata.validation.engine.load_catalog`
+    words as located diagnostics."""
     from govdata.io.fastyaml import YamlProblem, load_yaml
-    from govdata.schema.validate import validate_document
 
     kind = kind_of(path)
     slot = _slot_of_model().get(kind.model) if kind is not None else None
@@ -187,7 +187,7 @@ def clean_model(path: str, data: bytes, positions: bool = False) -> tuple[str, A
     if isinstance(text, DecodeProblem):
         return None
     loaded = load_yaml(text, positions=positions)
-    if isinstance(loaded, YamlProblem) or validate_document(kind, loaded[0]):
+    if isinstance(loaded, YamlProblem) or document_issues(kind, loaded[0]):
         return None
     try:
         model = kind.model.model_validate(loaded[0])

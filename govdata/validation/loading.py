@@ -102,6 +102,13 @@ def _model_message(item: Any) -> Text:
     return Text(f"取值不符合数据模型：{value!r}", f"the value {value!r} does not fit the data model ({detail})")
 
 
+def document_issues(kind: FileKind, raw: Any) -> list[SchemaIssue]:
+    """What keeps a parsed document from loading: the schema's findings, else the one rule the
+    schema cannot state (unique item names). Every loader asks this, so a file loads the same
+    in ``validate``, in a diff and in ``log``."""
+    return validate_document(kind, raw) or _repeated_items(kind, raw)
+
+
 def _repeated_items(kind: FileKind, raw: Any) -> list[SchemaIssue]:
     """Information items of one resource that share a name.
 
@@ -175,7 +182,7 @@ def _parse_file(path: str, kind: FileKind, data: bytes) -> ParsedFile:
     if isinstance(loaded, YamlProblem):
         return ParsedFile(path, None, None, [_load_diagnostic(path, loaded)])
     raw: Any = loaded[0]
-    issues = validate_document(kind, raw) or _repeated_items(kind, raw)
+    issues = document_issues(kind, raw)
     if issues:
         source_map = positions_of(text)
         diagnostics = []

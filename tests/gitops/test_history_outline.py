@@ -238,3 +238,22 @@ def test_the_workers_gits_end_with_the_walk(git_repo: Callable[..., GitRepo]) ->
     # The workers ended normally (not killed), so each closed its git and waited for it.
     assert [w.exitcode for w in workers] == [0, 0]
     assert _cat_files_in(g.root) == []
+
+
+def test_a_file_with_repeated_item_names_is_invalid_in_log_as_in_validate(git_repo: Callable[..., GitRepo]) -> None:
+    # validate refuses two items of one name (everything finds an item by its name); log and its
+    # outlines had loaded such a file and compared its items, the second confused with the first.
+    files = initial_files()
+    repeated = "  - name: 公民身份号码\n"
+    g = git_repo(files)
+    g.commit({GONGAN: files[GONGAN].replace("  - name: 姓名\n", repeated)}, "第二个信息项改成与第一个同名")
+    many = _import(files)
+    added = list(many)[7]
+    many[added] = many[added].replace("  - name: 姓名\n", repeated)
+    g.commit(many, "导入 250 个信息资源，其一有重名信息项")
+    outlined = _outputs(g, True)
+    assert outlined == _outputs(g, False)
+    imported, edited = json.loads(outlined[0])["commits"][:2]
+    assert [(c["kind"], c["path"]) for c in edited["changes"]] == [("file-invalid", GONGAN)]
+    kinds = {c["path"]: c["kind"] for c in imported["changes"]}
+    assert kinds[added] == "file-invalid" and len(kinds) == 250
