@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import os
 import re
 import subprocess
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -182,7 +181,7 @@ class Repository:
         feeder = threading.Thread(target=_feed, args=(process.stdin, wanted), daemon=True)
         feeder.start()
         try:
-            found = _read_batch(process.stdout, wanted)
+            found = read_batch(process.stdout, wanted)
         finally:  # closing first: a git stopped short of the end would block the feeder
             process.stdout.close()
             feeder.join()
@@ -261,88 +260,10 @@ class Repository:
                 return fields[index + 1]
         return None
 
-    def blob_pipe(self) -> BlobPipe:
-        """A reader of blobs that each process opens for itself (see :class:`BlobPipe`)."""
-        return BlobPipe(self.root)
-
     def relative(self, path: Path) -> str:
         """``path`` relative to the repository top, POSIX; '' for the top itself."""
         relative = path.resolve().relative_to(self.root).as_posix()
         return "" if relative == "." else relative
-
-
-class BlobPipe:
-    """Blobs read a few dozen at a time through one long-lived ``git cat-file --batch`` in the
-    repository at ``top``: a worker process reads the files it checks itself, as soon as it
-    starts, instead of waiting for one process to read them all (issue 12).
-
-    The pipe belongs to the process that opened it: a forked process that is handed this object
-    opens its own (a pipe shared across a fork mixes two readers' objects), and closes it when it
-    exits (``multiprocessing``'s finalizers run at a worker's normal end).
-    """
-
-    # Ids written per round trip: at most 64 × 41 bytes, under the 4,096 bytes POSIX lets a pipe
-    # hold, so the write never waits for git, which may be waiting for this reader.
-    ROUND = 64
-
-    def __init__(self, top: Path) -> None:
-        self.top = top
-        self._process: subprocess.Popen[bytes] | None = None
-        self._owner = 0  # the pid that opened the pipe
-        self._end: Callable[[], None] = lambda: None
-
-    def read(self, shas: Sequence[str]) -> list[bytes]:
-        """The content of each of ``shas``, in order."""
-        found: list[bytes] = []
-        for start in range(0, len(shas), self.ROUND):
-            found += self._round(shas[start : start + self.ROUND])
-        return found
-
-    def _round(self, shas: Sequence[str]) -> list[bytes]:
-        process = self._open()
-        assert process.stdin is not None and process.stdout is not None
-        try:
-            process.stdin.write("".join(f"{sha}\n" for sha in shas).encode("ascii"))
-            process.stdin.flush()
-        except BrokenPipeError:
-            found: dict[str, bytes] | str = shas[0]
-        else:
-            found = _read_batch(process.stdout, list(shas))
-        if isinstance(found, str):
-            self.close()
-            raise RepositoryError(
-                Text(f"git cat-file 读取对象失败：{found}", f"git cat-file could not read the object {found}")
-            )
-        return [found[sha] for sha in shas]
-
-    def _open(self) -> subprocess.Popen[bytes]:
-        if self._process is None or self._owner != os.getpid():
-            from multiprocessing.util import Finalize
-
-            self._process = subprocess.Popen(
-                ["git", "cat-file", "--batch"],
-                cwd=self.top,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,  # a missing object is named on stdout, and in our error
-            )
-            self._owner = os.getpid()
-            # Run when this object is collected, by close(), or when a worker ends normally.
-            self._end = Finalize(self, _end_pipe, args=(self._process,), exitpriority=10)
-        return self._process
-
-    def close(self) -> None:
-        """End this process's git (a pipe opened by another process is that process's to end)."""
-        if self._process is not None and self._owner == os.getpid():
-            self._end()
-        self._process = None
-
-
-def _end_pipe(process: subprocess.Popen[bytes]) -> None:
-    for stream in (process.stdin, process.stdout):
-        if stream is not None:
-            stream.close()
-    process.wait()
 
 
 def _feed(stream: IO[bytes], shas: list[str]) -> None:
@@ -352,7 +273,7 @@ def _feed(stream: IO[bytes], shas: list[str]) -> None:
         stream.write("".join(f"{sha}\n" for sha in shas).encode("ascii"))
 
 
-def _read_batch(stream: IO[bytes], shas: list[str]) -> dict[str, bytes] | str:
+def read_batch(stream: IO[bytes], shas: list[str]) -> dict[str, bytes] | str:
     """The objects ``cat-file --batch`` writes, in the order asked: ``<sha> <type> <size>``, the
     bytes, a newline. The first id not read when one is missing (``<sha> missing``) or the
     output ends short."""

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from govdata.gitops.blobs import BlobPipe
 from govdata.gitops.compare import compare
-from govdata.gitops.repo import BlobPipe, RepositoryError, open_repository
+from govdata.gitops.repo import RepositoryError, open_repository
 from govdata.gitops.revisions import resolve_range
 from govdata.gitops.snapshot import RevisionReader
 from tests.gitops.conftest import GitRepo, base_files
@@ -99,7 +100,7 @@ def test_a_blob_pipe_reads_in_rounds_and_each_process_through_its_own(git_repo: 
     g = git_repo({"govdata.yaml": "x: 1\n"})
     contents = _binary_blobs(g, 2 * BlobPipe.ROUND + 5)  # three rounds
     shas = [*contents, *list(contents)[:3]]  # asked twice: given twice, in order
-    pipe = open_repository(g.root).blob_pipe()
+    pipe = BlobPipe(g.root)
     assert pipe.read(shas) == [contents[sha] for sha in shas]
     parent_git = pipe._process
     assert parent_git is not None and parent_git.poll() is None  # kept open for the next read
@@ -121,7 +122,7 @@ def test_a_blob_pipe_names_the_blob_git_does_not_have(git_repo: Callable[..., Gi
     g = git_repo(base_files())
     repo = open_repository(g.root)
     known = next(iter(repo.tree(g.head()).values()))
-    pipe = repo.blob_pipe()
+    pipe = BlobPipe(repo.root)
     with pytest.raises(RepositoryError) as raised:
         pipe.read([known, "1" * 40])
     assert "1" * 40 in raised.value.text.en and "1" * 40 in raised.value.text.zh
