@@ -33,6 +33,7 @@ LangOption = Annotated[
     str | None,
     typer.Option("--lang", help="输出语言 zh-CN 或 en（默认取自 govdata.yaml）/ output language"),
 ]
+ProgressOption = Annotated[bool, typer.Option("--progress/--no-progress", help="在终端显示进度条 / progress bar")]
 
 
 def resolve_lang(option: str | None, configured: str | None) -> Lang:
@@ -78,9 +79,14 @@ def progress_bar(enabled: bool, label: str) -> Iterator[Callable[[int, int], Non
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(label, total=None)
 
+        drawn = 0
+
         def tick(done: int, total: int) -> None:
-            # Redrawing on each of 90,000 records would cost more than the records.
-            if total >= 200 and (done % 50 == 0 or done == total):
+            # Redrawing on each of 90,000 records would cost more than the records; steps may
+            # be of any size (a commit's files, a worker's chunk), so redraw every 50 or more.
+            nonlocal drawn
+            if total >= 200 and (done - drawn >= 50 or done == total):
+                drawn = done
                 bar.update(task, completed=done, total=total)
 
         yield tick

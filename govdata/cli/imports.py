@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
-from govdata.cli.common import ConfigOption, LangOption, early_lang, progress_bar, resolve_lang
+from govdata.cli.common import ConfigOption, LangOption, ProgressOption, early_lang, progress_bar, resolve_lang
 from govdata.errors import UsageError
 from govdata.i18n import Text
 
@@ -48,7 +48,7 @@ def import_listings(
         Path | None,
         typer.Option("--report", "-o", help="另存报告，格式按后缀 .json .csv .txt / also save the report"),
     ] = None,
-    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="在终端显示进度条 / progress bar")] = True,
+    progress: ProgressOption = True,
     config: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from govdata.cli.common import ConfigOption, LangOption, early_lang, resolve_lang
+from govdata.cli.common import ConfigOption, LangOption, ProgressOption, early_lang, progress_bar, resolve_lang
 from govdata.errors import UsageError
 from govdata.i18n import Text
 
@@ -43,6 +43,7 @@ def log(
     ] = None,
     config: ConfigOption = None,
     lang: LangOption = None,
+    progress: ProgressOption = True,
 ) -> None:
     """按提交列出变更历史：谁、何时、哪个提交，以及按数据规范含义说明改了什么；跟随文件更名和移动。
 
@@ -74,7 +75,8 @@ def log(
     trace = _trace(target, instance, registry)
     reader = RevisionReader.for_instance(open_repository(instance.root), instance.root)
     names = {d.code: d.name for d in registry.departments}
-    steps = history(reader, trace, instance.config, names, max_count)
+    with progress_bar(progress, "读取历史 / reading history") as tick:
+        steps = history(reader, trace, instance.config, names, max_count, progress=tick)
     if target is not None and not steps and not _exists(target, instance.root):
         # Nothing now and nothing in history: a typo, not an empty history.
         raise UsageError(

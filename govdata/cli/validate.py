@@ -10,7 +10,15 @@ from typing import Annotated
 
 import typer
 
-from govdata.cli.common import ConfigOption, LangOption, early_lang, instance_path, progress_bar, resolve_lang
+from govdata.cli.common import (
+    ConfigOption,
+    LangOption,
+    ProgressOption,
+    early_lang,
+    instance_path,
+    progress_bar,
+    resolve_lang,
+)
 from govdata.diagnostics import Severity
 from govdata.errors import UsageError
 from govdata.i18n import Text
@@ -43,7 +51,7 @@ def validate(
             help="按此日期（YYYY-MM-DD）判断期限和到期，默认今天；用于可复现的报告 / judge dates as of this day",
         ),
     ] = None,
-    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="在终端显示进度条 / progress bar")] = True,
+    progress: ProgressOption = True,
     cache: Annotated[
         bool,
         typer.Option(

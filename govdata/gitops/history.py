@@ -17,7 +17,7 @@ department folder, so a move between departments stays in its history.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
@@ -77,6 +77,29 @@ def trace_all() -> Trace:
 
 
 @dataclass
+class _Told:
+    """How many changed files are described, for a progress bar: this process counts its own
+    and, on the pool's result thread, the workers' (each count written by one thread only)."""
+
+    tick: Callable[[int, int], None] | None
+    total: int
+    here: int = 0
+    in_workers: int = 0
+
+    def add_here(self, count: int) -> None:
+        self.here += count
+        self._tell()
+
+    def add_in_workers(self, count: int) -> None:
+        self.in_workers += count
+        self._tell()
+
+    def _tell(self) -> None:
+        if self.tick is not None:
+            self.tick(self.here + self.in_workers, self.total)
+
+
+@dataclass
 class HistoryStep:
     commit: CommitInfo
     result: DiffResult
@@ -119,22 +142,26 @@ def history(
     names: dict[str, str],
     max_count: int | None = None,
     outline: bool = True,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[HistoryStep]:
     """The semantic history of ``trace``, newest first; ``names`` maps department codes to names.
 
     ``outline`` False loads every changed file as a model (the reference the tests compare with).
+    ``progress`` is told (files described, files changed) as the walk goes, from two threads.
     """
     commits = list(_kept(reader, trace, max_count))
     blobs = Blobs(reader.repo)
     steps: list[HistoryStep] = []
     cache = LoadCache()
+    told = _Told(progress, sum(len(files) for _, files in commits))
     # Many small acyclic objects (nodes, dicts, models), as in validate: full collector passes
     # over the growing heap cost 3x the parsing on a 10k-file import commit (issue 12).
-    with gc_paused(), Outliner(blobs, cache) as outliner:
+    with gc_paused(), Outliner(blobs, cache, on_read=told.add_in_workers) as outliner:
         if outline:  # a large import commit, oldest, is read while the newer ones are diffed
             modelled = _in_place(commits)
             for commit, files in commits:
                 outliner.read_ahead(commit.sha, _whole(files), modelled)
+        in_workers = {key: len(jobs) for key, jobs in outliner.sent.items()}
         blobs.load(  # but for those the workers read themselves
             sha
             for commit, files in commits
@@ -148,6 +175,7 @@ def history(
             result.entries = [e for e in result.entries if trace.keeps(e.change.subject, e.change.department)]
             if result.entries:
                 steps.append(HistoryStep(commit, result))
+            told.add_here(len(files) - in_workers.get(commit.sha, 0))
     return steps
 
 

@@ -12,7 +12,7 @@ is read in worker processes, and no commit holds thousands of models at once.
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from multiprocessing.pool import AsyncResult, Pool
 from typing import NamedTuple
 
@@ -91,12 +91,20 @@ class Outliner:
     process diffs the other commits; the rest are read when asked, from the cache when it has
     them. Use as a context manager."""
 
-    def __init__(self, blobs: Blobs, cache: LoadCache, processes: int | None = None) -> None:
+    def __init__(
+        self,
+        blobs: Blobs,
+        cache: LoadCache,
+        processes: int | None = None,
+        on_read: Callable[[int], None] | None = None,
+    ) -> None:
         self.blobs = blobs
         self.cache = cache
         self.processes = processes  # None: worker_count's choice
+        # Told how many files a worker has just outlined (on the pool's result thread).
+        self.on_read = on_read
         self.pool: Pool | None = None
-        self.pending: dict[str, AsyncResult[list[list[Outline | None]]]] = {}  # by commit, being read
+        self.pending: dict[str, list[AsyncResult[list[Outline | None]]]] = {}  # by commit, a chunk each
         self.sent: dict[str, set[tuple[str, str]]] = {}  # by commit, the jobs the workers read
         # Files held back from the workers because another commit loads them as models; their
         # outlines, taken from those loads by :meth:`note` (None: it did not load cleanly).
@@ -134,11 +142,15 @@ class Outliner:
             _worker_blobs = self.blobs  # inherited by the forked workers
             self.pool = multiprocessing.get_context("fork").Pool(processes=count)
         chunks = [todo[start : start + CHUNK] for start in range(0, len(todo), CHUNK)]
-        self.pending[key] = self.pool.map_async(_outline_chunk, chunks, chunksize=1)
+        self.pending[key] = [self.pool.apply_async(_outline_chunk, (chunk,), callback=self._read) for chunk in chunks]
         self.sent[key] = set(todo)
         self.held_jobs.update(job for job in jobs if job in modelled)
         self.held_paths.update(path for path, _ in self.held_jobs)
         self.held = None  # read again, with these, at the next note
+
+    def _read(self, outlines: list[Outline | None]) -> None:
+        if self.on_read is not None:
+            self.on_read(len(outlines))
 
     def note(self, blobs: Mapping[str, bytes]) -> None:
         """Keep the outlines of the held-back files among a snapshot's ``blobs`` (path → bytes),
@@ -156,7 +168,7 @@ class Outliner:
     def outlines(self, key: str, jobs: Sequence[tuple[str, str]]) -> dict[str, Outline]:
         """The outlines of the resource files among ``jobs`` that load cleanly, by path, in
         the order of ``jobs``: from the workers, else from a model already loaded, else read here."""
-        chunks = self.pending.pop(key).get() if key in self.pending else []
+        chunks = [part.get() for part in self.pending.pop(key, [])]
         read = {o.path: o for chunk in chunks for o in chunk if o is not None}
         sent = self.sent.pop(key, set())
         found: dict[str, Outline] = {}

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable
 
 import pytest
 
 from tests.cli.golden import assert_golden, without_commit_ids
+from tests.cli.test_progress import run_on_a_terminal
 from tests.conftest import CliResult
 from tests.gitops.conftest import GitRepo
-from tests.gitops.scenario import GONGAN, pull_request_repo, replace
+from tests.gitops.scenario import GONGAN, imported_resources, initial_files, pull_request_repo, replace
 
 HUKOU = "catalogs/gongan/hukou.yaml"
 MOVED = "catalogs/minzheng/101002-000001.yaml"
@@ -121,3 +123,16 @@ def test_whole_instance_lines_agree_with_a_full_parse_of_each_side(
             assert (change["line"], change["column"]) == loaded[1].locate(pointer, prefer_key=True), change
             checked += 1
     assert checked >= 5
+
+
+def test_a_long_log_shows_its_progress_on_a_terminal_only(
+    git_repo: Callable[..., GitRepo], govdata: Callable[..., CliResult]
+) -> None:
+    files = initial_files()
+    g = git_repo(files)
+    g.commit(imported_resources(files), "导入 250 个信息资源")
+    code, terminal = run_on_a_terminal([sys.executable, "-m", "govdata", "log", "--format", "json"], g.root)
+    assert code == 0 and "reading history" in terminal
+    piped = govdata("log", "--format", "json", cwd=g.root)
+    assert piped.exit_code == 0 and "reading history" not in piped.stderr
+    assert len(json.loads(piped.stdout)["commits"][0]["changes"]) == 250

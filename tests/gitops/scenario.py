@@ -116,3 +116,14 @@ def pull_request_repo(git_repo: Callable[..., GitRepo]) -> GitRepo:
     g.switch("gongan-update")
     g.merge("main", "合并 main", author=ZHANGSAN)
     return g
+
+
+def recoded(text: str, code: str) -> str:
+    """A copy of the public security bureau's resource file under another code."""
+    return replace(text, ('code: "101002/000001"', f'code: "{code}"'))
+
+
+def imported_resources(files: dict[str, str]) -> dict[str, str]:
+    """250 resource files, copies of the public security bureau's with codes 101002/000100…349:
+    above the count that goes to worker processes."""
+    return {f"catalogs/gongan/101002-{n:06d}.yaml": recoded(files[GONGAN], f"101002/{n:06d}") for n in range(100, 350)}

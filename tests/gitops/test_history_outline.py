@@ -8,12 +8,13 @@ import io
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from govdata.cli.owners import working_registry
 from govdata.gitops.blobs import Blobs
-from govdata.gitops.history import history, trace_all
+from govdata.gitops.history import HistoryStep, history, trace_all
 from govdata.gitops.outline import Outliner
 from govdata.gitops.repo import Repository, RepositoryError, open_repository
 from govdata.gitops.snapshot import LoadCache, RevisionReader, build_snapshot
@@ -23,19 +24,24 @@ from govdata.model.config import InstanceConfig
 from govdata.report.diff_base import DiffOptions
 from govdata.report.history import json_report, text_report
 from tests.gitops.conftest import GitRepo
-from tests.gitops.scenario import GONGAN, GONGAN_NEW, GRANT, MINZHENG, initial_files, replace
+from tests.gitops.scenario import GONGAN, GONGAN_NEW, GRANT, MINZHENG, imported_resources, initial_files, recoded
 
 MOVED = "catalogs/gongan/307004-000001.yaml"
 BROKEN = "catalogs/gongan/101002-000003.yaml"
 TWIN = ("catalogs/gongan/101002-000004.yaml", "catalogs/minzheng/101002-000004.yaml")
 
 
-def _outputs(g: GitRepo, outline: bool) -> tuple[str, str]:
-    """``log --format json`` and the text ``log`` of the whole instance, from the library."""
+def _steps(g: GitRepo, **options: Any) -> list[HistoryStep]:
+    """The history of the whole instance, as ``log`` walks it."""
     instance = open_instance(g.root, None)
     reader = RevisionReader.for_instance(open_repository(g.root), g.root)
     names = {d.code: d.name for d in working_registry(instance).departments}
-    steps = history(reader, trace_all(), instance.config, names, outline=outline)
+    return history(reader, trace_all(), instance.config, names, **options)
+
+
+def _outputs(g: GitRepo, outline: bool) -> tuple[str, str]:
+    """``log --format json`` and the text ``log`` of the whole instance, from the library."""
+    steps = _steps(g, outline=outline)
     as_json, as_text = io.StringIO(), io.StringIO()
     json_report("*", steps, Lang.ZH, as_json, DiffOptions(None))
     text_report("*", steps, Lang.EN, as_text)
@@ -46,24 +52,14 @@ def instance_config(g: GitRepo) -> InstanceConfig:
     return open_instance(g.root, None).config
 
 
-def _recoded(text: str, code: str) -> str:
-    return replace(text, ('code: "101002/000001"', f'code: "{code}"'))
-
-
-def _import(files: dict[str, str]) -> dict[str, str]:
-    """250 resource files, copies of the public security bureau's with codes 101002/000100…349:
-    above the count that goes to worker processes."""
-    return {f"catalogs/gongan/101002-{n:06d}.yaml": _recoded(files[GONGAN], f"101002/{n:06d}") for n in range(100, 350)}
-
-
 def _imported(git_repo: Callable[..., GitRepo]) -> tuple[GitRepo, Repository, list[tuple[str, str]]]:
-    """A repository whose last commit is :func:`_import`, and that commit's (path, blob) jobs."""
+    """A repository whose last commit is :func:`imported_resources`, and that commit's (path, blob) jobs."""
     files = initial_files()
     g = git_repo(files)
-    g.commit(_import(files), "导入 250 个信息资源")
+    g.commit(imported_resources(files), "导入 250 个信息资源")
     repo = open_repository(g.root)
     tree = repo.tree(g.head())
-    return g, repo, [(path, tree[path]) for path in _import(files)]
+    return g, repo, [(path, tree[path]) for path in imported_resources(files)]
 
 
 def test_added_deleted_moved_twin_and_broken_files_give_the_entries_of_full_models(
@@ -76,12 +72,12 @@ def test_added_deleted_moved_twin_and_broken_files_give_the_entries_of_full_mode
         {
             GONGAN: None,  # published, and a grant in force relies on it (the grant is edited too)
             GRANT: grant,
-            GONGAN_NEW: _recoded(base, "101002/000002"),
+            GONGAN_NEW: recoded(base, "101002/000002"),
             MINZHENG: None,  # the same code added elsewhere: a move, compared model to model
             MOVED: g.text(MINZHENG),
-            BROKEN: _recoded(base, "101002/000003").replace("update_cycle: 实时", "update_cycle: 每刻"),
-            TWIN[0]: _recoded(base, "101002/000004"),
-            TWIN[1]: _recoded(base, "101002/000004").replace("name: 户籍人口基本信息", "name: 重名"),
+            BROKEN: recoded(base, "101002/000003").replace("update_cycle: 实时", "update_cycle: 每刻"),
+            TWIN[0]: recoded(base, "101002/000004"),
+            TWIN[1]: recoded(base, "101002/000004").replace("name: 户籍人口基本信息", "name: 重名"),
         },
         "一次提交里的增、删、移、坏、重",
     )
@@ -98,7 +94,7 @@ def test_added_deleted_moved_twin_and_broken_files_give_the_entries_of_full_mode
 
 def test_outliner_reads_only_clean_resource_files(git_repo: Callable[..., GitRepo]) -> None:
     files = initial_files()
-    files[BROKEN] = _recoded(files[GONGAN], "101002/000003").replace("update_cycle: 实时", "update_cycle: 每刻")
+    files[BROKEN] = recoded(files[GONGAN], "101002/000003").replace("update_cycle: 实时", "update_cycle: 每刻")
     blobs = {path: text.encode() for path, text in files.items()}
     with Outliner(Blobs(known=blobs), LoadCache()) as outliner:
         found = outliner.outlines("c", [(path, path) for path in blobs])
@@ -109,7 +105,7 @@ def test_outliner_reads_only_clean_resource_files(git_repo: Callable[..., GitRep
 
 def test_a_large_commit_is_read_in_workers_with_the_same_result(git_repo: Callable[..., GitRepo]) -> None:
     files = initial_files()
-    many = _import(files)
+    many = imported_resources(files)
     g = git_repo(files)
     g.commit(many, "导入 250 个信息资源")
     g.commit(dict.fromkeys(list(many)[:220]), "删除 220 个")
@@ -134,7 +130,7 @@ def test_files_an_import_shares_with_later_edits_are_outlined_from_their_models(
     git_repo: Callable[..., GitRepo],
 ) -> None:
     files = initial_files()
-    many = _import(files)
+    many = imported_resources(files)
     edited = list(many)[:3]
     g = git_repo(files)
     g.commit(many, "导入 250 个信息资源")
@@ -188,10 +184,10 @@ def test_a_large_commits_broken_twin_and_later_deleted_files_give_the_entries_of
 ) -> None:
     files = initial_files()
     base = files[GONGAN]
-    many = _import(files)
+    many = imported_resources(files)
     broken, twin, deleted = "catalogs/gongan/101002-000100.yaml", "catalogs/minzheng/101002-000101.yaml", list(many)[5]
     many[broken] = many[broken].replace("update_cycle: 实时", "update_cycle: 每刻")  # outlined as nothing
-    many[twin] = _recoded(base, "101002/000101")  # its code twice in the commit: both loaded as models
+    many[twin] = recoded(base, "101002/000101")  # its code twice in the commit: both loaded as models
     g = git_repo(files)
     g.commit(many, "导入 251 个信息资源")
     g.commit({deleted: None}, "删除 1 个")
@@ -209,7 +205,8 @@ def test_a_blob_a_worker_cannot_read_stops_the_walk_with_a_clear_error(git_repo:
     with Outliner(Blobs(repo), LoadCache(), processes=2) as outliner:
         outliner.read_ahead("import", jobs)
         with pytest.raises(RepositoryError) as raised:  # from the worker, whole: not a hang
-            outliner.pending["import"].get(timeout=120)
+            for part in outliner.pending["import"]:
+                part.get(timeout=120)
     assert "1" * 40 in raised.value.text.zh and "1" * 40 in raised.value.text.en
 
 
@@ -247,7 +244,7 @@ def test_a_file_with_repeated_item_names_is_invalid_in_log_as_in_validate(git_re
     repeated = "  - name: 公民身份号码\n"
     g = git_repo(files)
     g.commit({GONGAN: files[GONGAN].replace("  - name: 姓名\n", repeated)}, "第二个信息项改成与第一个同名")
-    many = _import(files)
+    many = imported_resources(files)
     added = list(many)[7]
     many[added] = many[added].replace("  - name: 姓名\n", repeated)
     g.commit(many, "导入 250 个信息资源，其一有重名信息项")
@@ -257,3 +254,17 @@ def test_a_file_with_repeated_item_names_is_invalid_in_log_as_in_validate(git_re
     assert [(c["kind"], c["path"]) for c in edited["changes"]] == [("file-invalid", GONGAN)]
     kinds = {c["path"]: c["kind"] for c in imported["changes"]}
     assert kinds[added] == "file-invalid" and len(kinds) == 250
+
+
+def test_progress_counts_each_changed_file_once_from_both_threads(git_repo: Callable[..., GitRepo]) -> None:
+    files = initial_files()
+    many = imported_resources(files)
+    g = git_repo(files)
+    g.commit(many, "导入 250 个信息资源")
+    g.commit(dict.fromkeys(list(many)[:3]), "删除 3 个")
+    told: list[tuple[int, int]] = []
+    steps = _steps(g, progress=lambda done, total: told.append((done, total)))
+    changed = sum(len(step.result.changed) for step in steps)
+    assert {total for _, total in told} == {changed} and changed >= 253
+    assert max(done for done, _ in told) == changed  # every file, none twice
+    assert len(told) >= len(steps) + 250 // 64  # the workers' chunks told as they came back
