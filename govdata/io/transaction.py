@@ -121,6 +121,8 @@ def interrupted_run(root: Path) -> Text | None:
     except (OSError, ValueError, KeyError, TypeError):
         return Text(f"{JOURNAL_FILE} 已损坏，可删除", f"{JOURNAL_FILE} is damaged and can be deleted")
     done = sum(1 for path, after in files if digest(_current(root / path)) == after)
+    if files and done == len(files):
+        return None  # every write landed: killed before it removed the journal, which is stale
     return Text(
         f"上次“{label}”在写入 {done}/{len(files)} 个文件后中断；重新运行该命令即可完成",
         f"an earlier '{label}' was interrupted after {done} of {len(files)} files; run it again to finish",
@@ -170,6 +172,7 @@ class Transaction:
     def commit(self, writes: Mapping[str, str]) -> None:
         """Write every ``{path: text}`` if none changed since read, else write nothing and raise."""
         if not writes:
+            self._drop_stale_journal()
             return
         with instance_lock(self.root), signals_unwind():
             for stray in stray_temporaries(self.root, WRITTEN_FOLDERS):
@@ -195,6 +198,17 @@ class Transaction:
             for path, text in writes.items():
                 self._read[path] = digest(text.encode("utf-8"))
             journal.unlink(missing_ok=True)
+
+    def _drop_stale_journal(self) -> None:
+        """Remove a journal whose writes all landed (a run killed between its last write and
+        the journal's removal). A command with nothing left to write is the one that would
+        have finished that run, and it would otherwise leave the journal for good."""
+        journal = self.root / JOURNAL_FILE
+        if not journal.exists():
+            return
+        with instance_lock(self.root):
+            if journal.exists() and interrupted_run(self.root) is None:
+                journal.unlink(missing_ok=True)
 
 
 __all__ = [

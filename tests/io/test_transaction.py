@@ -154,6 +154,38 @@ def test_an_interrupted_multi_file_commit_says_how_far_it_got(tmp_path: Path) ->
     assert interrupted_run(tmp_path / "elsewhere") is None
 
 
+def _journal_of(root: Path, files: dict[str, bytes]) -> Path:
+    """A journal of a write of ``files`` (path to the bytes it wrote), as a killed run leaves it."""
+    entries = [{"path": path, "before": None, "after": digest(data)} for path, data in files.items()]
+    journal = root / JOURNAL_FILE
+    journal.parent.mkdir(exist_ok=True)
+    journal.write_text(json.dumps({"label": "responsibility build", "files": entries}))
+    return journal
+
+
+def test_a_journal_whose_writes_all_landed_is_stale_and_the_next_commit_removes_it(tmp_path: Path) -> None:
+    # Killed between its last write and the journal's removal: the next run has nothing to
+    # write, and the journal stayed for good (found by test_kill_9_during_responsibility_build).
+    (tmp_path / "responsibility").mkdir()
+    (tmp_path / "responsibility/a.yaml").write_text("new a\n")
+    (tmp_path / "responsibility/b.yaml").write_text("new b\n")
+    journal = _journal_of(tmp_path, {"responsibility/a.yaml": b"new a\n", "responsibility/b.yaml": b"new b\n"})
+    assert interrupted_run(tmp_path) is None
+    Transaction(tmp_path, "responsibility build").commit({})
+    assert not journal.exists()
+
+
+def test_a_commit_with_nothing_to_write_keeps_an_unfinished_or_damaged_journal(tmp_path: Path) -> None:
+    (tmp_path / "responsibility").mkdir()
+    (tmp_path / "responsibility/a.yaml").write_text("new a\n")
+    journal = _journal_of(tmp_path, {"responsibility/a.yaml": b"new a\n", "responsibility/b.yaml": b"new b\n"})
+    Transaction(tmp_path, "fmt").commit({})
+    assert journal.exists() and interrupted_run(tmp_path) is not None  # b never landed: still said
+    journal.write_text("{not json")
+    Transaction(tmp_path, "fmt").commit({})
+    assert journal.exists()  # damaged: named by validate, for a person to look at
+
+
 def test_a_lock_that_cannot_be_created_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / ".govdata-cache").write_text("a file where the folder should be")
     with pytest.raises(WriteError) as raised, instance_lock(tmp_path):
