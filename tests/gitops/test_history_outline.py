@@ -103,12 +103,18 @@ def test_outliner_reads_only_clean_resource_files(git_repo: Callable[..., GitRep
     assert found[MINZHENG].provider == "11419001MB0539268D"
 
 
-def test_a_large_commit_is_read_in_workers_with_the_same_result(git_repo: Callable[..., GitRepo]) -> None:
+def _imported_then_deleted(git_repo: Callable[..., GitRepo], deleted: int) -> tuple[GitRepo, dict[str, str]]:
+    """A repository with :func:`imported_resources` committed, then the first ``deleted`` of them removed."""
     files = initial_files()
     many = imported_resources(files)
     g = git_repo(files)
     g.commit(many, "导入 250 个信息资源")
-    g.commit(dict.fromkeys(list(many)[:220]), "删除 220 个")
+    g.commit(dict.fromkeys(list(many)[:deleted]), f"删除 {deleted} 个")
+    return g, many
+
+
+def test_a_large_commit_is_read_in_workers_with_the_same_result(git_repo: Callable[..., GitRepo]) -> None:
+    g, many = _imported_then_deleted(git_repo, 220)
     jobs = [(path, path) for path in many]
     blobs = {path: text.encode() for path, text in many.items()}
     with Outliner(Blobs(known=blobs), LoadCache(), processes=2) as outliner:
@@ -257,11 +263,7 @@ def test_a_file_with_repeated_item_names_is_invalid_in_log_as_in_validate(git_re
 
 
 def test_progress_counts_each_changed_file_once_from_both_threads(git_repo: Callable[..., GitRepo]) -> None:
-    files = initial_files()
-    many = imported_resources(files)
-    g = git_repo(files)
-    g.commit(many, "导入 250 个信息资源")
-    g.commit(dict.fromkeys(list(many)[:3]), "删除 3 个")
+    g, _ = _imported_then_deleted(git_repo, 3)
     told: list[tuple[int, int]] = []
     steps = _steps(g, progress=lambda done, total: told.append((done, total)))
     changed = sum(len(step.result.changed) for step in steps)
