@@ -161,13 +161,13 @@ def history(
             modelled = _in_place(commits)
             for commit, files in commits:
                 outliner.read_ahead(commit.sha, _whole(files), modelled)
-        in_workers = {key: len(jobs) for key, jobs in outliner.sent.items()}
+        in_workers = dict(outliner.sent)  # by commit; the outliner forgets each once read
         blobs.load(  # but for those the workers read themselves
             sha
             for commit, files in commits
             for f in files
             for sha in (f.old_blob, f.new_blob)
-            if sha is not None and (f.path, sha) not in outliner.sent.get(commit.sha, ())
+            if sha is not None and (f.path, sha) not in in_workers.get(commit.sha, ())
         )
         for commit, files in commits:
             context = _Commit(commit, files, blobs, cache, head_config, reader.prefix, names)
@@ -175,7 +175,7 @@ def history(
             result.entries = [e for e in result.entries if trace.keeps(e.change.subject, e.change.department)]
             if result.entries:
                 steps.append(HistoryStep(commit, result))
-            told.add_here(len(files) - in_workers.get(commit.sha, 0))
+            told.add_here(len(files) - len(in_workers.get(commit.sha, ())))
     return steps
 
 
