@@ -150,26 +150,31 @@ class ResultCache:
         start from what it found."""
         found: dict[str, FileResult] = {}
         positions, values = self._main.positions, self._main.values
-        from_main, from_recent = self._from_main, self._from_recent
+        recent, recent_paths, from_recent = self._recent, self._recent_paths, self._from_recent
+        from_main: list[str] = []
         for path in paths:
             blob = ids.get(path)
             if blob is None:
                 continue
-            saved = self._recent.get((path, blob)) if path in self._recent_paths else None
-            in_main = saved is None
-            if saved is None:
-                saved_blob, position = positions.get(path, _NOWHERE)
-                if saved_blob != blob:
-                    continue
-                saved = values[position]
-            try:  # not contextlib.suppress: a pull request's run asks for 100,000 entries
-                found[path] = result = _decode(path, saved)
+            if path in recent_paths and (saved := recent.get((path, blob))) is not None:
+                with contextlib.suppress(ValueError, TypeError):  # a damaged entry: a miss
+                    found[path] = from_recent[(path, blob)] = _decode(path, saved)
+                continue
+            saved_blob, position = positions.get(path, _NOWHERE)
+            if saved_blob != blob:
+                continue
+            try:  # not contextlib.suppress, and _decode inlined for the usual entry: 100,000 of them
+                diagnostics, loaded, facts, _numbers, data, schema_ref = values[position]
+                if diagnostics or facts is None:
+                    found[path] = _decode(path, values[position])
+                else:  # a resource without findings (its item facts are read when asked)
+                    found[path] = _new(
+                        FileResult, (path, (), loaded, _new(ResourceFacts, facts), None, data, schema_ref)
+                    )
             except (ValueError, TypeError):
                 continue
-            if in_main:
-                from_main.add(path)
-            else:
-                from_recent[(path, blob)] = result
+            from_main.append(path)
+        self._from_main.update(from_main)
         return found
 
     def items(self, path: str) -> ItemFacts:
