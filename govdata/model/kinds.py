@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from govdata.model.audit import AuditMapping
@@ -175,7 +176,22 @@ def resource_file_name(code: str) -> str:
 
 def kind_of(path: str) -> FileKind | None:
     """The kind of the file at ``path`` (relative, POSIX), or None for files govdata ignores."""
-    for kind in _KINDS_BY_FOLDER.get(path.partition("/")[0] if "/" in path else "", ()):
-        if kind.path_pattern.fullmatch(path):
-            return kind
-    return None
+    return kinds_of((path,))[path]
+
+
+def kinds_of(paths: Iterable[str]) -> dict[str, FileKind | None]:
+    """The kind of each path (:func:`kind_of`), in order; one loop for all, without a call per
+    path, which was half the time of 100,000 paths in a pull request's re-check."""
+    kinds: dict[str, FileKind | None] = {}
+    is_resource = RESOURCE.path_pattern.fullmatch  # most files; the patterns are disjoint
+    for path in paths:
+        if is_resource(path):
+            kinds[path] = RESOURCE
+            continue
+        found = None
+        for kind in _KINDS_BY_FOLDER.get(path.partition("/")[0] if "/" in path else "", ()):
+            if kind.path_pattern.fullmatch(path):
+                found = kind
+                break
+        kinds[path] = found
+    return kinds

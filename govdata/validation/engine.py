@@ -30,7 +30,7 @@ from govdata.model.kinds import (
     CONFIG,
     RESOURCE,
     FileKind,
-    kind_of,
+    kinds_of,
 )
 from govdata.model.resource import Resource
 from govdata.rules import CATALOG_RULES, RULES
@@ -80,7 +80,7 @@ def load_catalog(
     Returns load and schema diagnostics beside the catalog of the files that passed.
     """
     catalog = Catalog(config, config_path=config_path)
-    jobs, diagnostics = _jobs({path: kind_of(path) for path in paths}, {config_path})
+    jobs, diagnostics = _jobs(kinds_of(paths), {config_path})
     with gc_paused():
         for done, ((path, kind), outcome) in enumerate(zip(jobs, load_files(jobs, reader), strict=True), start=1):
             diagnostics.extend(outcome.diagnostics)
@@ -156,7 +156,7 @@ def validate(
         if paths is None:
             walked = scan(instance.root)
             paths = walked.files
-        kinds = {path: kind_of(path) for path in paths}
+        kinds = kinds_of(paths)
         registries = [path for path, kind in kinds.items() if kind in REGISTRY_KINDS]
         base, diagnostics = load_catalog(instance.config, registries, read, config_path=config_path)
         jobs, unexpected = _jobs(kinds, {config_path, *registries})
