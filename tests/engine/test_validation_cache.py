@@ -271,6 +271,23 @@ def test_a_damaged_cache_is_a_miss(tmp_path: Path) -> None:
     assert _run(root).files_from_cache == _files(root)
 
 
+def test_a_damaged_entry_is_a_miss_and_the_others_are_hits(tmp_path: Path) -> None:
+    """One entry's facts and another's findings replaced by numbers: those two files are
+    checked again, every other file comes from the cache, and the findings are a cold run's."""
+    root = _repository(tmp_path, _copies(3))
+    cold = _run(root)
+    [main] = [p for p in (root / ".govdata-cache").glob("validate-*.marshal") if ".recent." not in p.name]
+    entries = cache.decode_entries(main.read_bytes())
+    resources = [key for key, value in entries.items() if value[2] is not None]
+    first, second = resources[:2]
+    entries[first] = (entries[first][0], True, 7, *entries[first][3:])  # facts: not a tuple
+    entries[second] = (5, *entries[second][1:])  # findings: not a tuple
+    main.write_bytes(cache.encode_entries(entries))
+    again = _run(root)
+    assert again.files_from_cache == _files(root) - 2
+    assert _findings(again) == _findings(cold)
+
+
 def test_a_cut_main_file_is_a_miss_and_written_whole_again(tmp_path: Path) -> None:
     """A main file cut short (a disk filled up, a cache restored halfway) reads as no cache."""
     root = _repository(tmp_path, _copies(3))
