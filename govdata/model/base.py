@@ -28,7 +28,7 @@ def gb(title: str, description: str, default: Any = ..., **constraints: Any) -> 
     """
     if isinstance(default, list | dict) and not default:
         # An empty list or mapping as a factory: pydantic deep-copies a mutable default at every
-        # validation (6 per resource, 3 % of reading one); the schema still shows the default.
+        # validation (6 per resource, 0.1 of its 1.5 ms); the schema still shows the default.
         empty = type(default)
         constraints.setdefault("json_schema_extra", {})["default"] = empty()
         return Field(default_factory=empty, title=title, description=description, **constraints)
