@@ -16,10 +16,14 @@ interpreter running the govdata under test (the current code):
 A row's floor is computed from the medians of its parts over the rounds it ran in:
 
 - a cold run over N files (``validate``, ``fmt --no-cache``, ``log``'s import commit): start-up
-  + N × the cost of one file on one core ÷ the usable cores (``spread``). Perfect sharing over
-  the workers, which the 2 vCPUs here do not reach (1.5–1.7×): below anything a run can reach.
+  + N × the cost of one file with every core busy ÷ the usable cores (``spread``). The cost with
+  every core busy is timed by running ``per_file_costs.py`` once per core at the same time:
+  vCPUs that share a physical core (the 2 here give 1.5–1.7× one core's work) each run slower
+  when all are busy, and dividing the one-core cost by the cores would give a floor no run can
+  reach.
 - a warm run (the pull request, pre-commit): start-up + the larger of ``marshal.loads`` and
-  git's listings (the engine runs git beside it) + the changed files' jobs ÷ cores (``cached``).
+  git's listings (the engine runs git beside it) + the changed files' jobs ÷ cores (``cached``),
+  at the same cost with every core busy.
 
 check-jsonschema, located and fmt-warm have no floor ("—"): nothing measured sensibly bounds them.
 """
@@ -154,6 +158,13 @@ class FloorTimer:
         found = json.loads(subprocess.run(argv, check=True, capture_output=True, text=True).stdout)
         for cost in COSTS:
             self.parts[cost].append(found[cost])
+        if self.cores > 1:  # the same, once per core at the same time: each core's cost when all are busy
+            together = [subprocess.Popen(argv, stdout=subprocess.PIPE, text=True) for _ in range(self.cores)]
+            outputs = [json.loads(process.communicate()[0]) for process in together]
+            if any(process.returncode for process in together):
+                raise subprocess.CalledProcessError(max(p.returncode for p in together), argv)
+            for cost in COSTS:
+                self.parts[f"{cost} busy"].append(median([output[cost] for output in outputs]))
         self.sampled = f"{found['files']} files of {root.name}"
         self.refused = {
             k: found["files"] - found[k] for k in ("loaded", "outlined", "proven") if found[k] < found["files"]
@@ -186,35 +197,53 @@ class FloorTimer:
                 found[key] = Floor(seconds, why, {"start-up s": seconds})
         return Floors(found, self._how())
 
-    def _cold(self, cold: Cold) -> Floor | None:
-        per_file, start_up = self._median(cold.cost), self._median(cold.imports)
-        if per_file is None or start_up is None:
+    def _busy(self, cost: str) -> tuple[float, dict[str, float], str] | None:
+        """A per-file cost with every core busy, its parts, and how it was found; None when not timed."""
+        alone, busy = self._median(cost), self._median(f"{cost} busy")
+        if alone is None:
             return None
+        parts = {f"{cost} s per file, one core alone": alone}
+        if busy is None:  # one core: nothing runs beside it
+            return alone, parts | {f"{cost} s per file, every core busy": alone}, f"{_ms(alone)} per file on one core"
+        work = self.cores * alone / busy
+        how = (
+            f"{_ms(alone)} per file on one core alone, {_ms(busy)} with all {self.cores} busy "
+            f"(together {work:.1f}× one core's work)"
+        )
+        return busy, parts | {f"{cost} s per file, every core busy": busy}, how
+
+    def _cold(self, cold: Cold) -> Floor | None:
+        cost, start_up = self._busy(cold.cost), self._median(cold.imports)
+        if cost is None or start_up is None:
+            return None
+        per_file, costs, how = cost
         files = self.scale.files(getattr(self.scale, cold.size))
-        parts = {"start-up s": start_up, f"{cold.cost} s per file": per_file, "files": files, "cores": self.cores}
+        parts = {"start-up s": start_up, **costs, "files": files, "cores": self.cores}
         why = (
-            f"each file must be {cold.task}: {_ms(per_file)} per file on one core × {files:,} files ÷ "
+            f"each file must be {cold.task}: {how} × {files:,} files ÷ "
             f"{self.cores} cores, after {start_up:.2f} s of start-up (a new interpreter importing {cold.start})"
         )
         parse = self._median("parse")
         if cold.cost == "job" and parse is not None:
-            parts["parse s per file"] = parse
-            why += f"; the parse alone (`ryaml.loads`) is {_ms(parse)} of it ({parse / per_file:.0%})"
+            parts["parse s per file, one core alone"] = parse
+            alone = costs["job s per file, one core alone"]
+            why += f"; the parse alone (`ryaml.loads`) is {_ms(parse)} of its {_ms(alone)} ({parse / alone:.0%})"
         return Floor(spread(files, per_file, self.cores, start_up), why, parts)
 
     def _warm(self, warm: Warm) -> Floor | None:
-        start_up, job = self._median(floors.ENGINE_IMPORTS), self._median("job")
+        start_up, cost = self._median(floors.ENGINE_IMPORTS), self._busy("job")
         unmarshal, listings = self._median(f"unmarshal {warm.data}"), self._median(f"listings {warm.data}")
-        if start_up is None or job is None or unmarshal is None or listings is None:
+        if start_up is None or cost is None or unmarshal is None or listings is None:
             return None
+        job, costs, how = cost
         changed = warm.changed(self.scale)
         parts = {"start-up s": start_up, "marshal.loads s": unmarshal, "git listings s": listings}
-        parts |= {"job s per file": job, "changed files": changed, "cores": self.cores}
+        parts |= {**costs, "changed files": changed, "cores": self.cores}
         why = (
             f"a new process imports the engine and `validate` ({start_up:.2f} s) and reads every file's facts "
             f"from the cache (`cache.load_main`, their item facts left as numbers) of "
             f"{self.cache_mb[warm.data]:,.1f} MB, {unmarshal:.2f} s (git's index "
-            f"listings, {listings:.2f} s, run beside it); then the job of each changed file, {_ms(job)} on one core "
+            f"listings, {listings:.2f} s, run beside it); then the job of each changed file, {how} "
             f"× {changed} ÷ {self.cores} cores"
         )
         return Floor(cached(start_up, unmarshal, listings, changed, job, self.cores), why, parts)

@@ -96,13 +96,19 @@ def test_every_row_shows_its_floor_and_why(small_run: tuple[Path, str, subproces
         assert f"- {key} floor {cell}: " in report, report[report.index("Notes:") :]
         assert floors[key]["seconds"] > 0 and floors[key]["why"]
         assert all(value > 0 for value in floors[key]["parts"].values()), floors[key]
-    # The cold rows' floors are their parts' sum as the notes say: start-up + files × cost ÷ cores.
+    # The cold rows' floors are their parts' sum as the notes say: start-up + files × the cost
+    # with every core busy ÷ cores; that cost was timed apart from the one-core cost.
     for key, cost in (("validate-10k", "job"), ("validate-100k", "job"), ("fmt-cold", "proof"), ("log", "outline")):
         parts = floors[key]["parts"]
-        spread = parts["start-up s"] + parts["files"] * parts[f"{cost} s per file"] / parts["cores"]
+        busy = parts[f"{cost} s per file, every core busy"]
+        spread = parts["start-up s"] + parts["files"] * busy / parts["cores"]
         assert floors[key]["seconds"] == pytest.approx(spread), floors[key]
+        assert parts[f"{cost} s per file, one core alone"] > 0
+        if parts["cores"] > 1:
+            assert f"with all {parts['cores']} busy" in report, report[report.index("Notes:") :]
     assert floors["validate-100k"]["parts"]["files"] == 1000
-    assert 0 < floors["validate-10k"]["parts"]["parse s per file"] < floors["validate-10k"]["parts"]["job s per file"]
+    alone = floors["validate-10k"]["parts"]
+    assert 0 < alone["parse s per file, one core alone"] < alone["job s per file, one core alone"]
 
 
 def test_the_pull_request_changes_the_files_it_says(
