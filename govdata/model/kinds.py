@@ -160,10 +160,10 @@ def _folder(text: str) -> str:
 
 
 # The patterns are disjoint and each starts with its folder written out (tests hold them to
-# both), so a path is tried only against the kinds of its folder, after the resource pattern
-# (``kinds_of``): validate asks for 100,000 paths, nearly all of them resources.
+# both), so a path is tried against the resource pattern first (``kinds_of``: validate asks for
+# 100,000 paths, nearly all of them resources), then only against the other kinds of its folder.
 _KINDS_BY_FOLDER: dict[str, tuple[FileKind, ...]] = {}
-for _kind in FILE_KINDS:
+for _kind in (kind for kind in FILE_KINDS if kind is not RESOURCE):
     _KINDS_BY_FOLDER.setdefault(_folder(_kind.path_pattern.pattern), ())
     _KINDS_BY_FOLDER[_folder(_kind.path_pattern.pattern)] += (_kind,)
 
