@@ -160,9 +160,10 @@ class FloorTimer:
             self.parts[cost].append(found[cost])
         if self.cores > 1:  # the same, once per core at the same time: each core's cost when all are busy
             together = [subprocess.Popen(argv, stdout=subprocess.PIPE, text=True) for _ in range(self.cores)]
-            outputs = [json.loads(process.communicate()[0]) for process in together]
-            if any(process.returncode for process in together):
-                raise subprocess.CalledProcessError(max(p.returncode for p in together), argv)
+            printed = [process.communicate()[0] for process in together]
+            if failed := [process.returncode for process in together if process.returncode]:
+                raise subprocess.CalledProcessError(failed[0], argv)
+            outputs = [json.loads(text) for text in printed]
             for cost in COSTS:
                 self.parts[f"{cost} busy"].append(median([output[cost] for output in outputs]))
         self.sampled = f"{found['files']} files of {root.name}"
