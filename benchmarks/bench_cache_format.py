@@ -55,7 +55,7 @@ def main(root: Path) -> None:
     print("| format | size | read |")
     print("|---|---:|---:|")
     for name, size, read in (
-        ("marshal: columns, item facts as numbers (govdata)", len(raw), lambda: load_main(raw)),
+        ("marshal: first part of three, as a run reads it (govdata)", len(raw), lambda: load_main(raw)),
         ("pickle, protocol 5", len(pickled), lambda: pickle.loads(pickled)),
         ("JSON", len(as_json), lambda: json.loads(as_json)),
         ("SQLite, a row per file", sum(len(r[2]) for r in rows), from_sqlite),

@@ -6,7 +6,7 @@ Shared by ``bench_startup.py --floor`` (the imports each command needs), ``bench
     python benchmarks/floors.py unmarshal FILE
 
 prints the seconds of reading the validation cache's main FILE as a run reads it (``marshal.loads``
-of its columns, ``cache.load_main``), timed in that fresh process: a caller that
+of its first part, the columns, ``cache.read_main``), timed in that fresh process: a caller that
 must stay small (the province benchmark, whose own peak memory every child's ``ru_maxrss``
 starts from) reads a 100 MB cache there rather than in itself.
 """
@@ -52,16 +52,18 @@ def cache_file(root: Path) -> Path | None:
 
 
 def unmarshal(path: Path) -> float:
-    """Seconds of reading the cache's main file as a run reads it (``cache.load_main``: its
-    columns, the item facts left as numbers), the collector paused as the engine pauses it."""
-    from govdata.validation.cache import load_main
+    """Seconds of reading the cache's main file as a run reads it (``cache.read_main``: its
+    first part, the columns every run needs; the item facts are read when asked for), the
+    collector paused as the engine pauses it."""
+    from govdata.validation.cache import read_main
 
-    data = path.read_bytes()
+    if not read_main(path).paths:  # once untimed: the file in the page cache, as after the run that wrote it
+        raise ValueError(f"{path}: not a main file this govdata reads")
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         started = time.perf_counter()
-        load_main(data)
+        read_main(path)
         return time.perf_counter() - started
     finally:
         if was_enabled:

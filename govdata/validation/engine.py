@@ -18,6 +18,8 @@ import functools
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
+from typing import NamedTuple
 
 from govdata.diagnostics import Diagnostic, Severity, sort_diagnostics
 from govdata.instance import CONFIG_NAME, Instance, scan, within
@@ -25,7 +27,7 @@ from govdata.io.tree import WorkingTree
 from govdata.model.catalog import Catalog, Document
 from govdata.model.collected import Collected
 from govdata.model.config import InstanceConfig
-from govdata.model.facts import ItemFacts
+from govdata.model.facts import ItemFacts, ResourceFacts
 from govdata.model.kinds import (
     CONFIG,
     RESOURCE,
@@ -39,7 +41,7 @@ from govdata.settings import RuleSettings, Selection
 from govdata.validation.batch import gc_paused, load_files, run_jobs
 from govdata.validation.blobs import IndexListing, content_ids, tracked_under
 from govdata.validation.cache import FOLDER as CACHE_FOLDER
-from govdata.validation.cache import ResultCache, context_key
+from govdata.validation.cache import Found, ResultCache, context_key
 from govdata.validation.jobs import REGISTRY_KINDS, FileChecker, FileResult, Positions, add_document, extend
 from govdata.validation.layout import committed_cache, leftover_diagnostics, unexpected_file
 from govdata.validation.loading import ParsedFile, Reader, internal_error, load_file, model_file
@@ -165,12 +167,12 @@ def validate(
     day = today or dt.date.today()
     checker = FileChecker(base, settings, read, keep_data=keep_models, today=day)
     with gc_paused():
-        results, from_cache, fresh = _results(jobs, checker, cache, ids, progress, processes)
-        catalog, problems = _assemble(base, jobs, results, read, keep_models)
-        catalog.load_items = _item_loader(results, cache, checker)
+        results, from_cache, fresh = _results(jobs, checker, cache, ids, progress, processes, keep_models)
+        catalog, problems = _assemble(base, kinds, results, read, keep_models)
+        catalog.load_items = _item_loader(results.others, cache, checker)
         if cache is not None:
             _remember(cache, catalog, fresh, ids)
-    diagnostics += [d for result in results for d in result.diagnostics] + problems
+    diagnostics += [d for result in results.others for d in result.diagnostics] + problems
     if reader is None:  # the working tree: leftovers of interrupted writes are there
         diagnostics += leftover_diagnostics(instance.root, walked.temporaries if walked is not None else None)
     positions = Positions(read)
@@ -250,6 +252,14 @@ def _cache_for(instance: Instance, read: Reader, registries: list[str]) -> Resul
     return ResultCache(instance.root, context)
 
 
+class Results(NamedTuple):
+    """Every job's result: the resources the cache's main file has without findings as their
+    facts alone (100,000 of them after a pull request), each other file as its result."""
+
+    clean: list[ResourceFacts]  # in path order
+    others: list[FileResult]  # in job order
+
+
 def _results(
     jobs: list[tuple[str, FileKind]],
     checker: FileChecker,
@@ -257,19 +267,27 @@ def _results(
     ids: Mapping[str, str],
     progress: Progress | None,
     processes: int | None,
-) -> tuple[list[FileResult], int, list[FileResult]]:
-    """Each job's result, in job order (from the cache where it knows the content, else run),
-    how many came from the cache, and those that did not."""
-    found = cache.get((path for path, _ in jobs), ids) if cache is not None else {}
-    todo = [(path, kind) for path, kind in jobs if path not in found]
+    keep_models: bool,
+) -> tuple[Results, int, list[FileResult]]:
+    """Each job's result (from the cache where it knows the content, else run), how many came
+    from the cache, and those that did not."""
+    paths = [path for path, _ in jobs]
+    found = cache.get(paths, ids) if cache is not None else Found([], {}, set(paths))
+    todo = [(path, kind) for path, kind in jobs if path in found.missing]
     fresh: dict[str, FileResult] = {}
-    done = len(found)
+    done = len(jobs) - len(todo)
     for result in run_jobs(todo, checker, processes):
         fresh[result.path] = result
         done += 1
         if progress is not None:
             progress(done, len(jobs))
-    return [found.get(path) or fresh[path] for path, _ in jobs], len(found), list(fresh.values())
+    known = found.results | fresh
+    clean = found.clean
+    if keep_models:  # every resource's model is built (``_assemble``): from a result, as any other file
+        known.update((facts.path, FileResult(facts.path, (), True, facts)) for facts in clean)
+        clean = []
+    others = [found_or_fresh for path, _ in jobs if (found_or_fresh := known.get(path)) is not None]
+    return Results(clean, others), len(jobs) - len(todo), list(fresh.values())
 
 
 def _remember(cache: ResultCache, catalog: Catalog, fresh: list[FileResult], ids: Mapping[str, str]) -> None:
@@ -318,16 +336,18 @@ def _items_again(path: str, cache: ResultCache | None, checker: FileChecker) -> 
 
 
 def _assemble(
-    base: Catalog, jobs: list[tuple[str, FileKind]], results: list[FileResult], read: Reader, keep_models: bool
+    base: Catalog, kinds: Mapping[str, FileKind | None], results: Results, read: Reader, keep_models: bool
 ) -> tuple[Catalog, list[Diagnostic]]:
     """The catalog of the loaded files (models for the few, facts for the many resources), and
     what went wrong building a model the job had built already (nothing, unless govdata has a bug)."""
     catalog = extend(base)
     problems: list[Diagnostic] = []
     if not keep_models:
-        catalog.facts = []
+        catalog.facts = list(results.clean)
         catalog.load_resource = _resource_loader(read)
-    for (path, kind), result in zip(jobs, results, strict=True):
+    for result in results.others:
+        path, kind = result.path, kinds[result.path]
+        assert kind is not None  # a job's
         if not result.loaded:
             catalog.unloaded.append(path)
         elif kind is RESOURCE and not keep_models:
@@ -343,7 +363,12 @@ def _assemble(
                 problems += outcome.diagnostics or [internal_error(path, RuntimeError("model differs from its job"))]
             else:
                 add_document(catalog, kind, outcome.document)
+    if results.clean and catalog.facts is not None and len(catalog.facts) > len(results.clean):
+        catalog.facts.sort(key=_path)  # the files checked again among the others, in path order as without a cache
     return catalog, problems
+
+
+_path = attrgetter("path")
 
 
 def _resource_loader(read: Reader) -> Callable[[str], Document[Resource] | None]:

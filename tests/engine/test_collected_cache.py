@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import marshal
 import random
+import struct
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -182,22 +183,28 @@ def test_damaged_sums_are_counted_again_from_every_file(tmp_path: Path, monkeypa
     assert any(d.rule_id == "GD107" for d in warm.diagnostics)
     assert _findings(warm) == _findings(_run(root, use_cache=False))
     # The run wrote a new main file with sums it counted: the next run trusts them again.
-    assert warm.catalog.collected == cache.Collected.from_tuple(marshal.loads(main.read_bytes())[4])
+    assert warm.catalog.collected == cache.Collected.from_tuple(cache.load_main(main.read_bytes()).collected)
     calls["counted"] = 0
     again = _run(root)
     assert calls["counted"] == 0 and _findings(again) == _findings(warm)
 
 
 def test_damaged_item_facts_are_read_from_the_file_again(tmp_path: Path) -> None:
-    """An entry whose item numbers do not fit the table: the file is read again, nothing is lost."""
+    """Item numbers that do not fit the table (the table emptied, the sums dropped): the
+    files are read again, nothing is lost."""
     root = build_instance(
         tmp_path / "instance", {MINZHENG: _resource("307004/000001", "minzheng", [("姓名", None, None)])}
     )
     cold = _run(root)
     [main] = [p for p in (root / ".govdata-cache").glob("validate-*.marshal") if ".recent." not in p.name]
-    paths, blobs, values, texts, collected = marshal.loads(main.read_bytes())
-    values = tuple((*value[:3], b"\xff\xff\xff\x7f", *value[4:]) if value[3] else value for value in values)
-    main.write_bytes(marshal.dumps((paths, blobs, values, texts, None)))
+    data = main.read_bytes()
+    header = struct.Struct("<QQQ")  # the lengths of the main file's three parts (``validation.cache``)
+    first, second, third = header.unpack_from(data)
+    parts = [data[header.size : header.size + first], data[header.size + first : -third or None], data[-third:]]
+    paths, blobs, facts, others, _ = marshal.loads(parts[0])
+    _, offsets = marshal.loads(parts[1])
+    parts[:2] = marshal.dumps((paths, blobs, facts, others, None)), marshal.dumps(((), offsets))
+    main.write_bytes(header.pack(*map(len, parts)) + b"".join(parts))
     warm = _run(root)
     assert warm.files_from_cache == len(paths)
     assert _findings(warm) == _findings(cold) and any(d.rule_id == "GD107" for d in warm.diagnostics)

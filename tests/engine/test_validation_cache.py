@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import marshal
+import os
+import struct
 import subprocess
 import tempfile
 from pathlib import Path
@@ -384,3 +386,82 @@ def test_a_file_that_cannot_be_read_when_every_model_is_loaded(tmp_path: Path) -
     instance = open_instance(root)
     _, problems = load_catalog(instance.config, discover(root), lambda p: (root / p).read_bytes())
     assert [d.message.zh[:7] for d in problems if d.location.path.endswith("101002-000009.yaml")] == ["无法读取此文件"]
+
+
+def _facts_order(result: RunResult) -> list[tuple[object, ...]]:
+    return [tuple(facts) for facts in result.catalog.resource_facts]
+
+
+def test_the_facts_are_in_path_order_whatever_came_from_the_cache(tmp_path: Path) -> None:
+    """Unchanged resources come back as their facts alone, changed and new ones as results:
+    the cross-file rules see them in the order a run without the cache gives them."""
+    root = _repository(tmp_path, _copies(6))
+    _run(root)
+    (root / "catalogs/gongan/101002-000004.yaml").write_text(RESOURCE_TEXT.replace("101002/000001", "101002/000004"))
+    new = _copies(9)["catalogs/gongan/101002-000010.yaml"]
+    (root / "catalogs/gongan/101002-000000.yaml").write_text(new.replace("000010", "000000"), encoding="utf-8")
+    warm = _run(root)
+    assert warm.files_from_cache == _files(root) - 2
+    cold = _run(root, use_cache=False)
+    assert _facts_order(warm) == _facts_order(cold)
+    assert [facts[0] for facts in _facts_order(warm)] == sorted(facts[0] for facts in _facts_order(warm))
+    _assert_same_as_uncached(root, warm)
+
+
+def test_the_main_file_holds_the_usual_result_as_facts_alone(tmp_path: Path) -> None:
+    """Resources without findings are rows of facts; a file with findings keeps its whole result."""
+    root = _repository(tmp_path, _copies(2))
+    (root / RESOURCE).write_text(RESOURCE_TEXT.replace("sharing:\n  type: 无条件共享", "sharing:\n  type: 无条件"))
+    _run(root, use_cache=True)
+    [main] = [p for p in (root / ".govdata-cache").glob("validate-*.marshal") if ".recent." not in p.name]
+    columns = cache.load_main(main.read_bytes())
+    assert list(columns.paths) == sorted(columns.paths)
+    with_findings = {columns.paths[position] for position in columns.others}
+    assert RESOURCE in with_findings and "catalogs/gongan/101002-000002.yaml" not in with_findings
+    clean = [facts for facts in columns.facts if facts is not None]
+    assert clean and all(facts[0] in columns.paths for facts in clean)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["paths out of order", "a row of facts too short", "a gap without a result"],
+)
+def test_a_main_file_of_another_shape_is_a_miss(tmp_path: Path, damage: str) -> None:
+    """Part 1 is checked as a whole before any result is trusted from it."""
+    root = _repository(tmp_path, _copies(3))
+    cold = _run(root)
+    [main] = [p for p in (root / ".govdata-cache").glob("validate-*.marshal") if ".recent." not in p.name]
+    columns = cache.load_main(main.read_bytes())
+    paths, blobs, facts, others = list(columns.paths), columns.blobs, list(columns.facts), dict(columns.others)
+    position = facts.index(next(row for row in facts if row is not None))
+    if damage == "paths out of order":
+        paths[0], paths[1] = paths[1], paths[0]
+    elif damage == "a row of facts too short":
+        facts[position] = facts[position][:-1]  # type: ignore[index]
+    else:
+        facts[position] = None
+    data = main.read_bytes()
+    header = struct.Struct("<QQQ")
+    first = header.unpack_from(data)[0]
+    rest = data[header.size + first :]
+    part = marshal.dumps((tuple(paths), blobs, tuple(facts), others, columns.collected))
+    main.write_bytes(header.pack(len(part), *header.unpack_from(data)[1:]) + part + rest)
+    again = _run(root)
+    assert again.files_from_cache == 0 and _findings(again) == _findings(cold)
+
+
+def test_item_facts_of_a_main_file_replaced_during_the_run_are_refused(tmp_path: Path) -> None:
+    """The item facts are read from the main file when first asked for: if another run has
+    replaced the file since its first part was read, they are refused, not mixed."""
+    root = _repository(tmp_path, _copies(2))
+    _run(root)
+    [main] = [p for p in (root / ".govdata-cache").glob("validate-*.marshal") if ".recent." not in p.name]
+    context = main.name.removeprefix(cache.PREFIX).removesuffix(".marshal")
+    reading = cache.ResultCache(root, context)
+    assert reading.items(RESOURCE).items
+    replacement = main.with_name("replacement")
+    replacement.write_bytes(main.read_bytes())
+    os.replace(replacement, main)  # the same bytes in a new file, as ``atomic_write`` leaves it
+    with pytest.raises(ValueError, match="replaced"):
+        reading.items(RESOURCE)
+    assert cache.ResultCache(root, context).items(RESOURCE).items
