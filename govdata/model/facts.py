@@ -152,7 +152,16 @@ def facts_of(document: Document[Resource], *, shared: bool = True) -> tuple[Reso
 # one copy each, whatever process or file they were read from.
 _SHARED_TEXTS = tuple(
     ResourceFacts._fields.index(name)
-    for name in ("provider_code", "provider_name", "data_subject", "class_", "group", "sharing", "opening")
+    for name in (
+        "provider_code",
+        "provider_name",
+        "data_subject",
+        "class_",
+        "group",
+        "sharing",
+        "opening",
+        "release_date",
+    )
 )
 _SHARED_COLUMNS = tuple(ItemFacts._fields.index(name) for name in ("items", "keys", "citations"))
 

@@ -467,10 +467,6 @@ def encode_entries(entries: Entries, collected: Collected | None = None) -> byte
     paths = tuple(path for (path, _), _ in ordered)
     if len(set(paths)) != len(paths):
         raise ValueError("a path twice in the main file")
-    # One object per distinct text, so that ``marshal`` writes each once and reads it back once:
-    # a resource's path, its department, its date are the same texts in thousands of facts.
-    texts: dict[str, str] = {path: path for path in paths}
-    share = texts.setdefault
     table = ItemTable()
     facts: list[tuple[Any, ...] | None] = []
     others: dict[int, tuple[Any, ...]] = {}
@@ -479,7 +475,7 @@ def encode_entries(entries: Entries, collected: Collected | None = None) -> byte
         items = value[3]
         numbers.append(b"" if items is None else table.encode(ItemFacts._make(items)))
         if _is_clean(value):
-            facts.append(tuple(share(v, v) if type(v) is str else v for v in value[2]))
+            facts.append(value[2])  # its texts are shared objects (``model.facts``): ``marshal`` writes each once
         else:
             facts.append(None)
             others[position] = (*value[:3], None, *value[4:])

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator
-from itertools import islice
+from itertools import chain, filterfalse, islice
 
 from govdata.model.facts import ItemFacts
 
@@ -27,16 +27,22 @@ class ItemTable:
 
     def __init__(self, texts: tuple[str, ...] = ()) -> None:
         self.texts = texts
-        self._numbers: dict[str, int] | None = None
+        self._numbers: dict[str | None, int] | None = None  # None: the key of an item not compared by name
         self._added: list[str] = []
 
     def encode(self, items: ItemFacts) -> bytes:
         """``items`` as numbers: the item count, the names, the keys, the element ids' count and
         (index, id) pairs, the citations' count, their item indexes and their texts."""
-        number = self._number
-        values = [len(items.items), *map(number, items.items)]
-        values += (_NONE if key is None else number(key) for key in items.keys)
-        values.append(len(items.element_ids))
+        numbers = self._table()
+        elements = (element for _, element in items.element_ids)
+        # Texts already in the table found in C, the numbers looked up by ``map``: a cold run
+        # encodes 10 million texts at 100,000 resources, 5.5 s as a Python call each.
+        for text in filterfalse(numbers.__contains__, chain(items.items, items.keys, elements, items.citations)):
+            if text not in numbers:  # twice in this resource
+                numbers[text] = len(self.texts) + len(self._added)
+                self._added.append(text)  # type: ignore[arg-type]  # None is in the table from the start
+        number = numbers.__getitem__
+        values = [len(items.items), *map(number, items.items), *map(number, items.keys), len(items.element_ids)]
         for index, element in items.element_ids:
             values += (index, number(element))
         values.append(len(items.citations))
@@ -67,14 +73,11 @@ class ItemTable:
             raise ValueError("item facts of another length")
         return ItemFacts(items, keys, elements, sources, citations)
 
-    def _number(self, text: str) -> int:
+    def _table(self) -> dict[str | None, int]:
         if self._numbers is None:
             self._numbers = {text: number for number, text in enumerate(self.texts)}
-        number = self._numbers.get(text)
-        if number is None:
-            number = self._numbers[text] = len(self._numbers)
-            self._added.append(text)
-        return number
+            self._numbers[None] = _NONE
+        return self._numbers
 
     def all_texts(self) -> tuple[str, ...]:
         """The table with every text ``encode`` added, to save beside the numbers."""

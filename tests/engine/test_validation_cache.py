@@ -412,7 +412,7 @@ def test_the_main_file_holds_the_usual_result_as_facts_alone(tmp_path: Path) -> 
     """Resources without findings are rows of facts; a file with findings keeps its whole result."""
     root = _repository(tmp_path, _copies(2))
     (root / RESOURCE).write_text(RESOURCE_TEXT.replace("sharing:\n  type: 无条件共享", "sharing:\n  type: 无条件"))
-    _run(root, use_cache=True)
+    _run(root, processes=2)  # facts pickled back from workers, as in a large run
     [main] = [p for p in (root / ".govdata-cache").glob("validate-*.marshal") if ".recent." not in p.name]
     columns = cache.load_main(main.read_bytes())
     assert list(columns.paths) == sorted(columns.paths)
@@ -420,6 +420,10 @@ def test_the_main_file_holds_the_usual_result_as_facts_alone(tmp_path: Path) -> 
     assert RESOURCE in with_findings and "catalogs/gongan/101002-000002.yaml" not in with_findings
     clean = [facts for facts in columns.facts if facts is not None]
     assert clean and all(facts[0] in columns.paths for facts in clean)
+    # Each text is saved once: a row's path is the paths column's object, its department the others'.
+    by_path = dict(zip(columns.paths, columns.facts, strict=True))
+    assert all(by_path[path] is None or by_path[path][0] is path for path in columns.paths)  # type: ignore[index]
+    assert len({id(facts[4]) for facts in clean}) == 1 < len(clean)
 
 
 @pytest.mark.parametrize(
