@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -119,20 +119,20 @@ def read_index(root: Path) -> GitIndex:
         return listing.result()
 
 
-def content_ids(paths: Iterable[str], reader: Reader, index: GitIndex) -> dict[str, str]:
+def content_ids(paths: Sequence[str], reader: Reader, index: GitIndex) -> dict[str, str]:
     """The blob id of each of ``paths`` (instance-relative) as the working tree holds it now:
     from the index where git vouches for it, else hashed.
 
     A file that cannot be read (a broken link, say) has none: it is checked, and reported, every time.
     """
-    known = index.ids
-    ids: dict[str, str] = {}
-    for path in paths:
+    # Looked up in C: a pull request's run asks for 100,000 paths, nearly all of them in the index.
+    ids = dict(zip(paths, map(index.ids.get, paths), strict=True))
+    for path in [path for path, blob in ids.items() if blob is None]:
         try:
-            ids[path] = known.get(path) or blob_id(reader(path))
+            ids[path] = blob_id(reader(path))
         except OSError:
-            continue
-    return ids
+            del ids[path]
+    return ids  # type: ignore[return-value]  # every None replaced or removed
 
 
 def tracked_under(index: GitIndex, folder: str) -> list[str]:
