@@ -47,7 +47,7 @@ KEYS = (  # the same rows' keys, in the same order
     "fmt-warm",
     "log",
 )
-NO_FLOOR = {"check-jsonschema", "located", "fmt-warm"}
+NO_FLOOR = {"check-jsonschema", "located", "fmt-warm"}  # the first has a ceiling instead
 
 
 def bench(folder: Path, *options: str) -> subprocess.CompletedProcess[str]:
@@ -89,6 +89,10 @@ def test_every_row_shows_its_floor_and_why(small_run: tuple[Path, str, subproces
     for measure, key in zip(MEASURES, KEYS, strict=True):
         [row] = [row for row in rows if row.startswith(f"| {measure}")]
         cell = row.rstrip(" |").rsplit(" | ", 1)[1]
+        if key == "check-jsonschema":  # a speed-up: the most govdata could reach, its time over validate's floor
+            ceiling = float(cell.removeprefix("≤ ").removesuffix("×"))
+            assert ceiling > 0 and f"- check-jsonschema ceiling {ceiling:.1f}×: " in report, row
+            continue
         if key in NO_FLOOR:
             assert cell == "—", row
             continue
