@@ -22,7 +22,7 @@ from pathlib import Path
 
 from floors import cache_file
 
-from govdata.validation.cache import decode_entries, load_main
+from govdata.validation.main_file import decode_entries, load_main
 
 
 def _median(read: Callable[[], object]) -> float:

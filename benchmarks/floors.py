@@ -6,7 +6,7 @@ Shared by ``bench_startup.py --floor`` (the imports each command needs), ``bench
     python benchmarks/floors.py unmarshal FILE
 
 prints the seconds of reading the validation cache's main FILE as a run reads it (``marshal.loads``
-of its first part, the columns, ``cache.read_main``), timed in that fresh process: a caller that
+of its first part, the columns, ``main_file.read_main``), timed in that fresh process: a caller that
 must stay small (the province benchmark, whose own peak memory every child's ``ru_maxrss``
 starts from) reads a 100 MB cache there rather than in itself.
 """
@@ -52,10 +52,10 @@ def cache_file(root: Path) -> Path | None:
 
 
 def unmarshal(path: Path) -> float:
-    """Seconds of reading the cache's main file as a run reads it (``cache.read_main``: its
+    """Seconds of reading the cache's main file as a run reads it (``main_file.read_main``: its
     first part, the columns every run needs; the item facts are read when asked for), the
     collector paused as the engine pauses it."""
-    from govdata.validation.cache import read_main
+    from govdata.validation.main_file import read_main
 
     if not read_main(path).paths:  # once untimed: the file in the page cache, as after the run that wrote it
         raise ValueError(f"{path}: not a main file this govdata reads")

@@ -242,7 +242,7 @@ class FloorTimer:
         parts |= {**costs, "changed files": changed, "cores": self.cores}
         why = (
             f"a new process imports the engine and `validate` ({start_up:.2f} s) and reads every file's facts "
-            f"from the first part of the cache's main file (`cache.read_main`; item facts are read when asked), "
+            f"from the first part of the cache's main file (`main_file.read_main`; item facts are read when asked), "
             f"a {self.cache_mb[warm.data]:,.1f} MB file, {unmarshal:.2f} s (git's index "
             f"listings, {listings:.2f} s, run beside it); then the job of each changed file, {how} "
             f"× {changed} ÷ {self.cores} cores"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pydantic import ValidationError
 
-from govdata.diagnostics import Severity
+from govdata.diagnostics import Diagnostic, Severity
 from govdata.errors import ConfigError, UsageError
 from govdata.i18n import Text
 from govdata.model.config import InstanceConfig, Waiver
@@ -79,6 +79,17 @@ class RuleSettings:
                     )
                 ) from error
         return cls(severities, options, tuple(config.waivers))
+
+    def settled(self, diagnostics: list[Diagnostic], selection: Selection) -> list[Diagnostic]:
+        """Findings at their configured severity, without rules switched off or not selected."""
+        rules = {rule.id: rule for rule in RULES}
+        settled = []
+        for diagnostic in diagnostics:
+            severity = self.severities[diagnostic.rule_id]
+            if severity is None or not selection.picks(rules[diagnostic.rule_id]):
+                continue
+            settled.append(diagnostic if severity is diagnostic.severity else replace(diagnostic, severity=severity))
+        return settled
 
     def waived(self, rule_id: str, path: str, today: dt.date) -> bool:
         for waiver in self.waivers:

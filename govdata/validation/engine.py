@@ -17,7 +17,7 @@ import datetime as dt
 import functools
 import time
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -35,7 +35,7 @@ from govdata.model.kinds import (
     kinds_of,
 )
 from govdata.model.resource import Resource
-from govdata.rules import CATALOG_RULES, RULES
+from govdata.rules import CATALOG_RULES
 from govdata.rules.base import RuleContext, Scope
 from govdata.settings import RuleSettings, Selection
 from govdata.validation.batch import gc_paused, load_files, run_jobs
@@ -178,7 +178,7 @@ def validate(
     positions = Positions(read)
     # The registries' own per-file findings: the jobs keep only findings in their own file.
     diagnostics += _registry_findings(base, settings, selection, positions, day)
-    diagnostics = _settled(diagnostics, settings, selection)
+    diagnostics = settings.settled(diagnostics, selection)
     diagnostics += _catalog_rules(catalog, settings, selection, positions, day, whole=False)
     diagnostics = [d for d in diagnostics if not settings.waived(d.rule_id, d.location.path, day)]
     if scopes is not None:
@@ -210,16 +210,6 @@ def _jobs(
         else:
             jobs.append((path, kind))
     return jobs, unexpected
-
-
-def _settled(diagnostics: list[Diagnostic], settings: RuleSettings, selection: Selection) -> list[Diagnostic]:
-    """Findings at their configured severity, without rules switched off or not selected."""
-    rules = {rule.id: rule for rule in RULES}
-    return [
-        _with_severity(d, settings.severities[d.rule_id])
-        for d in diagnostics
-        if settings.severities[d.rule_id] is not None and selection.picks(rules[d.rule_id])
-    ]
 
 
 def _open_cache(
@@ -394,9 +384,3 @@ def _registry_findings(
         except Exception as error:  # noqa: BLE001 - a rule's bug is a finding; the other rules still run
             found.append(internal_error(base.config_path, error, rule_class.id))
     return found
-
-
-def _with_severity(diagnostic: Diagnostic, severity: Severity | None) -> Diagnostic:
-    if severity is None or severity is diagnostic.severity:
-        return diagnostic
-    return replace(diagnostic, severity=severity)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from govdata.validation.cache import decode_entries, encode_entries
+from govdata.validation.main_file import decode_entries, encode_entries
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO_ROOT / "benchmarks"))

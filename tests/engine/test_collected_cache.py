@@ -21,7 +21,7 @@ import pytest
 
 from govdata.instance import open_instance
 from govdata.model.collected import Collected
-from govdata.validation import cache
+from govdata.validation import cache, main_file
 from govdata.validation.engine import RunResult, validate
 from govdata.validation.item_table import ItemTable
 from tests.conftest import BASE_INSTANCE, build_instance
@@ -174,8 +174,8 @@ def test_damaged_sums_are_counted_again_from_every_file(tmp_path: Path, monkeypa
     root = build_instance(tmp_path / "instance", {**_copies(8), MINZHENG: minzheng})  # one edit: not stale
     _run(root)
     [main] = [p for p in (root / ".govdata-cache").glob("validate-*.marshal") if ".recent." not in p.name]
-    entries = cache.decode_entries(main.read_bytes())
-    main.write_bytes(cache.encode_entries(entries, Collected()))
+    entries = main_file.decode_entries(main.read_bytes())
+    main.write_bytes(main_file.encode_entries(entries, Collected()))
     _write(root, MINZHENG, minzheng + "# 备注\n")
     calls = _counting(monkeypatch)
     warm = _run(root)
@@ -183,7 +183,7 @@ def test_damaged_sums_are_counted_again_from_every_file(tmp_path: Path, monkeypa
     assert any(d.rule_id == "GD107" for d in warm.diagnostics)
     assert _findings(warm) == _findings(_run(root, use_cache=False))
     # The run wrote a new main file with sums it counted: the next run trusts them again.
-    assert warm.catalog.collected == cache.Collected.from_tuple(cache.load_main(main.read_bytes()).collected)
+    assert warm.catalog.collected == cache.Collected.from_tuple(main_file.load_main(main.read_bytes()).collected)
     calls["counted"] = 0
     again = _run(root)
     assert calls["counted"] == 0 and _findings(again) == _findings(warm)
@@ -198,7 +198,7 @@ def test_damaged_item_facts_are_read_from_the_file_again(tmp_path: Path) -> None
     cold = _run(root)
     [main] = [p for p in (root / ".govdata-cache").glob("validate-*.marshal") if ".recent." not in p.name]
     data = main.read_bytes()
-    header = struct.Struct("<QQQ")  # the lengths of the main file's three parts (``validation.cache``)
+    header = struct.Struct("<QQQ")  # the lengths of the main file's three parts (``validation.main_file``)
     first, second, third = header.unpack_from(data)
     parts = [data[header.size : header.size + first], data[header.size + first : -third or None], data[-third:]]
     paths, blobs, facts, others, _ = marshal.loads(parts[0])
@@ -231,7 +231,7 @@ def test_files_of_every_kind_in_the_recent_file_go_into_a_new_main_file(
     _run(root)
     saved = [p.name for p in (root / ".govdata-cache").glob("validate-*.marshal")]
     assert len(saved) == 1 and ".recent." not in saved[0]
-    keys = {path for path, _ in cache.decode_entries((root / ".govdata-cache" / saved[0]).read_bytes())}
+    keys = {path for path, _ in main_file.decode_entries((root / ".govdata-cache" / saved[0]).read_bytes())}
     assert keys == {GONGAN, MINZHENG, demands}
     calls = _counting(monkeypatch)
     warm = _run(root)

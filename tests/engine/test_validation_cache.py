@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from govdata.instance import discover, open_instance
-from govdata.validation import cache
+from govdata.validation import cache, main_file
 from govdata.validation.blobs import blob_id, content_ids, read_index, tracked_under
 from govdata.validation.engine import RunResult, load_catalog, validate
 from tests.conftest import BASE_INSTANCE, build_instance
@@ -164,7 +164,7 @@ def test_a_large_change_rewrites_the_main_file(tmp_path: Path, monkeypatch: pyte
     _run(root)
     saved = _cache_files(root)
     assert set(saved) == {"marshal"}
-    keys = cache.decode_entries(saved["marshal"]).keys()
+    keys = main_file.decode_entries(saved["marshal"]).keys()
     assert len(keys) == _files(root)
     for resource in resources:
         assert (resource.relative_to(root).as_posix(), blob_id(resource.read_bytes())) in keys
@@ -189,7 +189,7 @@ def test_a_file_edited_twice_then_a_large_change_keeps_one_content_per_file(
     _run(root)
     saved = _cache_files(root)
     assert set(saved) == {"marshal"}
-    entries = cache.decode_entries(saved["marshal"])
+    entries = main_file.decode_entries(saved["marshal"])
     assert [blob for path, blob in entries if path == RESOURCE] == [blob_id((root / RESOURCE).read_bytes())]
     warm = _run(root)
     assert warm.files_from_cache == _files(root)
@@ -279,12 +279,12 @@ def test_a_damaged_entry_is_a_miss_and_the_others_are_hits(tmp_path: Path) -> No
     root = _repository(tmp_path, _copies(3))
     cold = _run(root)
     [main] = [p for p in (root / ".govdata-cache").glob("validate-*.marshal") if ".recent." not in p.name]
-    entries = cache.decode_entries(main.read_bytes())
+    entries = main_file.decode_entries(main.read_bytes())
     resources = [key for key, value in entries.items() if value[2] is not None]
     first, second = resources[:2]
     entries[first] = (entries[first][0], True, 7, *entries[first][3:])  # facts: not a tuple
     entries[second] = (5, *entries[second][1:])  # findings: not a tuple
-    main.write_bytes(cache.encode_entries(entries))
+    main.write_bytes(main_file.encode_entries(entries))
     again = _run(root)
     assert again.files_from_cache == _files(root) - 2
     assert _findings(again) == _findings(cold)
@@ -296,12 +296,12 @@ def test_a_cut_main_file_is_a_miss_and_written_whole_again(tmp_path: Path) -> No
     cold = _run(root)
     [main] = [p for p in (root / ".govdata-cache").glob("validate-*.marshal") if ".recent." not in p.name]
     data = main.read_bytes()
-    entries = cache.decode_entries(data)
+    entries = main_file.decode_entries(data)
     assert len(entries) == _files(root)
     main.write_bytes(data[: -len(data) // 3])
     again = _run(root)
     assert again.files_from_cache == 0 and _findings(again) == _findings(cold)
-    assert cache.decode_entries(main.read_bytes()).keys() == entries.keys()
+    assert main_file.decode_entries(main.read_bytes()).keys() == entries.keys()
 
 
 def test_outside_git_the_content_is_hashed(tmp_path: Path) -> None:
@@ -331,10 +331,10 @@ def test_a_committed_cache_is_not_trusted(tmp_path: Path) -> None:
     broken = RESOURCE_TEXT.replace("sharing:\n  type: 无条件共享", "sharing:\n  type: 无条件").encode()
     # The forgery: the clean file's results filed under the broken file's content id.
     forged = next((root / ".govdata-cache").glob("validate-*.marshal"))
-    entries = cache.decode_entries(forged.read_bytes())
+    entries = main_file.decode_entries(forged.read_bytes())
     [clean] = [key for key in entries if key[0] == RESOURCE]
     entries[(RESOURCE, blob_id(broken))] = entries.pop(clean)
-    forged.write_bytes(cache.encode_entries(entries))
+    forged.write_bytes(main_file.encode_entries(entries))
     (root / RESOURCE).write_bytes(broken)
     _git(root, "add", "-f", RESOURCE, forged.relative_to(root).as_posix())
     _git(root, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "forged")
@@ -414,7 +414,7 @@ def test_the_main_file_holds_the_usual_result_as_facts_alone(tmp_path: Path) -> 
     (root / RESOURCE).write_text(RESOURCE_TEXT.replace("sharing:\n  type: 无条件共享", "sharing:\n  type: 无条件"))
     _run(root, processes=2)  # facts pickled back from workers, as in a large run
     [main] = [p for p in (root / ".govdata-cache").glob("validate-*.marshal") if ".recent." not in p.name]
-    columns = cache.load_main(main.read_bytes())
+    columns = main_file.load_main(main.read_bytes())
     assert list(columns.paths) == sorted(columns.paths)
     with_findings = {columns.paths[position] for position in columns.others}
     assert RESOURCE in with_findings and "catalogs/gongan/101002-000002.yaml" not in with_findings
@@ -435,7 +435,7 @@ def test_a_main_file_of_another_shape_is_a_miss(tmp_path: Path, damage: str) -> 
     root = _repository(tmp_path, _copies(3))
     cold = _run(root)
     [main] = [p for p in (root / ".govdata-cache").glob("validate-*.marshal") if ".recent." not in p.name]
-    columns = cache.load_main(main.read_bytes())
+    columns = main_file.load_main(main.read_bytes())
     paths, blobs, facts, others = list(columns.paths), columns.blobs, list(columns.facts), dict(columns.others)
     position = facts.index(next(row for row in facts if row is not None))
     if damage == "paths out of order":
