@@ -200,8 +200,11 @@ class ResultCache:
             collected = Collected.from_tuple(main.collected)
             for position, numbers in zip(self._unused, main.numbers(self._unused), strict=True):
                 facts = main.result(position)[2]
-                if facts is not None:
-                    collected.remove(_resource_facts(facts), main.table.decode(numbers))  # type: ignore[arg-type]
+                if facts is None:
+                    continue
+                if numbers is None:
+                    raise ValueError(f"{main.paths[position]}: a resource's result without its item facts")
+                collected.remove(_resource_facts(facts), main.table.decode(numbers))
             for result in [*self._from_recent.values(), *fresh]:
                 if result.facts is None:
                     continue

@@ -333,7 +333,7 @@ def _assemble(
     catalog = extend(base)
     problems: list[Diagnostic] = []
     if not keep_models:
-        catalog.facts = list(results.clean)
+        catalog.facts = list(results.clean)  # a copy: the others join it below
         catalog.load_resource = _resource_loader(read)
     for result in results.others:
         path, kind = result.path, kinds[result.path]

@@ -212,30 +212,17 @@ def with_items(main: MainFile, positions: list[int]) -> Entries:
     with contextlib.suppress(ValueError):  # the item facts cannot be read: every entry is checked again
         numbers = main.numbers(positions)
         for position, coded in zip(positions, numbers, strict=True):
-            diagnostics, loaded, facts, _, data, schema_ref = main.result(position)
+            value = main.result(position)
             with contextlib.suppress(ValueError, IndexError):
                 items = None if coded is None else main.table.decode(coded).as_tuple()
-                entries[(main.paths[position], main.blobs[position])] = (
-                    diagnostics,
-                    loaded,
-                    facts,
-                    items,
-                    data,
-                    schema_ref,
-                )
+                entries[(main.paths[position], main.blobs[position])] = (*value[:3], items, *value[4:])
     return entries
 
 
 def _is_clean(value: tuple[Any, ...]) -> bool:
     """A resource without findings whose result is its facts alone (the usual file)."""
     diagnostics, loaded, facts, _, data, _ = value
-    return (
-        type(diagnostics) is tuple
-        and not diagnostics
-        and loaded is True
-        and data is None
-        and (type(facts) is tuple and len(facts) == _WIDTH)
-    )
+    return diagnostics == () and loaded is True and data is None and type(facts) is tuple and len(facts) == _WIDTH
 
 
 def encode_entries(entries: Entries, collected: Collected | None = None) -> bytes:
