@@ -9,6 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests check what is generated, never how fast: on a shared CI machine a timing check
+# (the deadline, the "generation is slow" health check) fails at random, a timed test in disguise.
+settings.register_profile("govdata", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("govdata")
 
 # The git fixtures serve the CLI tests too.
 pytest_plugins = ["tests.gitops.conftest"]

@@ -68,7 +68,7 @@ def test_due_dates_across_holidays(start: dt.date, days: int, due: dt.date, note
         assert note in text, text
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 @given(st.dates(min_value=D(2020, 1, 1), max_value=D(2026, 11, 1)), st.integers(min_value=1, max_value=20))
 def test_every_count_agrees_with_chinese_calendar(start: dt.date, days: int) -> None:
     count = count_working_days(OFFICIAL, start, days)

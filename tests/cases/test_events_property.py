@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import get_args
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govdata.cases.edit import Event, NewCase
@@ -62,7 +62,7 @@ steps = st.lists(
 )
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30)
 @given(st.sampled_from(sorted(SPEC)), steps)
 def test_any_sequence_of_events(kind: str, sequence: list[tuple[str, int, str | None]]) -> None:
     with tempfile.TemporaryDirectory() as folder:

@@ -7,7 +7,7 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govdata.errors import GovdataError
@@ -72,7 +72,7 @@ commands = st.lists(
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60)
 @given(commands)
 def test_any_sequence_of_commands(sequence: list[tuple[str, int, int]]) -> None:
     with tempfile.TemporaryDirectory() as folder:

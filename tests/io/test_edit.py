@@ -110,7 +110,7 @@ def _documents(draw: st.DrawFn) -> tuple[str, list[str]]:
     return "\n".join(lines) + "\n", comments
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(_documents())
 def test_reorder_property(document: tuple[str, list[str]]) -> None:
     text, comments = document

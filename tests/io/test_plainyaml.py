@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 import ryaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govdata.io import fastyaml
@@ -194,7 +194,7 @@ def test_full_width_commas_in_block_lists_take_the_clean_path_unless_a_flow_list
     assert not _agree("conditions:\n  - 甲\nkeywords: [甲，乙]\n")  # refused: a comma slip
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(st.from_regex(_NEVER_PLAIN_TEXT, fullmatch=True))
 def test_texts_taken_as_quoted_are_never_text_when_plain_for_ryaml(text: str) -> None:
     """The one fact about serde_yaml the clean path relies on for text values: these forms,
@@ -326,7 +326,7 @@ _documents = st.recursive(
 )
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400)
 @given(_documents)
 def test_generated_documents_read_alike(document: Any) -> None:
     if isinstance(document, tuple):
@@ -337,7 +337,7 @@ def test_generated_documents_read_alike(document: Any) -> None:
 _YAMLISH = st.text(alphabet=list(" \n:-[],'\"#01xb_.a甲，\u3000?!&*|>~\t{}<+"), max_size=40)
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=600)
 @given(_YAMLISH)
 def test_arbitrary_yamlish_text_reads_alike(text: str) -> None:
     _agree(text)

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import quote
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govdata.model.catalog import Catalog, Document
@@ -147,7 +147,7 @@ def catalogs(draw: st.DrawFn, base: Catalog) -> Catalog:
 _BASE = load(BASE_INSTANCE)
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15)
 @given(catalog=catalogs(_BASE))
 def test_generated_catalogs_leak_nothing(catalog: Catalog) -> None:
     publication = publish(catalog, PublishOptions(base_url=BASE, repository_url=REPOSITORY, site=True))
@@ -157,7 +157,7 @@ def test_generated_catalogs_leak_nothing(catalog: Catalog) -> None:
     assert all(f"site/datasets/{code.replace('/', '-')}.html" in publication.files for code in published)
 
 
-@settings(max_examples=2, deadline=None)
+@settings(max_examples=2)
 @given(seed=st.integers(1, 10_000))
 def test_instances_of_the_benchmark_generator_leak_nothing(seed: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
