@@ -2,8 +2,9 @@
 
 The fast reader (libyaml) must give every plain scalar the same type that ``govdata fmt`` and
 the lifecycle commands (ruamel, round trip) give it, or ``validate`` and ``fmt`` would disagree
-about the same file. We take the patterns from ruamel's own resolver table so the two cannot
-drift, and convert values the way ruamel's constructor does. Timestamps stay text: a date is a
+about the same file. The patterns are ruamel's own, as its resolver table has them for YAML 1.2
+(``tests/io/test_scalars.py`` holds them to that table, so the two cannot drift), and values
+are converted the way ruamel's constructor does. Timestamps stay text: a date is a
 string in every schema (the same choice check-jsonschema makes).
 """
 
@@ -13,26 +14,34 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ruamel.yaml.resolver import implicit_resolvers
-
-_YAML_12 = (1, 2)
-_TAG = "tag:yaml.org,2002:"
-
-
-def _pattern(tag: str) -> re.Pattern[str]:
-    for versions, resolved_tag, regexp, _first in implicit_resolvers:
-        if _YAML_12 in versions and resolved_tag == _TAG + tag:
-            # ruamel wraps its patterns in a lazy proxy that costs an attribute lookup per
-            # match; compile the same source and flags once instead.
-            return re.compile(regexp.pattern, regexp.flags)
-    raise LookupError(tag)  # pragma: no cover - ruamel always defines the core tags
-
-
-_BOOL = _pattern("bool")
-_INT = _pattern("int")
-_FLOAT = _pattern("float")
-_NULL = _pattern("null")
-_MERGE = _pattern("merge")
+# Written out, not read from ``ruamel.yaml.resolver.implicit_resolvers`` at import: that import
+# loads the whole of ruamel.yaml (≈ 0.04 s), which ``validate`` needs for nothing else. Compiled
+# here once, also because ruamel wraps its patterns in a lazy proxy that costs an attribute
+# lookup per match.
+_BOOL = re.compile(r"""^(?:true|True|TRUE|false|False|FALSE)$""", re.X)
+_INT = re.compile(
+    r"""^(?:[-+]?0b[0-1_]+
+        |[-+]?0o?[0-7_]+
+        |[-+]?[0-9_]+
+        |[-+]?0x[0-9a-fA-F_]+)$""",
+    re.X,
+)
+_FLOAT = re.compile(
+    r"""^(?:
+         [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+        |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
+        |[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
+        |[-+]?\.(?:inf|Inf|INF)
+        |\.(?:nan|NaN|NAN))$""",
+    re.X,
+)
+_NULL = re.compile(
+    r"""^(?: ~
+        |null|Null|NULL
+        | )$""",
+    re.X,
+)
+_MERGE = re.compile(r"^(?:<<)$")
 
 # Only plain scalars starting with one of these can resolve to something other than text.
 SPECIAL_FIRST = frozenset("0123456789+-.~nNtTfF<")

@@ -11,9 +11,27 @@ from typing import Any
 
 import pytest
 from ruamel.yaml import YAML, YAMLError
+from ruamel.yaml.resolver import implicit_resolvers
 
+from govdata.io import scalars
 from govdata.io.fastyaml import YamlProblem, load_yaml
 from govdata.io.scalars import core_disagreement, resolve_plain
+
+
+@pytest.mark.parametrize(
+    ("name", "tag"), [("_BOOL", "bool"), ("_INT", "int"), ("_FLOAT", "float"), ("_NULL", "null"), ("_MERGE", "merge")]
+)
+def test_the_patterns_are_ruamels_own_for_yaml_1_2(name: str, tag: str) -> None:
+    """Written out in ``scalars`` to spare ruamel's import; an upgrade of ruamel that changes
+    its table fails here, not silently in a reading that differs from ``fmt``'s."""
+    (theirs,) = [
+        pattern
+        for versions, resolved, pattern, _first in implicit_resolvers
+        if (1, 2) in versions and resolved == f"tag:yaml.org,2002:{tag}"
+    ]
+    ours = getattr(scalars, name)
+    assert (ours.pattern, ours.flags) == (theirs.pattern, theirs.flags)
+
 
 EDGE_SCALARS = [
     "no",
