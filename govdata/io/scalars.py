@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 # Written out, not read from ``ruamel.yaml.resolver.implicit_resolvers`` at import: that import
-# loads the whole of ruamel.yaml (≈ 0.04 s), which ``validate`` needs for nothing else. Compiled
+# loads the whole of ruamel.yaml (0.02-0.04 s), which ``validate`` needs for nothing else. Compiled
 # here once, also because ruamel wraps its patterns in a lazy proxy that costs an attribute
 # lookup per match.
 _BOOL = re.compile(r"""^(?:true|True|TRUE|false|False|FALSE)$""", re.X)

@@ -18,8 +18,8 @@ class Model(BaseModel):
 
     # strict: "true" is not a boolean and "5" is not a number, exactly as in the JSON Schema.
     # defer_build: a model's validator is built when first used, not at import. A run uses a
-    # few of the 20-odd file models (a pull request's re-check: the resource and the config),
-    # and building all of them cost every command ≈ 0.08 s of start-up (issue 12, item 5).
+    # few of the 49 model classes (a pull request's re-check: the resource, the config, the
+    # registries); building all of them cost every command 0.05-0.08 s of start-up (issue 12).
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, strict=True, defer_build=True)
 
 

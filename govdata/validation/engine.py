@@ -225,8 +225,9 @@ def _open_cache(
     used, and named in ``diagnostics`` (fail closed)."""
     if listing is None:
         return None, {}
-    # Read before git's listings are waited for: git stats every file meanwhile (0.1-0.2 s
-    # of waiting at 100,000 files). Reading is safe whatever the file holds (marshal runs no code).
+    # Read before git's listings are waited for: git stats every file meanwhile (waited for
+    # 0.1-0.2 s at 100,000 files before the read). Reading a forged file runs no code (marshal);
+    # at worst it is damaged, which is no cache.
     cache = _cache_for(instance, read, registries)
     index = listing.result()
     if committed := tracked_under(index, CACHE_FOLDER):
