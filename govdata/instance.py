@@ -1,4 +1,8 @@
-"""Finding an instance (walk up to govdata.yaml) and listing the files that belong to it."""
+"""Finding an instance (walk up to govdata.yaml) and listing the files that belong to it.
+
+Light to import (the models and the loader are imported by ``open_instance``): ``validate``
+finds the instance and starts git's listing of it before it imports the engine.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +11,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from govdata.errors import ConfigError
 from govdata.i18n import Text
 from govdata.io.atomic import is_temporary, stray_temporaries, walk_folders
-from govdata.model.config import InstanceConfig
-from govdata.model.kinds import CONFIG
-from govdata.validation.loading import load_file
+from govdata.io.transaction import CACHE_FOLDER
+from govdata.validation.blobs import IndexListing
+
+if TYPE_CHECKING:
+    from govdata.model.config import InstanceConfig
 
 CONFIG_NAME = "govdata.yaml"
 ENV_CONFIG = "GOVDATA_CONFIG"
@@ -53,6 +59,10 @@ def find_config(start: Path, explicit: Path | None = None) -> Path:
 
 def open_instance(start: Path, explicit: Path | None = None) -> Instance:
     """Locate and load the instance configuration; any problem in it stops the run (exit 2)."""
+    from govdata.model.config import InstanceConfig
+    from govdata.model.kinds import CONFIG
+    from govdata.validation.loading import load_file
+
     config_path = find_config(start, explicit)
     try:
         data = config_path.read_bytes()
@@ -115,4 +125,32 @@ def scan(root: Path) -> InstanceFiles:
                     temporaries.append(prefix + name)
             elif not hidden and name.lower().endswith((".yaml", ".yml")):
                 files.append(prefix + name)
+    return InstanceFiles(sorted(files), sorted(temporaries))
+
+
+# What ``scan`` lists: a YAML file (the extension in any case) in an instance folder, no part of
+# its path hidden.
+_INSTANCE_FILE = re.compile(
+    "(?:" + "|".join(map(re.escape, INSTANCE_FOLDERS)) + r")/(?:[^/.][^/]*/)*[^/.][^/]*\.(?i:ya?ml)"
+)
+
+
+def start_listing(root: Path) -> IndexListing:
+    """git's listing of the instance's files (and of a committed validation cache), started now
+    in the background; ``sort_listing`` reads it."""
+    return IndexListing(root, (CONFIG_NAME, *INSTANCE_FOLDERS, CACHE_FOLDER))
+
+
+def sort_listing(root: Path, listed: list[str]) -> InstanceFiles:
+    """What ``scan`` finds, from a list of every file under the instance folders (git's, see
+    ``validation.blobs``) instead of a walk; the files are the listing's own strings."""
+    files = list(filter(_INSTANCE_FILE.fullmatch, listed))  # one C loop over 100,000 paths
+    if (root / CONFIG_NAME).is_file():
+        files.append(CONFIG_NAME)
+    temporaries = [path.name for path in stray_temporaries(root, ())]  # at the root itself
+    temporaries += [
+        path
+        for path in listed
+        if "/." in path and path.partition("/")[0] in INSTANCE_FOLDERS and is_temporary(path.rpartition("/")[2])
+    ]
     return InstanceFiles(sorted(files), sorted(temporaries))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import sys
@@ -92,26 +93,32 @@ def validate(
     cross-file rules check the whole instance every time, so a one-file change still reports
     every finding it causes elsewhere.
     """
-    from govdata.instance import open_instance
-    from govdata.report import reporter_for, resolved
-    from govdata.settings import Selection
-    from govdata.validation.engine import validate as run_validation
+    from govdata.instance import find_config, start_listing
 
     early_lang(lang)
-    instance = open_instance(Path.cwd(), config)
+    # git lists the instance's files (statting each: 0.5 s at 100,000) while Python imports the engine.
+    with start_listing(find_config(Path.cwd(), config).parent) if cache else contextlib.nullcontext() as listing:
+        from govdata.instance import open_instance
+        from govdata.settings import Selection
+        from govdata.validation.engine import validate as run_validation
+
+        instance = open_instance(Path.cwd(), config)
+        scopes = [instance_path(instance.root, path) for path in paths] if paths else None
+        selection = Selection(tuple(select or ()), tuple(ignore or ()))
+        with progress_bar(progress, "校验 / validating") as tick:
+            result = run_validation(
+                instance,
+                scopes=scopes,
+                selection=selection,
+                progress=tick,
+                today=_day(today),
+                use_cache=cache,
+                processes=jobs,
+                listing=listing,
+            )
+    from govdata.report import reporter_for, resolved
+
     chosen_lang = resolve_lang(lang, instance.config.language)
-    scopes = [instance_path(instance.root, path) for path in paths] if paths else None
-    selection = Selection(tuple(select or ()), tuple(ignore or ()))
-    with progress_bar(progress, "校验 / validating") as tick:
-        result = run_validation(
-            instance,
-            scopes=scopes,
-            selection=selection,
-            progress=tick,
-            today=_day(today),
-            use_cache=cache,
-            processes=jobs,
-        )
     reporter_for(output_format).report(result, chosen_lang, sys.stdout)
     # Machine formats stay exactly what their readers expect; a JSON run does not import the
     # text reporter (and rich's console) at all.

@@ -1,9 +1,12 @@
-"""The content id of every file: git's blob id, from git's index where git vouches for it.
+"""What git says of the working tree: every file in it, and each file's content id (git's
+blob id) where git vouches for it.
 
-``git ls-files -s`` lists the blob id of every tracked file for free; ``git ls-files -m``
-names the tracked files whose working copy differs from the index. Every other file (modified,
-untracked, a symlink, a conflict, or no git at all) is hashed here the way git hashes a blob,
-so an id means the same content wherever it came from.
+``git ls-files -s`` lists the blob id of every tracked file for free; ``git ls-files -m -d -o``
+names the tracked files whose working copy differs from the index or is gone, and every
+untracked file. Together they are the list of files a walk would find (``_worktree``), got in
+C on the other core. Every file git does not vouch for (modified, untracked, a symlink, a
+conflict, marked assume-unchanged or skip-worktree, or no git at all) is hashed here the way
+git hashes a blob, so an id means the same content wherever it came from.
 
 Files git converts on checkout (``core.autocrlf``, clean/smudge filters) keep their index id
 although their working bytes differ; the id still names the same working content on this
@@ -13,6 +16,7 @@ machine, which is all the validation cache needs.
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import tempfile
 from collections.abc import Callable, Sequence
@@ -36,30 +40,39 @@ def _paths(listing: bytes) -> list[str]:
 
 @dataclass(frozen=True)
 class GitIndex:
-    """What git's index says of the files under a folder."""
+    """What git says of the files under the folders it was asked about."""
 
     ids: dict[str, str]  # blob id of each tracked regular file whose working copy is unchanged
     tracked: list[str]  # every tracked path
+    # Every file in the working tree under those folders, tracked or not (ignored ones too), in
+    # no particular order; None when git cannot list them as a walk would (``_worktree``).
+    worktree: list[str] | None = None
 
 
-_LISTINGS = (("ls-files", "-s", "-z", "--", "."), ("ls-files", "-m", "-z", "--", "."))
+# The index with each entry's tag (``-v``: lower case when marked assume-unchanged, which git
+# then never reports as modified), and what differs from it: modified (C), removed (R), and
+# every untracked file (?, ignored ones too: no --exclude-standard).
+_INDEX = ("ls-files", "-s", "-v", "-z", "--")
+_CHANGES = ("ls-files", "-m", "-d", "-o", "-t", "-z", "--")
+_GITLINK = "160000"
 
 
 class IndexListing:
-    """git's two listings of the index, started at once and read when needed.
+    """git's two listings of ``folders`` under ``root``, started at once and read when needed.
 
-    ``ls-files -m`` stats every file (0.24 s at 100,000 files): started first, git does that on
-    the other core while this process lists the files and loads the registries. Output goes to
+    git stats every file (0.24 s at 100,000 files) and reads every folder: started first, it
+    does that on the other core while this process reads the validation cache. Output goes to
     temporary files, not pipes, so git never waits for a reader. Without git, or without a
     writable temporary folder, the index is empty and every file is hashed instead. Use as a
     context manager, or call ``close``.
     """
 
-    def __init__(self, root: Path) -> None:
-        self._started = [_start(root, args) for args in _LISTINGS]
+    def __init__(self, root: Path, folders: Sequence[str] = (".",)) -> None:
+        self._root = root
+        self._started = [_start(root, (*args, *folders)) for args in (_INDEX, _CHANGES)]
 
     def result(self) -> GitIndex:
-        """The index under the root (empty outside git, or when git failed)."""
+        """The index under the folders (empty outside git, or when git failed)."""
         outputs: list[bytes] = []
         for started in self._started:
             if started is None:
@@ -72,17 +85,23 @@ class IndexListing:
                 return GitIndex({}, [])
             output.seek(0)
             outputs.append(output.read())
-        listing, modified = outputs
-        changed = set(_paths(modified))
+        listing, changes = outputs
+        changed: dict[str, set[str]] = {"C": set(), "R": set(), "?": set()}
+        for entry in _paths(changes):
+            changed.setdefault(entry[0], set()).add(entry[2:])
+        modified = changed["C"]
         ids: dict[str, str] = {}
         tracked: list[str] = []
+        odd: list[tuple[str, str, str]] = []  # entries that are not a plain unchanged file: (tag, mode, path)
         for entry in _paths(listing):
             meta, _, path = entry.partition("\t")
+            tag, mode, blob, stage = meta.split(" ")
             tracked.append(path)
-            mode, blob, stage = meta.split(" ")
-            if mode in _REGULAR_FILES and stage == "0" and path not in changed:
+            if tag == "H" and mode in _REGULAR_FILES and stage == "0" and path not in modified:
                 ids[path] = blob
-        return GitIndex(ids, tracked)
+            else:
+                odd.append((tag, mode, path))
+        return GitIndex(ids, tracked, _worktree(self._root, ids, odd, changed))
 
     def close(self) -> None:
         for started in self._started:
@@ -98,6 +117,32 @@ class IndexListing:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+
+def _worktree(
+    root: Path, ids: dict[str, str], odd: list[tuple[str, str, str]], changed: dict[str, set[str]]
+) -> list[str] | None:
+    """The files a walk of the working tree would find (``os.walk``: symlinks not followed, a
+    link to a folder is a folder), from git's listings: the unchanged files (``ids``, nearly
+    all), the other tracked entries that are there, and the untracked files. None where git
+    lists less than the walk finds: a submodule or a nested repository, whose files git does
+    not list and the walk does."""
+    untracked = changed["?"]
+    if any(path.endswith("/") for path in untracked) or any(mode == _GITLINK for _, mode, _ in odd):
+        return None
+    files = list(ids)  # the same string objects as the keys: later look-ups compare by identity
+    seen: set[str] = set()  # an unmerged path has an entry per stage
+    for tag, mode, path in odd:
+        if path in seen or path in changed["R"]:
+            continue
+        seen.add(path)
+        if tag.upper() == "S" and not os.path.lexists(root / path):  # sparse checkout: not there
+            continue
+        if (mode not in _REGULAR_FILES or path in changed["C"]) and os.path.isdir(root / path):
+            continue  # a link to a folder, or a file become a folder
+        files.append(path)
+    files.extend(path for path in untracked if not os.path.isdir(root / path))
+    return files
 
 
 def _start(root: Path, args: tuple[str, ...]) -> tuple[subprocess.Popen[bytes], IO[bytes]] | None:

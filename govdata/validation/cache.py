@@ -41,12 +41,13 @@ from govdata.diagnostics import Diagnostic, Location, Severity
 from govdata.errors import GovdataError
 from govdata.i18n import Text
 from govdata.io.atomic import atomic_write
+from govdata.io.transaction import CACHE_FOLDER
 from govdata.model.collected import Collected
 from govdata.model.facts import ItemFacts, ResourceFacts
 from govdata.validation.jobs import FileResult
 from govdata.validation.main_file import Entries, Key, encode_entries, read_main, with_items
 
-FOLDER = ".govdata-cache"
+FOLDER = CACHE_FOLDER
 PREFIX = "validate-"
 RECENT_FLOOR = 256  # the recent file may always hold this many entries
 

@@ -46,6 +46,8 @@ from govdata.validation.loading import (
 
 # The registries every per-file rule may consult: loaded first, in the parent, and shared.
 REGISTRY_KINDS = (DEPARTMENTS, LEGAL_BASES, CLASSIFICATION)
+# Each at one path, its pattern written out (a test holds them to it).
+REGISTRY_PATHS = tuple(kind.path_pattern.pattern.replace("\\", "") for kind in REGISTRY_KINDS)
 FILE_RULES: tuple[type[Rule], ...] = tuple(rule for rule in CATALOG_RULES if rule.scope is Scope.FILE)
 
 

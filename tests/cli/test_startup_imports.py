@@ -122,3 +122,23 @@ def test_a_machine_format_imports_neither_the_text_reporter_nor_rich(instance: C
     assert "govdata.validation.engine" in modules and "govdata.report.base" in modules
     assert "govdata.report.text" not in modules
     assert [name for name in modules if top_package(name) == "rich"] == []
+
+
+def test_validate_can_start_git_before_it_imports_the_models() -> None:
+    """``validate`` finds the instance and starts git's listing of it (``instance.start_listing``)
+    before it imports the engine, so git stats the files while Python imports: that module
+    imports no model, no loader, no pydantic."""
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys, govdata.instance; print(*sorted(sys.modules))"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    modules = done.stdout.split()
+    assert "govdata.validation.blobs" in modules
+    heavy = [name for name in modules if top_package(name) in {"pydantic", "pydantic_core", "ruamel", "typer"}]
+    heavy += [
+        name for name in modules if name.startswith(("govdata.model", "govdata.validation.loading", "govdata.rules"))
+    ]
+    assert heavy == []

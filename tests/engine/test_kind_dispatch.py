@@ -3,9 +3,11 @@ must agree with trying every kind."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 
 from govdata.model.kinds import FILE_KINDS, FileKind, kind_of, kinds_of
+from govdata.validation.jobs import REGISTRY_KINDS, REGISTRY_PATHS
 from tests.conftest import REPO_ROOT
 
 
@@ -42,3 +44,12 @@ def test_every_kind_pattern_starts_with_its_folder_written_out() -> None:
     for kind in FILE_KINDS:
         folder = kind.path_pattern.pattern.split("/", 1)[0]
         assert "/" not in kind.path_pattern.pattern or folder.isidentifier() or folder.isalpha(), kind.name
+
+
+def test_each_registry_has_one_path_written_out() -> None:
+    """``validate`` reads the registries for the cache's context before it lists any file, at
+    the one path each may have (``jobs.REGISTRY_PATHS``)."""
+    assert len(REGISTRY_PATHS) == len(REGISTRY_KINDS) == 3
+    for path, kind in zip(REGISTRY_PATHS, REGISTRY_KINDS, strict=True):
+        assert kind.path_pattern.pattern == re.escape(path).replace("\\-", "-")  # nothing but this path
+        assert kind_of(path) is kind
