@@ -21,9 +21,9 @@ A row's floor is computed from the medians of its parts over the rounds it ran i
   vCPUs that share a physical core (the 2 here give 1.5–1.7× one core's work) each run slower
   when all are busy, and dividing the one-core cost by the cores would give a floor no run can
   reach.
-- a warm run (the pull request, pre-commit): start-up + the larger of ``marshal.loads`` and
-  git's listings (the engine runs git beside it) + the changed files' jobs ÷ cores (``cached``),
-  at the same cost with every core busy.
+- a warm run (the pull request, pre-commit): the larger of start-up + ``marshal.loads`` and
+  git's listings (``validate`` starts git before its imports, and it runs beside them and the
+  read) + the changed files' jobs ÷ cores (``cached``), at the same cost with every core busy.
 
 check-jsonschema, located and fmt-warm have no floor ("—"): nothing measured sensibly bounds them.
 """
@@ -89,9 +89,10 @@ def spread(files: int, per_file: float, cores: int, start_up: float) -> float:
 
 
 def cached(start_up: float, unmarshal: float, listings: float, changed: int, per_file: float, cores: int) -> float:
-    """Start-up, the cache read (git's listings beside it when there is a second core), the changed files' jobs."""
-    reading = max(unmarshal, listings) if cores > 1 else unmarshal + listings
-    return start_up + reading + changed * per_file / cores
+    """Start-up and the cache read, with git's listings beside both when there is a second core
+    (``validate`` starts git before it imports the engine); then the changed files' jobs."""
+    ready = max(start_up + unmarshal, listings) if cores > 1 else start_up + unmarshal + listings
+    return ready + changed * per_file / cores
 
 
 @dataclass(frozen=True)
@@ -243,8 +244,8 @@ class FloorTimer:
         why = (
             f"a new process imports the engine and `validate` ({start_up:.2f} s) and reads every file's facts "
             f"from the first part of the cache's main file (`main_file.read_main`; item facts are read when asked), "
-            f"a {self.cache_mb[warm.data]:,.1f} MB file, {unmarshal:.2f} s (git's index "
-            f"listings, {listings:.2f} s, run beside it); then the job of each changed file, {how} "
+            f"a {self.cache_mb[warm.data]:,.1f} MB file, {unmarshal:.2f} s (git's listings of the "
+            f"files, {listings:.2f} s, started before the imports and run beside them and the read); then the job of each changed file, {how} "
             f"× {changed} ÷ {self.cores} cores"
         )
         return Floor(cached(start_up, unmarshal, listings, changed, job, self.cores), why, parts)

@@ -135,10 +135,13 @@ _INSTANCE_FILE = re.compile(
 )
 
 
+# What git is asked to list: the instance's files, and a validation cache committed by mistake.
+LISTED = (CONFIG_NAME, *INSTANCE_FOLDERS, CACHE_FOLDER)
+
+
 def start_listing(root: Path) -> IndexListing:
-    """git's listing of the instance's files (and of a committed validation cache), started now
-    in the background; ``sort_listing`` reads it."""
-    return IndexListing(root, (CONFIG_NAME, *INSTANCE_FOLDERS, CACHE_FOLDER))
+    """git's listing of the instance's files, started now in the background; ``sort_listing`` reads it."""
+    return IndexListing(root, LISTED)
 
 
 def sort_listing(root: Path, listed: list[str]) -> InstanceFiles:

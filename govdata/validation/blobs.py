@@ -52,8 +52,7 @@ class GitIndex:
 # The index with each entry's tag (``-v``: lower case when marked assume-unchanged, which git
 # then never reports as modified), and what differs from it: modified (C), removed (R), and
 # every untracked file (?, ignored ones too: no --exclude-standard).
-_INDEX = ("ls-files", "-s", "-v", "-z", "--")
-_CHANGES = ("ls-files", "-m", "-d", "-o", "-t", "-z", "--")
+LISTINGS = (("ls-files", "-s", "-v", "-z", "--"), ("ls-files", "-m", "-d", "-o", "-t", "-z", "--"))
 _GITLINK = "160000"
 
 
@@ -69,7 +68,7 @@ class IndexListing:
 
     def __init__(self, root: Path, folders: Sequence[str] = (".",)) -> None:
         self._root = root
-        self._started = [_start(root, (*args, *folders)) for args in (_INDEX, _CHANGES)]
+        self._started = [_start(root, (*args, *folders)) for args in LISTINGS]
 
     def result(self) -> GitIndex:
         """The index under the folders (empty outside git, or when git failed)."""
