@@ -33,12 +33,11 @@ from govdata.validation import engine
 from govdata.validation.cache import FOLDER
 
 PHASES = (
-    ("_cache_for", "read the cache's main file (git lists the files meanwhile)"),
+    ("open_cache", "read the cache's main file (git lists the files meanwhile)"),
     ("IndexListing.result", "git's listings waited for and parsed"),
-    ("sort_listing", "the instance's files from git's listing"),
-    ("scan", "the files by a walk (where git cannot list them)"),
+    ("instance_files", "the instance's files from git's listing (else a walk)"),
     ("load_catalog", "load the registries"),
-    ("_usable", "content ids"),
+    ("usable", "content ids"),
     ("_results", "cache hits decoded, changed files checked"),
     ("_assemble", "catalog of facts"),
     ("_item_loader", "item facts by path"),

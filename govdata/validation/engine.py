@@ -1,7 +1,7 @@
 """Validate an instance: per-file jobs, then the cross-file rules over a compact index.
 
-Returns a :class:`RunResult`; never prints. The registries and ``govdata.yaml`` are loaded
-first; every other file is one job (``validation.jobs``: read, parse, schema, model, per-file
+Returns a :class:`RunResult`; never prints. git lists the files while the cache is read
+(``validation.listing``); the registries and ``govdata.yaml`` are loaded first; every other file is one job (``validation.jobs``: read, parse, schema, model, per-file
 rules, facts), run in worker processes when that pays and remembered by content in
 ``.govdata-cache/`` (``validation.cache``). The parent keeps each resource's facts, not its
 model, unless the caller needs the models (``keep_models``), and runs the cross-file rules
@@ -16,13 +16,13 @@ import contextlib
 import datetime as dt
 import functools
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import NamedTuple
 
 from govdata.diagnostics import Diagnostic, Severity, sort_diagnostics
-from govdata.instance import CONFIG_NAME, Instance, scan, sort_listing, start_listing, within
+from govdata.instance import CONFIG_NAME, Instance, within
 from govdata.io.tree import WorkingTree
 from govdata.model.catalog import Catalog, Document
 from govdata.model.collected import Collected
@@ -39,19 +39,18 @@ from govdata.rules import CATALOG_RULES
 from govdata.rules.base import RuleContext, Scope
 from govdata.settings import RuleSettings, Selection
 from govdata.validation.batch import gc_paused, load_files, run_jobs
-from govdata.validation.blobs import GitIndex, IndexListing, content_ids, tracked_under
-from govdata.validation.cache import FOLDER as CACHE_FOLDER
-from govdata.validation.cache import Found, ResultCache, context_key
+from govdata.validation.blobs import IndexListing
+from govdata.validation.cache import Found, ResultCache
 from govdata.validation.jobs import (
     REGISTRY_KINDS,
-    REGISTRY_PATHS,
     FileChecker,
     FileResult,
     Positions,
     add_document,
     extend,
 )
-from govdata.validation.layout import committed_cache, leftover_diagnostics, unexpected_file
+from govdata.validation.layout import leftover_diagnostics, unexpected_file
+from govdata.validation.listing import git_listing, instance_files, open_cache, usable
 from govdata.validation.loading import ParsedFile, Reader, internal_error, load_file, model_file
 from govdata.validation.summary import CatalogSummary, summarize
 
@@ -161,23 +160,22 @@ def validate(
     read: Reader = reader or WorkingTree(instance.root)
     config_path = instance.relative(instance.config_path)
     wants_cache = use_cache and reader is None
-    # git lists the files (statting each: 0.24 s at 100,000) on the other core while this
-    # process reads the cache. The collector is paused as for the jobs: reading 100,000 cached
+    # git lists the files (``validation.listing``; statting each, 0.5 s at 100,000) on the other
+    # core while this process reads the cache. The collector is paused as for the jobs: reading 100,000 cached
     # results builds millions of tuples, and its passes over them doubled the time of reading the cache.
-    with _listing(instance, listing, wants_cache) as listing, gc_paused():
-        cache = _cache_for(instance, read) if listing is not None else None
+    with git_listing(instance, listing, wants_cache) as listing, gc_paused():
+        cache = open_cache(instance, read) if listing is not None else None
         index = listing.result() if listing is not None else None
         walked = None  # the files and any leftover temporaries, from git's listing or one walk
         if paths is None:
-            worktree = index.worktree if index is not None else None
-            walked = scan(instance.root) if worktree is None else sort_listing(instance.root, worktree)
+            walked = instance_files(instance.root, index)
             paths = walked.files
         kinds = kinds_of(paths)
         registries = [path for path, kind in kinds.items() if kind in REGISTRY_KINDS]
         base, diagnostics = load_catalog(instance.config, registries, read, config_path=config_path)
         jobs, unexpected = _jobs(kinds, {config_path, *registries})
         diagnostics += unexpected
-        cache, ids = _usable(cache, index, paths, read, diagnostics)
+        cache, ids = usable(cache, index, paths, read, diagnostics)
     day = today or dt.date.today()
     checker = FileChecker(base, settings, read, keep_data=keep_models, today=day)
     with gc_paused():
@@ -224,50 +222,6 @@ def _jobs(
         else:
             jobs.append((path, kind))
     return jobs, unexpected
-
-
-@contextlib.contextmanager
-def _listing(instance: Instance, started: IndexListing | None, wanted: bool) -> Iterator[IndexListing | None]:
-    """git's listing of the instance when the cache is wanted: the caller's (``started``), else one of our own."""
-    if not wanted or started is not None:
-        yield started if wanted else None
-        return
-    with start_listing(instance.root) as listing:
-        yield listing
-
-
-def _usable(
-    cache: ResultCache | None,
-    index: GitIndex | None,
-    paths: list[str],
-    read: Reader,
-    diagnostics: list[Diagnostic],
-) -> tuple[ResultCache | None, dict[str, str]]:
-    """The cache and every file's content id; none without the cache, and none when the cache
-    was committed, which could carry forged results into CI: it is not used, and named in
-    ``diagnostics`` (fail closed). (It was read already, beside git's listing: reading a forged
-    file runs no code, marshal; at worst it is damaged, which is no cache.)"""
-    if cache is None or index is None:
-        return None, {}
-    if committed := tracked_under(index, CACHE_FOLDER):
-        diagnostics.append(committed_cache(committed[0]))
-        return None, {}
-    return cache, content_ids(paths, read, index)
-
-
-def _cache_for(instance: Instance, read: Reader) -> ResultCache | None:
-    """The cache of this context: the code, ``govdata.yaml`` and the registries (at their
-    paths, known before any file is listed)."""
-    try:
-        config = instance.config_path.read_bytes()
-        registries: dict[str, bytes] = {}
-        for path in REGISTRY_PATHS:
-            with contextlib.suppress(FileNotFoundError):
-                registries[path] = read(path)
-        context = context_key(config, registries)
-    except OSError:
-        return None
-    return ResultCache(instance.root, context)
 
 
 class Results(NamedTuple):

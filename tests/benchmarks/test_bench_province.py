@@ -191,7 +191,11 @@ def test_the_recheck_phases_are_timed_on_the_pull_request(
         timeout=600,
     )
     assert done.returncode == 0, done.stderr[-3000:]
-    for label in ("the instance's files from git's listing", "cross-file rules", "marshal.loads of the cache"):
+    for label in (
+        "the instance's files from git's listing (else a walk)",
+        "cross-file rules",
+        "marshal.loads of the cache",
+    ):
         assert f"| {label}" in done.stdout, done.stdout
     changed = subprocess.run(
         ["git", "-C", str(repository), "diff", "--name-only", "main", "pr"], capture_output=True, text=True, check=True
