@@ -97,12 +97,13 @@ def validate(
 
     early_lang(lang)
     # git lists the instance's files (statting each: 0.5 s at 100,000) while Python imports the engine.
-    with start_listing(find_config(Path.cwd(), config).parent) if cache else contextlib.nullcontext() as listing:
+    config_path = find_config(Path.cwd(), config)  # searched once: open_instance is given what it found
+    with start_listing(config_path.parent) if cache else contextlib.nullcontext() as listing:
         from govdata.instance import open_instance
         from govdata.settings import Selection
         from govdata.validation.engine import validate as run_validation
 
-        instance = open_instance(Path.cwd(), config)
+        instance = open_instance(Path.cwd(), config_path)
         scopes = [instance_path(instance.root, path) for path in paths] if paths else None
         selection = Selection(tuple(select or ()), tuple(ignore or ()))
         with progress_bar(progress, "校验 / validating") as tick:

@@ -61,10 +61,9 @@ class IndexListing:
 
     git stats every file and reads every folder (0.5 s at 100,000 files): started before the
     engine is imported (``cli/validate.py``), it does that on the other core while this process
-    imports and reads the validation cache. Output goes to
-    temporary files, not pipes, so git never waits for a reader. Without git, or without a
-    writable temporary folder, the index is empty and every file is hashed instead. Use as a
-    context manager, or call ``close``.
+    imports and reads the validation cache. Output goes to temporary files, not pipes, so git
+    never waits for a reader. Without git, or without a writable temporary folder, the index is
+    empty and every file is hashed instead. Use as a context manager, or call ``close``.
     """
 
     def __init__(self, root: Path, folders: Sequence[str] = (".",)) -> None:

@@ -1,8 +1,9 @@
 """Validate an instance: per-file jobs, then the cross-file rules over a compact index.
 
 Returns a :class:`RunResult`; never prints. git lists the files while the cache is read
-(``validation.listing``); the registries and ``govdata.yaml`` are loaded first; every other file is one job (``validation.jobs``: read, parse, schema, model, per-file
-rules, facts), run in worker processes when that pays and remembered by content in
+(``validation.listing``); the registries and ``govdata.yaml`` are loaded first; every other
+file is one job (``validation.jobs``: read, parse, schema, model, per-file rules, facts), run
+in worker processes when that pays and remembered by content in
 ``.govdata-cache/`` (``validation.cache``). The parent keeps each resource's facts, not its
 model, unless the caller needs the models (``keep_models``), and runs the cross-file rules
 over them; a resource's item facts are read when a rule asks for them, and what each
@@ -161,8 +162,9 @@ def validate(
     config_path = instance.relative(instance.config_path)
     wants_cache = use_cache and reader is None
     # git lists the files (``validation.listing``; statting each, 0.5 s at 100,000) on the other
-    # core while this process reads the cache. The collector is paused as for the jobs: reading 100,000 cached
-    # results builds millions of tuples, and its passes over them doubled the time of reading the cache.
+    # core while this process reads the cache. The collector is paused as for the jobs: reading
+    # 100,000 cached results builds millions of tuples, and its passes over them doubled the
+    # time of reading the cache.
     with git_listing(instance, listing, wants_cache) as listing, gc_paused():
         cache = open_cache(instance, read) if listing is not None else None
         index = listing.result() if listing is not None else None

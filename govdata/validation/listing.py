@@ -11,8 +11,8 @@ from pathlib import Path
 
 from govdata.diagnostics import Diagnostic
 from govdata.instance import Instance, InstanceFiles, scan, sort_listing, start_listing
+from govdata.io.transaction import CACHE_FOLDER
 from govdata.validation.blobs import GitIndex, IndexListing, content_ids, tracked_under
-from govdata.validation.cache import FOLDER as CACHE_FOLDER
 from govdata.validation.cache import ResultCache, context_key
 from govdata.validation.jobs import REGISTRY_PATHS
 from govdata.validation.layout import committed_cache
