@@ -20,7 +20,7 @@ import os
 import subprocess
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO
 
@@ -38,6 +38,14 @@ def _paths(listing: bytes) -> list[str]:
     return [entry for entry in listing.decode("utf-8", "surrogateescape").split("\0") if entry]
 
 
+def _decode(path: bytes) -> str:
+    return path.decode("utf-8", "surrogateescape")
+
+
+def _encode(path: str) -> bytes:
+    return path.encode("utf-8", "surrogateescape")
+
+
 @dataclass(frozen=True)
 class GitIndex:
     """What git says of the files under the folders it was asked about."""
@@ -47,6 +55,18 @@ class GitIndex:
     # Every file in the working tree under those folders, tracked or not (ignored ones too), in
     # no particular order; None when git cannot list them as a walk would (``_worktree``).
     worktree: list[str] | None = None
+    # git's listing as it wrote it, when git vouched for every tracked file (none modified,
+    # removed, linked, tagged or conflicted): a main file written from this run may keep it.
+    listing: bytes | None = None
+    untracked: frozenset[str] = frozenset()  # every untracked file and folder
+
+
+@dataclass(frozen=True)
+class GitChanges:
+    """git's listing told against an earlier one (``IndexListing.since``)."""
+
+    touched: frozenset[str]  # every path that may differ from the earlier listing
+    index: GitIndex  # git's index of those paths alone
 
 
 # The index with each entry's tag (``-v``: lower case when marked assume-unchanged, which git
@@ -54,6 +74,9 @@ class GitIndex:
 # every untracked file (?, ignored ones too: no --exclude-standard).
 LISTINGS = (("ls-files", "-s", "-v", "-z", "--"), ("ls-files", "-m", "-d", "-o", "-t", "-z", "--"))
 _GITLINK = "160000"
+_PLAIN_ENTRY = b"H 100644 " + b"0" * 40 + b" 0\t"
+# More entries differ than this, and than a quarter of all: the whole listing is parsed instead (``since``).
+_FEW_CHANGES = 64
 
 
 class IndexListing:
@@ -72,35 +95,53 @@ class IndexListing:
 
     def result(self) -> GitIndex:
         """The index under the folders (empty outside git, or when git failed)."""
+        outputs = self._outputs()
+        if outputs is None:
+            return GitIndex({}, [])
+        listing, changes = outputs
+        return _vouched(_parse(self._root, listing, changes), listing)
+
+    def since(self, base: bytes) -> GitChanges | None:
+        """What differs from ``base``, the listing of an earlier run in which git vouched for
+        every file (``main_file.Base``): the paths whose index entry is new, changed or gone,
+        or that git names modified, removed or untracked, and git's index of those alone.
+        Every other path's entry is the one ``base`` has, and git found its file unchanged.
+        None when git failed, or when so much changed that the whole listing is cheaper."""
+        outputs = self._outputs()
+        if outputs is None:
+            return None
+        listing, changes = outputs
+        entries = listing.split(b"\0")  # in C: only what differs is parsed in Python (0.19 s for all 100,000)
+        now = set(entries)
+        differing = now.symmetric_difference(base.split(b"\0"))
+        if len(differing) > max(_FEW_CHANGES, len(entries) // 4):
+            return None
+        new = [entry for entry in differing if entry in now]
+        touched = {_decode(entry.partition(b"\t")[2]) for entry in differing}
+        named = {entry[2:]: entry[0] for entry in _paths(changes)}  # path: C (modified), R (removed) or ? (untracked)
+        # A file modified or removed whose entry has not changed: its entry is the base's, a
+        # plain file's (git vouched for every file then), written again for the parser.
+        new += [_PLAIN_ENTRY + _encode(path) for path, tag in named.items() if tag != "?" and path not in touched]
+        index = _parse(self._root, b"\0".join(new), changes)
+        if index.worktree is None:
+            return None
+        return GitChanges(frozenset(touched.union(named)), _vouched(index, listing))
+
+    def _outputs(self) -> tuple[bytes, bytes] | None:
+        """git's two outputs, or None outside git or when it failed."""
         outputs: list[bytes] = []
         for started in self._started:
             if started is None:
-                return GitIndex({}, [])
+                return None
             process, output = started
             try:
                 if process.wait(timeout=120) != 0:
-                    return GitIndex({}, [])
+                    return None
             except subprocess.TimeoutExpired:
-                return GitIndex({}, [])
+                return None
             output.seek(0)
             outputs.append(output.read())
-        listing, changes = outputs
-        changed: dict[str, set[str]] = {"C": set(), "R": set(), "?": set()}
-        for entry in _paths(changes):
-            changed.setdefault(entry[0], set()).add(entry[2:])
-        modified = changed["C"]
-        ids: dict[str, str] = {}
-        tracked: list[str] = []
-        odd: list[tuple[str, str, str]] = []  # entries that are not a plain unchanged file: (tag, mode, path)
-        for entry in _paths(listing):
-            meta, _, path = entry.partition("\t")
-            tag, mode, blob, stage = meta.split(" ")
-            tracked.append(path)
-            if tag == "H" and mode in _REGULAR_FILES and stage == "0" and path not in modified:
-                ids[path] = blob
-            else:
-                odd.append((tag, mode, path))
-        return GitIndex(ids, tracked, _worktree(self._root, ids, odd, changed))
+        return outputs[0], outputs[1]
 
     def close(self) -> None:
         for started in self._started:
@@ -116,6 +157,32 @@ class IndexListing:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+
+def _parse(root: Path, listing: bytes, changes: bytes) -> GitIndex:
+    """git's index from its listing (``ls-files -s -v``, all of it or some entries) and the changes beside it."""
+    changed: dict[str, set[str]] = {"C": set(), "R": set(), "?": set()}
+    for entry in _paths(changes):
+        changed.setdefault(entry[0], set()).add(entry[2:])
+    modified = changed["C"]
+    ids: dict[str, str] = {}
+    tracked: list[str] = []
+    odd: list[tuple[str, str, str]] = []  # entries that are not a plain unchanged file: (tag, mode, path)
+    for entry in _paths(listing):
+        meta, _, path = entry.partition("\t")
+        tag, mode, blob, stage = meta.split(" ")
+        tracked.append(path)
+        if tag == "H" and mode in _REGULAR_FILES and stage == "0" and path not in modified:
+            ids[path] = blob
+        else:
+            odd.append((tag, mode, path))
+    vouched = b"" if not odd and not changed["R"] else None  # a placeholder, see ``_vouched``
+    return GitIndex(ids, tracked, _worktree(root, ids, odd, changed), vouched, frozenset(changed["?"]))
+
+
+def _vouched(index: GitIndex, listing: bytes) -> GitIndex:
+    """``index`` with git's whole ``listing``, kept when git vouched for every entry it parsed."""
+    return index if index.listing is None else replace(index, listing=listing)
 
 
 def _worktree(

@@ -45,7 +45,7 @@ from govdata.io.transaction import CACHE_FOLDER
 from govdata.model.collected import Collected
 from govdata.model.facts import ItemFacts, ResourceFacts
 from govdata.validation.jobs import FileResult
-from govdata.validation.main_file import Entries, Key, encode_entries, read_main, with_items
+from govdata.validation.main_file import Base, Entries, Key, MainFile, encode_entries, read_main, with_items
 
 FOLDER = CACHE_FOLDER
 PREFIX = "validate-"
@@ -149,11 +149,19 @@ class ResultCache:
         self._from_recent: dict[Key, FileResult] = {}  # the results ``get`` found in the recent file
         self._sums_trusted = False  # ``collected`` brought the main file's sums up to date
 
-    def get(self, paths: Iterable[str], ids: Mapping[str, str]) -> Found:
+    @property
+    def main(self) -> MainFile:
+        return self._main
+
+    def get(self, paths: Iterable[str], ids: Mapping[str, str], touched: frozenset[str] | None = None) -> Found:
         """The saved results of those ``paths`` whose content (``ids``: path to blob id) the
         cache has; a damaged entry is a miss. Results from the main file come without their
         item facts: ``items`` reads them. Called once per run: ``collected`` and ``save``
-        start from what it found."""
+        start from what it found.
+
+        After a change set (``touched``: the paths git says may differ from the main file's
+        listing), ``paths`` need not name the main file's other resources without findings:
+        they are this run's files, with the content they were checked with."""
         asked = set(paths)
         main, results = self._main, {}
         for (path, blob), saved in self._recent.items():
@@ -161,8 +169,11 @@ class ResultCache:
                 with contextlib.suppress(ValueError, TypeError):  # a damaged entry: a miss
                     results[path] = self._from_recent[(path, blob)] = _decode(path, saved)
         # The main file's results this run does not use: changed or gone, not asked for, or newer in the recent file.
-        unused = {path for path, _ in main.listing.items() - ids.items()}
-        unused |= main.listing.keys() - asked
+        if touched is None:
+            unused = {path for path, _ in main.listing.items() - ids.items()}
+            unused |= main.listing.keys() - asked
+        else:
+            unused = {path for path in touched.intersection(main.listing) if ids.get(path) != main.listing[path]}
         unused |= main.listing.keys() & results.keys()
         used = self._used = bytearray(b"\x01") * len(main.paths)
         for path in unused:
@@ -216,12 +227,18 @@ class ResultCache:
             return collected
         return None
 
-    def save(self, results: Mapping[Key, FileResult], collected: Callable[[], Collected | None]) -> None:
+    def save(
+        self,
+        results: Mapping[Key, FileResult],
+        collected: Callable[[], Collected | None],
+        base: Callable[[set[str]], Base | None] = lambda _: None,
+    ) -> None:
         """Keep this run's files (those ``get`` found, and the new ``results``): new results in
         the recent file, or everything in a new main file when that has grown stale or its sums
         could not be used (so the next run need not count them from every file again), with
-        ``collected()``, the departments' sums over exactly those files (None: unknown); drop
-        other contexts' caches."""
+        ``collected()``, the departments' sums over exactly those files (None: unknown), and
+        ``base(paths)``, the listing they were checked under (None: not to be kept); drop other
+        contexts' caches."""
         main = self._main
         from_main = self._used.count(1)
         hits = from_main + len(self._from_recent)
@@ -237,7 +254,7 @@ class ResultCache:
                 entries.update(with_items(main, list(compress(range(base_size), self._used))))
                 entries.update((key, recent[key]) for key in results)
                 sums = collected() if len(entries) == hits + len(results) else None
-                atomic_write(self._file, encode_entries(entries, sums))
+                atomic_write(self._file, encode_entries(entries, sums, base({path for path, _ in entries})))
                 self._recent_file.unlink(missing_ok=True)
             elif results:
                 atomic_write(self._recent_file, marshal.dumps(recent))

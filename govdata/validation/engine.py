@@ -51,8 +51,9 @@ from govdata.validation.jobs import (
     extend,
 )
 from govdata.validation.layout import leftover_diagnostics, unexpected_file
-from govdata.validation.listing import git_listing, instance_files, open_cache, usable
+from govdata.validation.listing import git_listing, list_files, open_cache, usable
 from govdata.validation.loading import ParsedFile, Reader, internal_error, load_file, model_file
+from govdata.validation.main_file import Base
 from govdata.validation.summary import CatalogSummary, summarize
 
 Progress = Callable[[int, int], None]
@@ -167,28 +168,29 @@ def validate(
     # time of reading the cache.
     with git_listing(instance, listing, wants_cache) as listing, gc_paused():
         cache = open_cache(instance, read) if listing is not None else None
-        index = listing.result() if listing is not None else None
-        walked = None  # the files and any leftover temporaries, from git's listing or one walk
+        listed = None  # the files and any leftover temporaries, from git's listing or one walk
         if paths is None:
-            walked = instance_files(instance.root, index)
-            paths = walked.files
-        kinds = kinds_of(paths)
+            listed = list_files(instance.root, listing, cache)
+            paths = listed.found.files
+        kinds = kinds_of(paths if listed is None else listed.candidates)
         registries = [path for path, kind in kinds.items() if kind in REGISTRY_KINDS]
         base, diagnostics = load_catalog(instance.config, registries, read, config_path=config_path)
         jobs, unexpected = _jobs(kinds, {config_path, *registries})
         diagnostics += unexpected
-        cache, ids = usable(cache, index, paths, read, diagnostics)
+        cache, ids = usable(cache, listed, read, diagnostics) if listed is not None else (None, {})
     day = today or dt.date.today()
     checker = FileChecker(base, settings, read, keep_data=keep_models, today=day)
     with gc_paused():
-        results, from_cache, fresh = _results(jobs, checker, cache, ids, progress, processes, keep_models)
+        touched = listed.touched if listed is not None else None
+        results, from_cache, fresh = _results(jobs, checker, cache, ids, touched, progress, processes, keep_models)
         catalog, problems = _assemble(base, kinds, results, read, keep_models)
         catalog.load_items = _item_loader(results.others, cache, checker)
         if cache is not None:
-            _remember(cache, catalog, fresh, ids)
+            assert listed is not None  # a cache is used only with the files git listed
+            _remember(cache, catalog, fresh, ids, listed.base)
     diagnostics += [d for result in results.others for d in result.diagnostics] + problems
     if reader is None:  # the working tree: leftovers of interrupted writes are there
-        diagnostics += leftover_diagnostics(instance.root, walked.temporaries if walked is not None else None)
+        diagnostics += leftover_diagnostics(instance.root, listed.found.temporaries if listed is not None else None)
     positions = Positions(read)
     # The registries' own per-file findings: the jobs keep only findings in their own file.
     diagnostics += _registry_findings(base, settings, selection, positions, day)
@@ -231,7 +233,7 @@ class Results(NamedTuple):
     facts alone (100,000 of them after a pull request), each other file as its result."""
 
     clean: list[ResourceFacts]  # in path order
-    others: list[FileResult]  # in job order
+    others: list[FileResult]  # in path order
 
 
 def _results(
@@ -239,34 +241,44 @@ def _results(
     checker: FileChecker,
     cache: ResultCache | None,
     ids: Mapping[str, str],
+    touched: frozenset[str] | None,
     progress: Progress | None,
     processes: int | None,
     keep_models: bool,
 ) -> tuple[Results, int, list[FileResult]]:
     """Each job's result (from the cache where it knows the content, else run), how many came
-    from the cache, and those that did not."""
+    from the cache, and those that did not. After a change set (``touched``, see
+    ``ResultCache.get``) the jobs leave out the main file's unchanged resources without findings."""
     paths = [path for path, _ in jobs]
-    found = cache.get(paths, ids) if cache is not None else Found([], {}, set(paths))
+    found = cache.get(paths, ids, touched) if cache is not None else Found([], {}, set(paths))
     todo = [(path, kind) for path, kind in jobs if path in found.missing]
     fresh: dict[str, FileResult] = {}
-    done = len(jobs) - len(todo)
+    from_cache = len(found.clean) + len(found.results)
+    done, total = from_cache, from_cache + len(todo)
     for result in run_jobs(todo, checker, processes):
         fresh[result.path] = result
         done += 1
         if progress is not None:
-            progress(done, len(jobs))
+            progress(done, total)
     known = found.results | fresh
     clean = found.clean
     if keep_models:  # every resource's model is built (``_assemble``): from a result, as any other file
         known.update((facts.path, FileResult(facts.path, (), True, facts)) for facts in clean)
         clean = []
-    others = [found_or_fresh for path, _ in jobs if (found_or_fresh := known.get(path)) is not None]
-    return Results(clean, others), len(jobs) - len(todo), list(fresh.values())
+    others = sorted(known.values(), key=_path)  # in path order, as the jobs are
+    return Results(clean, others), from_cache, list(fresh.values())
 
 
-def _remember(cache: ResultCache, catalog: Catalog, fresh: list[FileResult], ids: Mapping[str, str]) -> None:
+def _remember(
+    cache: ResultCache,
+    catalog: Catalog,
+    fresh: list[FileResult],
+    ids: Mapping[str, str],
+    base: Callable[[set[str]], Base | None],
+) -> None:
     """What each department collects, from the cache's sums and the files that differ from
-    them; then the ``fresh`` results saved, with the sums when the main file is written again."""
+    them; then the ``fresh`` results saved, with the sums and the listing (``base``) when the
+    main file is written again."""
     catalog.collected = cache.collected(fresh)
     unsaved = [result for result in fresh if result.path not in ids and result.facts is not None]
 
@@ -280,7 +292,7 @@ def _remember(cache: ResultCache, catalog: Catalog, fresh: list[FileResult], ids
                 collected.remove(result.facts, result.items)
         return collected
 
-    cache.save({(result.path, ids[result.path]): result for result in fresh if result.path in ids}, sums)
+    cache.save({(result.path, ids[result.path]): result for result in fresh if result.path in ids}, sums, base)
 
 
 def _item_loader(

@@ -5,8 +5,9 @@ parts' lengths, then:
 
 1. the paths (sorted), their blob ids, the facts of each resource without findings (most
    files, whose result is nothing else), the whole result of every other file (a gap in the
-   facts column), and what each department collects summed over them (``model.collected``),
-   in one ``marshal``;
+   facts column), what each department collects summed over them (``model.collected``), and
+   the listing the run that wrote it had from git, when git vouched for every file in it
+   (``Base``: a later run asks git only what changed since), in one ``marshal``;
 2. the table of texts the item facts are numbers into (``validation.item_table``), and where
    each file's numbers start in part 3;
 3. those numbers, one run of bytes per resource.
@@ -46,6 +47,17 @@ _BATCH = 64  # more item facts than this at once: part 3 is read whole
 Ranges = Callable[[list[tuple[int, int]]], list[bytes]]  # (start, length) of each, read at once
 
 
+class Base(NamedTuple):
+    """The listing a main file was written from, kept when git vouched for every file in it:
+    each tracked file unchanged from its index entry, none linked, tagged, conflicted or
+    untracked. Then each of the main file's paths whose entry a later listing has unchanged
+    (and does not name modified) still holds the content it was checked with
+    (``blobs.IndexListing.since``)."""
+
+    listing: bytes  # ``git ls-files -s -v -z`` of ``instance.LISTED``, as git wrote it
+    extras: tuple[str, ...]  # the instance's other files then (config, registries, files of no kind), sorted
+
+
 class Tail(NamedTuple):
     """Where the main file's parts 2 and 3 are."""
 
@@ -65,7 +77,9 @@ class MainFile:
         self.blobs: tuple[str, ...]
         self.facts: tuple[tuple[Any, ...] | None, ...]
         self.others: dict[int, tuple[Any, ...]]
-        self.paths, self.blobs, self.facts, self.others, self.collected = columns or ((), (), (), {}, None)
+        self.base: Base | None
+        self.paths, self.blobs, self.facts, self.others, self.collected, base = columns or ((), (), (), {}, None, None)
+        self.base = None if base is None else Base(*base)
         self.listing: dict[str, str] = dict(zip(self.paths, self.blobs, strict=True))
         if len(self.listing) != len(self.paths):
             raise ValueError("a path twice in the main file")
@@ -126,9 +140,9 @@ class MainFile:
 def _checked_columns(first: bytes) -> tuple[Any, ...]:
     """Part 1 read and checked, so that ``get`` can trust its shape: ValueError when it has another."""
     columns = marshal.loads(first)
-    if not isinstance(columns, tuple) or len(columns) != 5:
+    if not isinstance(columns, tuple) or len(columns) != 6:
         raise ValueError("not a main file")
-    paths, blobs, facts, others, _ = columns
+    paths, blobs, facts, others, _, base = columns
     if not (isinstance(paths, tuple) and isinstance(blobs, tuple) and isinstance(facts, tuple)):
         raise ValueError("not columns")
     if not len(paths) == len(blobs) == len(facts) or not isinstance(others, dict):
@@ -145,6 +159,14 @@ def _checked_columns(first: bytes) -> tuple[Any, ...]:
         for p, v in others.items()
     ):
         raise ValueError("the other results do not fill the gaps")
+    if base is not None and not (
+        type(base) is tuple
+        and len(base) == 2
+        and type(base[0]) is bytes
+        and type(base[1]) is tuple
+        and set(map(type, base[1])) <= {str}
+    ):
+        raise ValueError("a base listing of another shape")
     return columns
 
 
@@ -225,10 +247,10 @@ def _is_clean(value: tuple[Any, ...]) -> bool:
     return diagnostics == () and loaded is True and data is None and type(facts) is tuple and len(facts) == _WIDTH
 
 
-def encode_entries(entries: Entries, collected: Collected | None = None) -> bytes:
+def encode_entries(entries: Entries, collected: Collected | None = None, base: Base | None = None) -> bytes:
     """The main file: its header and three parts (see the module's docstring). A path occurs
     once: the main file holds one content per file. ``collected`` is the departments' sums over
-    exactly these results, or None."""
+    exactly these results, or None; ``base`` the listing they were checked under, or None."""
     ordered = sorted(entries.items(), key=lambda entry: entry[0][0])
     paths = tuple(path for (path, _), _ in ordered)
     if len(set(paths)) != len(paths):
@@ -249,7 +271,8 @@ def encode_entries(entries: Entries, collected: Collected | None = None) -> byte
     for coded in numbers:
         offsets.append(offsets[-1] + len(coded))
     saved = None if collected is None else collected.as_tuple()
-    first = marshal.dumps((paths, tuple(blob for (_, blob), _ in ordered), tuple(facts), others, saved))
+    listed = None if base is None else (base.listing, tuple(base.extras))
+    first = marshal.dumps((paths, tuple(blob for (_, blob), _ in ordered), tuple(facts), others, saved, listed))
     second = marshal.dumps((table.all_texts(), offsets.tobytes()))
     third = b"".join(numbers)
     return _HEADER.pack(len(first), len(second), len(third)) + first + second + third

@@ -201,9 +201,9 @@ def test_damaged_item_facts_are_read_from_the_file_again(tmp_path: Path) -> None
     header = struct.Struct("<QQQ")  # the lengths of the main file's three parts (``validation.main_file``)
     first, second, third = header.unpack_from(data)
     parts = [data[header.size : header.size + first], data[header.size + first : -third or None], data[-third:]]
-    paths, blobs, facts, others, _ = marshal.loads(parts[0])
+    paths, blobs, facts, others, _, base = marshal.loads(parts[0])
     _, offsets = marshal.loads(parts[1])
-    parts[:2] = marshal.dumps((paths, blobs, facts, others, None)), marshal.dumps(((), offsets))
+    parts[:2] = marshal.dumps((paths, blobs, facts, others, None, base)), marshal.dumps(((), offsets))
     main.write_bytes(header.pack(*map(len, parts)) + b"".join(parts))
     warm = _run(root)
     assert warm.files_from_cache == len(paths)

@@ -12,65 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from govdata.instance import CONFIG_NAME, INSTANCE_FOLDERS, InstanceFiles, open_instance, scan, sort_listing
+from govdata.instance import InstanceFiles, open_instance, scan, sort_listing
 from govdata.validation.blobs import IndexListing, blob_id, content_ids
-from govdata.validation.cache import FOLDER as CACHE_FOLDER
 from govdata.validation.engine import validate
 from tests.conftest import build_instance
-
-FOLDERS = (CONFIG_NAME, *INSTANCE_FOLDERS, CACHE_FOLDER)
-COMMITTED = {
-    "catalogs/gongan/UPPER.YAML": "x: 1\n",
-    "catalogs/gongan/short.yml": "x: 1\n",
-    "catalogs/.hidden/101002-000009.yaml": "x: 1\n",
-    "catalogs/gongan/.draft.yaml": "x: 1\n",
-    "docs/outside.yaml": "x: 1\n",
-    "catalogs/gongan/gone.yaml": "x: 1\n",
-    "catalogs/gongan/sparse-absent.yaml": "x: 1\n",
-    "catalogs/gongan/sparse-present.yaml": "x: 1\n",
-    "catalogs/gongan/became-folder.yaml": "x: 1\n",
-    "catalogs/gongan/assumed.yaml": "x: 1\n",
-    "grants/2026/linked-folder/g.yaml": "x: 1\n",
-}
-UNTRACKED = {
-    "catalogs/gongan/new.yaml": "x: 2\n",
-    "catalogs/gongan/secret.ign.yaml": "x: 2\n",  # ignored by .gitignore: still the instance's
-    "catalogs/ignored-folder/a.yaml": "x: 2\n",
-    "catalogs/gongan/.git/config.yaml": "x: 2\n",  # a folder named .git that is no repository
-    "catalogs/gongan/notes.txt": "x\n",
-    "catalogs/gongan/became-folder.yaml/inside.yaml": "x: 2\n",
-    ".govdata.yaml.a1b2c3.govdata.tmp": "x\n",  # temporaries of interrupted writes
-    "catalogs/gongan/.101002-000001.yaml.k2j3h4.govdata.tmp": "x\n",
-    "catalogs/.hidden/.x.yaml.q1w2e3.govdata.tmp": "x\n",
-    f"{CACHE_FOLDER}/.validate-x.marshal.z9y8x7.govdata.tmp": "x\n",  # the cache's own: not the instance's
-}
-
-
-def _git(root: Path, *args: str) -> str:
-    done = subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, text=True)
-    return done.stdout
-
-
-def _commit(root: Path, message: str = "change") -> None:
-    _git(root, "add", "-A")
-    _git(root, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", message)
-
-
-def _write(root: Path, files: dict[str, str]) -> None:
-    for path, text in files.items():
-        (root / path).parent.mkdir(parents=True, exist_ok=True)
-        (root / path).write_text(text, encoding="utf-8")
-
-
-def _repository(tmp_path: Path) -> Path:
-    root = build_instance(tmp_path / "instance")
-    _git(root, "init", "-q", "-b", "main")
-    _write(root, COMMITTED)
-    (root / "catalogs/gongan/link.yaml").symlink_to("101002-000001.yaml")
-    (root / "catalogs/gongan/folder-link.yaml").symlink_to("../../grants/2026/linked-folder")
-    _commit(root, "catalog")
-    return root
-
+from tests.engine.working_trees import FOLDERS, commit, git, messy, repository, write
 
 def _listed(root: Path) -> InstanceFiles | None:
     with IndexListing(root, FOLDERS) as listing:
@@ -78,33 +24,10 @@ def _listed(root: Path) -> InstanceFiles | None:
     return None if worktree is None else sort_listing(root, worktree)
 
 
-def _messy(root: Path) -> None:
-    """Every state at once: removed, modified, untracked, ignored, sparse, assumed unchanged,
-    a file become a folder, links to files and folders, hidden files, temporaries."""
-    (root / ".gitignore").write_text("*.ign.yaml\ncatalogs/ignored-folder/\n*.tmp\n", encoding="utf-8")
-    (root / "catalogs/gongan/gone.yaml").unlink()
-    with (root / "catalogs/gongan/101002-000001.yaml").open("a", encoding="utf-8") as file:
-        file.write("\n")
-    _git(
-        root,
-        "update-index",
-        "--skip-worktree",
-        "catalogs/gongan/sparse-absent.yaml",
-        "catalogs/gongan/sparse-present.yaml",
-    )
-    (root / "catalogs/gongan/sparse-absent.yaml").unlink()
-    (root / "catalogs/gongan/sparse-present.yaml").write_text("x: changed\n", encoding="utf-8")
-    _git(root, "update-index", "--assume-unchanged", "catalogs/gongan/assumed.yaml")
-    (root / "catalogs/gongan/assumed.yaml").write_text("x: assumed\n", encoding="utf-8")
-    (root / "catalogs/gongan/became-folder.yaml").unlink()
-    _write(root, UNTRACKED)
-    (root / "catalogs/gongan/untracked-folder-link.yaml").symlink_to("../ignored-folder")
-
-
 def test_every_state_of_a_working_tree_is_listed_as_the_walk_lists_it(tmp_path: Path) -> None:
-    root = _repository(tmp_path)
+    root = repository(tmp_path)
     assert _listed(root) == scan(root)
-    _messy(root)
+    messy(root)
     walked = scan(root)
     assert _listed(root) == walked
     # The states the test sets out to make are there, so the comparison covers them.
@@ -124,8 +47,8 @@ def test_every_state_of_a_working_tree_is_listed_as_the_walk_lists_it(tmp_path: 
 
 def test_git_vouches_only_for_what_it_has_compared(tmp_path: Path) -> None:
     """A file marked assume-unchanged or skip-worktree is not compared by git: its id is hashed."""
-    root = _repository(tmp_path)
-    _messy(root)
+    root = repository(tmp_path)
+    messy(root)
     with IndexListing(root, FOLDERS) as listing:
         index = listing.result()
     assert index.worktree is not None
@@ -142,17 +65,17 @@ def test_git_vouches_only_for_what_it_has_compared(tmp_path: Path) -> None:
 
 
 def test_a_conflicted_file_is_listed_once_and_hashed(tmp_path: Path) -> None:
-    root = _repository(tmp_path)
+    root = repository(tmp_path)
     path = "catalogs/gongan/short.yml"
-    _git(root, "checkout", "-q", "-b", "other")
-    _write(root, {path: "x: other\n"})
-    _commit(root)
-    _git(root, "checkout", "-q", "main")
-    _write(root, {path: "x: main\n"})
-    _commit(root)
+    git(root, "checkout", "-q", "-b", "other")
+    write(root, {path: "x: other\n"})
+    commit(root)
+    git(root, "checkout", "-q", "main")
+    write(root, {path: "x: main\n"})
+    commit(root)
     with pytest.raises(subprocess.CalledProcessError):
-        _git(root, "merge", "-q", "other")
-    assert len(_git(root, "ls-files", "-s", "--", path).splitlines()) == 3  # unmerged: three stages
+        git(root, "merge", "-q", "other")
+    assert len(git(root, "ls-files", "-s", "--", path).splitlines()) == 3  # unmerged: three stages
     with IndexListing(root, FOLDERS) as listing:
         index = listing.result()
     assert index.worktree is not None and index.worktree.count(path) == 1
@@ -162,14 +85,14 @@ def test_a_conflicted_file_is_listed_once_and_hashed(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("nesting", ["repository", "submodule"])
 def test_where_git_lists_less_than_the_walk_it_says_so_and_validate_walks(tmp_path: Path, nesting: str) -> None:
-    root = _repository(tmp_path)
+    root = repository(tmp_path)
     inner = root / "catalogs/gongan/inner"
-    _write(root, {"catalogs/gongan/inner/101002-000077.yaml": "x: 1\n"})
-    _git(inner, "init", "-q")
+    write(root, {"catalogs/gongan/inner/101002-000077.yaml": "x: 1\n"})
+    git(inner, "init", "-q")
     if nesting == "submodule":  # a gitlink in the index, as `git submodule add` leaves it
-        _commit(inner, "inner")
-        commit = _git(inner, "rev-parse", "HEAD").strip()
-        _git(root, "update-index", "--add", "--cacheinfo", f"160000,{commit},catalogs/gongan/inner")
+        commit(inner, "inner")
+        head = git(inner, "rev-parse", "HEAD").strip()
+        git(root, "update-index", "--add", "--cacheinfo", f"160000,{head},catalogs/gongan/inner")
     assert _listed(root) is None
     cached = validate(open_instance(root))
     assert cached.files_checked == validate(open_instance(root), use_cache=False).files_checked == len(scan(root).files)
@@ -184,8 +107,8 @@ def test_outside_git_validate_walks(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 
 def test_a_messy_working_tree_is_reported_alike_with_and_without_the_cache(tmp_path: Path) -> None:
-    root = _repository(tmp_path)
-    _messy(root)
+    root = repository(tmp_path)
+    messy(root)
     findings = [
         [f"{d.location} {d.rule_id} {d.message.en}" for d in validate(open_instance(root), use_cache=use).diagnostics]
         for use in (True, True, False)
@@ -199,10 +122,10 @@ def test_a_messy_working_tree_is_reported_alike_with_and_without_the_cache(tmp_p
 def test_an_edit_git_was_told_not_to_look_at_is_still_checked(tmp_path: Path, flag: str) -> None:
     """git reports no modification of such a file, and its index id is stale: trusting it
     would give the old content's cached result (fail open)."""
-    root = _repository(tmp_path)
+    root = repository(tmp_path)
     resource = "catalogs/gongan/101002-000001.yaml"
     validate(open_instance(root))  # the cache now holds the clean file's result
-    _git(root, "update-index", flag, resource)
+    git(root, "update-index", flag, resource)
     with (root / resource).open("a", encoding="utf-8") as file:
         file.write("no_such_field: 1\n")
     warm, cold = (validate(open_instance(root), use_cache=use) for use in (True, False))
