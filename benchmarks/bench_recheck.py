@@ -34,8 +34,8 @@ from govdata.validation.cache import FOLDER
 
 PHASES = (
     ("open_cache", "read the cache's main file (git lists the files meanwhile)"),
-    ("IndexListing.result", "git's listings waited for and parsed"),
-    ("instance_files", "the instance's files from git's listing (else a walk)"),
+    ("list_files", "git's listings waited for and told against the cache's (else parsed whole): the files"),
+    ("kinds_of", "the kind of each file that may need a job"),
     ("load_catalog", "load the registries"),
     ("usable", "content ids"),
     ("_results", "cache hits decoded, changed files checked"),

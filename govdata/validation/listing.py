@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from itertools import chain, filterfalse
 from pathlib import Path
-from typing import NamedTuple
 
 from govdata.diagnostics import Diagnostic
 from govdata.instance import Instance, InstanceFiles, scan, sort_listing, start_listing
@@ -52,7 +52,8 @@ def open_cache(instance: Instance, read: Reader) -> ResultCache | None:
     return ResultCache(instance.root, context)
 
 
-class FileSet(NamedTuple):
+@dataclass(frozen=True)
+class FileSet:
     """The instance's files, and what git said of them."""
 
     found: InstanceFiles  # every file, and the leftover temporaries

@@ -192,7 +192,7 @@ def test_the_recheck_phases_are_timed_on_the_pull_request(
     )
     assert done.returncode == 0, done.stderr[-3000:]
     for label in (
-        "the instance's files from git's listing (else a walk)",
+        "git's listings waited for and told against the cache's (else parsed whole): the files",
         "cross-file rules",
         "marshal.loads of the cache",
     ):

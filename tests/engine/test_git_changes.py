@@ -135,7 +135,10 @@ STATES: dict[str, Callable[[Path], None]] = {
     "skip-worktree, edited": _flagged("--skip-worktree"),
     "skip-worktree, absent": _flagged("--skip-worktree", absent=True),
     "linked": lambda root: (root / "catalogs/gongan/link.yaml").symlink_to("101002-000001.yaml"),
-    "link committed": lambda root: ((root / "catalogs/gongan/link.yaml").symlink_to("101002-000001.yaml"), commit(root)),
+    "link committed": lambda root: (
+        (root / "catalogs/gongan/link.yaml").symlink_to("101002-000001.yaml"),
+        commit(root),
+    ),
     "file became folder": _became_folder,
     "conflict": _conflict,
     "another branch": _branch,
@@ -209,4 +212,26 @@ def test_a_nested_repository_since_the_listing_is_walked(tmp_path: Path) -> None
     git(root / "catalogs/gongan/inner", "init", "-q")
     listed, _ = _listed(root)
     assert listed.touched is None and listed.found == scan(root)
+    assert _findings(root, use_cache=True) == _findings(root, use_cache=False)
+
+
+NEW = "catalogs/gongan/new.yaml"
+TEMPORARY = "catalogs/gongan/.101002-000001.yaml.k2j3h4.govdata.tmp"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (lambda root: write(root, {NEW: "x: 2\n"}), lambda root: (root / NEW).unlink()),  # untracked, then gone
+        (lambda root: (write(root, {TEMPORARY: "x\n"}), git(root, "add", "-f", TEMPORARY)), lambda root: None),
+    ],
+    ids=["an untracked file removed", "a temporary committed by mistake"],
+)
+def test_what_the_cache_was_written_beside_is_seen_on_the_next_run(
+    tmp_path: Path, before: Callable[[Path], None], after: Callable[[Path], None]
+) -> None:
+    root = _clean_repository(tmp_path)
+    before(root)
+    validate(open_instance(root))
+    after(root)
     assert _findings(root, use_cache=True) == _findings(root, use_cache=False)

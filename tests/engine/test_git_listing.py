@@ -18,6 +18,7 @@ from govdata.validation.engine import validate
 from tests.conftest import build_instance
 from tests.engine.working_trees import FOLDERS, commit, git, messy, repository, write
 
+
 def _listed(root: Path) -> InstanceFiles | None:
     with IndexListing(root, FOLDERS) as listing:
         worktree = listing.result().worktree
