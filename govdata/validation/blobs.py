@@ -20,7 +20,7 @@ import os
 import subprocess
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -99,7 +99,7 @@ class IndexListing:
         if outputs is None:
             return GitIndex({}, [])
         listing, changes = outputs
-        return _vouched(_parse(self._root, listing, changes), listing)
+        return _parse(self._root, listing, changes, listing)
 
     def since(self, base: bytes) -> GitChanges | None:
         """What differs from ``base``, the listing of an earlier run in which git vouched for
@@ -122,10 +122,10 @@ class IndexListing:
         # A file modified or removed whose entry has not changed: its entry is the base's, a
         # plain file's (git vouched for every file then), written again for the parser.
         new += [_PLAIN_ENTRY + _encode(path) for path, tag in named.items() if tag != "?" and path not in touched]
-        index = _parse(self._root, b"\0".join(new), changes)
+        index = _parse(self._root, b"\0".join(new), changes, listing)
         if index.worktree is None:
             return None
-        return GitChanges(frozenset(touched.union(named)), _vouched(index, listing))
+        return GitChanges(frozenset(touched.union(named)), index)
 
     def _outputs(self) -> tuple[bytes, bytes] | None:
         """git's two outputs, or None outside git or when it failed."""
@@ -159,8 +159,9 @@ class IndexListing:
         self.close()
 
 
-def _parse(root: Path, listing: bytes, changes: bytes) -> GitIndex:
-    """git's index from its listing (``ls-files -s -v``, all of it or some entries) and the changes beside it."""
+def _parse(root: Path, entries: bytes, changes: bytes, listing: bytes) -> GitIndex:
+    """git's index from ``entries`` of its ``listing`` (``ls-files -s -v``: all of them, or
+    those that differ from an earlier listing) and the changes beside it."""
     changed: dict[str, set[str]] = {"C": set(), "R": set(), "?": set()}
     for entry in _paths(changes):
         changed.setdefault(entry[0], set()).add(entry[2:])
@@ -168,7 +169,7 @@ def _parse(root: Path, listing: bytes, changes: bytes) -> GitIndex:
     ids: dict[str, str] = {}
     tracked: list[str] = []
     odd: list[tuple[str, str, str]] = []  # entries that are not a plain unchanged file: (tag, mode, path)
-    for entry in _paths(listing):
+    for entry in _paths(entries):
         meta, _, path = entry.partition("\t")
         tag, mode, blob, stage = meta.split(" ")
         tracked.append(path)
@@ -176,13 +177,10 @@ def _parse(root: Path, listing: bytes, changes: bytes) -> GitIndex:
             ids[path] = blob
         else:
             odd.append((tag, mode, path))
-    vouched = b"" if not odd and not changed["R"] else None  # a placeholder, see ``_vouched``
-    return GitIndex(ids, tracked, _worktree(root, ids, odd, changed), vouched, frozenset(changed["?"]))
-
-
-def _vouched(index: GitIndex, listing: bytes) -> GitIndex:
-    """``index`` with git's whole ``listing``, kept when git vouched for every entry it parsed."""
-    return index if index.listing is None else replace(index, listing=listing)
+    vouched = not odd and not changed["R"]
+    return GitIndex(
+        ids, tracked, _worktree(root, ids, odd, changed), listing if vouched else None, frozenset(changed["?"])
+    )
 
 
 def _worktree(

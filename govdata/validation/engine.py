@@ -332,7 +332,8 @@ def _assemble(
         catalog.facts = list(results.clean)  # a copy: the others join it below
         catalog.load_resource = _resource_loader(read)
     for result in results.others:
-        path, kind = result.path, kinds[result.path]
+        # A resource without findings in the cache's main file is none of ``kinds`` after a change set.
+        path, kind = result.path, kinds.get(result.path, RESOURCE)
         assert kind is not None  # a job's
         if not result.loaded:
             catalog.unloaded.append(path)

@@ -56,9 +56,13 @@ def _listed(root: Path) -> tuple[FileSet, dict[str, str]]:
     return listed, dict(ids)
 
 
-def _findings(root: Path, *, use_cache: bool) -> list[str]:
-    result = validate(open_instance(root), use_cache=use_cache)
-    return [f"{d.location} {d.rule_id} {d.message.en}" for d in result.diagnostics] + [str(result.files_checked)]
+def _findings(root: Path, *, use_cache: bool, keep_models: bool = False) -> list[str]:
+    result = validate(open_instance(root), use_cache=use_cache, keep_models=keep_models)
+    codes = sorted(document.path for document in result.catalog.resources) if keep_models else []
+    return [f"{d.location} {d.rule_id} {d.message.en}" for d in result.diagnostics] + [
+        str(result.files_checked),
+        *codes,
+    ]
 
 
 def _own_ids(root: Path, files: list[str]) -> dict[str, str]:
@@ -159,6 +163,8 @@ def test_a_change_set_lists_checks_and_reports_as_the_whole_listing(tmp_path: Pa
     assert ids == _own_ids(root, listed.found.files)
     assert _findings(root, use_cache=True) == _findings(root, use_cache=False)
     assert _findings(root, use_cache=True) == _findings(root, use_cache=False)  # and from what that run saved
+    # Publishing and evaluation keep every resource's model, those from the cache too.
+    assert _findings(root, use_cache=True, keep_models=True) == _findings(root, use_cache=False, keep_models=True)
 
 
 def test_an_edit_is_found_and_every_other_file_comes_from_the_cache(tmp_path: Path) -> None:
