@@ -172,9 +172,12 @@ class ResultCache:
         if touched is None:
             unused = {path for path, _ in main.listing.items() - ids.items()}
             unused |= main.listing.keys() - asked
-        else:
-            unused = {path for path in touched.intersection(main.listing) if ids.get(path) != main.listing[path]}
-        unused |= main.listing.keys() & results.keys()
+            unused |= main.listing.keys() & results.keys()
+            outside = asked - main.listing.keys()
+        else:  # a look-up per path git touched and per path asked for: no dictionary of every path
+            unused = {path for path in touched if (blob := main.blob(path)) is not None and ids.get(path) != blob}
+            unused.update(path for path in results if main.blob(path) is not None)
+            outside = {path for path in asked if main.blob(path) is None}
         used = self._used = bytearray(b"\x01") * len(main.paths)
         for path in unused:
             used[main.position(path)] = 0
@@ -188,7 +191,7 @@ class ResultCache:
                     unused.add(path)
         self._unused = sorted(map(main.position, unused))
         clean = list(map(_resource_facts, filter(None, compress(main.facts, used))))
-        missing = (asked - main.listing.keys()) | (unused & asked)
+        missing = outside | (unused & asked)
         return Found(clean, results, missing - results.keys())
 
     def items(self, path: str) -> ItemFacts:

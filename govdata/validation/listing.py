@@ -112,9 +112,9 @@ class ContentIds(Mapping[str, str]):
     def __getitem__(self, path: str) -> str:
         if path in self._explicit:
             return self._explicit[path]
-        if path in self._touched:
+        if path in self._touched or (blob := self._main.blob(path)) is None:
             raise KeyError(path)
-        return self._main.listing[path]
+        return blob
 
     def __iter__(self) -> Iterator[str]:
         unchanged = filterfalse(self._touched.__contains__, self._main.paths)
@@ -140,5 +140,5 @@ def usable(
     if listed.touched is None:
         return cache, content_ids(listed.found.files, read, index)
     main, touched = cache.main, listed.touched
-    unknown = [path for path in listed.candidates if path in touched or path not in main.listing]
+    unknown = [path for path in listed.candidates if path in touched or main.blob(path) is None]
     return cache, ContentIds(content_ids(unknown, read, index), main, touched)
