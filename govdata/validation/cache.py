@@ -175,7 +175,9 @@ class ResultCache:
             unused |= main.listing.keys() & results.keys()
             outside = asked - main.listing.keys()
         else:  # a look-up per path git touched and per path asked for: no dictionary of every path
-            unused = {path for path in touched if (blob := main.blob(path)) is not None and ids.get(path) != blob}
+            unused = {
+                path for path in touched if (saved_id := main.blob(path)) is not None and ids.get(path) != saved_id
+            }
             unused.update(path for path in results if main.blob(path) is not None)
             outside = {path for path in asked if main.blob(path) is None}
         used = self._used = bytearray(b"\x01") * len(main.paths)
