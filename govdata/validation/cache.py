@@ -236,14 +236,14 @@ class ResultCache:
         self,
         results: Mapping[Key, FileResult],
         collected: Callable[[], Collected | None],
-        base: Callable[[set[str]], Base | None] = lambda _: None,
+        base: Callable[[set[str]], Base | None] | None = None,
     ) -> None:
         """Keep this run's files (those ``get`` found, and the new ``results``): new results in
         the recent file, or everything in a new main file when that has grown stale or its sums
-        could not be used (so the next run need not count them from every file again), with
-        ``collected()``, the departments' sums over exactly those files (None: unknown), and
-        ``base(paths)``, the listing they were checked under (None: not to be kept); drop other
-        contexts' caches."""
+        could not be used (so the next run need not count them from every file again), or
+        keeps no listing while this run's may be kept, with ``collected()``, the departments'
+        sums over exactly those files (None: unknown), and ``base(paths)``, the listing they
+        were checked under (``base`` None: this run's may not be kept); drop other contexts' caches."""
         main = self._main
         from_main = self._used.count(1)
         hits = from_main + len(self._from_recent)
@@ -253,13 +253,17 @@ class ResultCache:
         recent = {**self._recent, **{key: _encode(result) for key, result in results.items()}}
         with contextlib.suppress(OSError, ValueError, GovdataError):
             rewrite = not base_size or not self._sums_trusted or stale * 4 > saved
+            # Once, after the main file was written from a run git did not vouch for: later
+            # runs are then told against this listing (``blobs.IndexListing.since``).
+            rewrite = rewrite or (base is not None and main.base is None)
             if rewrite or len(recent) > max(RECENT_FLOOR, base_size // 8):
                 # This run's files only: older contents in the recent file are not carried over.
                 entries: Entries = {key: recent[key] for key in self._from_recent}
                 entries.update(with_items(main, list(compress(range(base_size), self._used))))
                 entries.update((key, recent[key]) for key in results)
                 sums = collected() if len(entries) == hits + len(results) else None
-                atomic_write(self._file, encode_entries(entries, sums, base({path for path, _ in entries})))
+                listing = base({path for path, _ in entries}) if base is not None else None
+                atomic_write(self._file, encode_entries(entries, sums, listing))
                 self._recent_file.unlink(missing_ok=True)
             elif results:
                 atomic_write(self._recent_file, marshal.dumps(recent))

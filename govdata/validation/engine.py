@@ -187,7 +187,7 @@ def validate(
         catalog.load_items = _item_loader(results.others, cache, checker)
         if cache is not None:
             assert listed is not None  # a cache is used only with the files git listed
-            _remember(cache, catalog, fresh, ids, listed.base)
+            _remember(cache, catalog, fresh, ids, listed.base if listed.keepable else None)
     diagnostics += [d for result in results.others for d in result.diagnostics] + problems
     if reader is None:  # the working tree: leftovers of interrupted writes are there
         diagnostics += leftover_diagnostics(instance.root, listed.found.temporaries if listed is not None else None)
@@ -274,11 +274,11 @@ def _remember(
     catalog: Catalog,
     fresh: list[FileResult],
     ids: Mapping[str, str],
-    base: Callable[[set[str]], Base | None],
+    listing: Callable[[set[str]], Base | None] | None,
 ) -> None:
     """What each department collects, from the cache's sums and the files that differ from
-    them; then the ``fresh`` results saved, with the sums and the listing (``base``) when the
-    main file is written again."""
+    them; then the ``fresh`` results saved, with the sums and the ``listing`` (None: this
+    run's may not be kept) when the main file is written again."""
     catalog.collected = cache.collected(fresh)
     unsaved = [result for result in fresh if result.path not in ids and result.facts is not None]
 
@@ -292,7 +292,7 @@ def _remember(
                 collected.remove(result.facts, result.items)
         return collected
 
-    cache.save({(result.path, ids[result.path]): result for result in fresh if result.path in ids}, sums, base)
+    cache.save({(result.path, ids[result.path]): result for result in fresh if result.path in ids}, sums, listing)
 
 
 def _item_loader(

@@ -63,17 +63,24 @@ class FileSet:
     index: GitIndex | None  # git's index: of every file, or of the ``touched`` paths alone
     touched: frozenset[str] | None  # after a change set: the paths that may differ from the main file
 
-    def base(self, saved: set[str]) -> Base | None:
-        """What a main file holding the results of the ``saved`` paths may keep of this run's
-        listing: nothing unless git vouched for every file, none was untracked or a
-        leftover temporary, and every saved path is one of the files."""
+    @property
+    def keepable(self) -> bool:
+        """Whether a main file written from this run may keep its listing: git vouched for
+        every file (``GitIndex.listing``), and none was untracked or a leftover temporary."""
         index, found = self.index, self.found
-        if index is None or index.listing is None or found.temporaries:
-            return None
-        files = set(found.files)
-        if not saved <= files or not index.untracked.isdisjoint(files):
-            return None
-        return Base(index.listing, tuple(sorted(files - saved)))
+        return (
+            index is not None
+            and index.listing is not None
+            and not found.temporaries
+            and index.untracked.isdisjoint(found.files)
+        )
+
+    def base(self, saved: set[str]) -> Base | None:
+        """What a main file holding the results of the ``saved`` paths keeps of this
+        ``keepable`` run's listing: nothing unless every saved path is one of the files."""
+        assert self.index is not None and self.index.listing is not None
+        files = set(self.found.files)
+        return Base(self.index.listing, tuple(sorted(files - saved))) if saved <= files else None
 
 
 def list_files(root: Path, listing: IndexListing | None, cache: ResultCache | None) -> FileSet:

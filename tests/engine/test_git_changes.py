@@ -41,9 +41,13 @@ def _clean_repository(tmp_path: Path) -> Path:
     return root
 
 
-def _main_base(root: Path) -> object:
+def _main_file(root: Path) -> Path:
     [main] = [path for path in (root / CACHE_FOLDER).glob("validate-*.marshal") if ".recent." not in path.name]
-    return read_main(main).base
+    return main
+
+
+def _main_base(root: Path) -> object:
+    return read_main(_main_file(root)).base
 
 
 def _listed(root: Path) -> tuple[FileSet, dict[str, str]]:
@@ -240,4 +244,23 @@ def test_what_the_cache_was_written_beside_is_seen_on_the_next_run(
     before(root)
     validate(open_instance(root))
     after(root)
+    assert _findings(root, use_cache=True) == _findings(root, use_cache=False)
+
+
+def test_a_cache_written_beside_an_edit_keeps_the_listing_of_the_next_clean_run(tmp_path: Path) -> None:
+    root = _clean_repository(tmp_path)
+    _edit(root)
+    validate(open_instance(root))
+    assert _main_base(root) is None
+    written = _main_file(root).stat()
+    _edit(root, "catalogs/gongan/101002-000100.yaml")  # a result to save, from a run whose listing cannot be kept
+    validate(open_instance(root))
+    assert list((root / CACHE_FOLDER).glob("*.recent.marshal"))  # saved beside the main file,
+    assert _main_file(root).stat().st_mtime_ns == written.st_mtime_ns  # which is not written again
+    git(root, "checkout", "--", ".")
+    validate(open_instance(root))  # clean: the main file is written once more, with the listing
+    assert _main_base(root) is not None
+    _edit(root)
+    listed, _ = _listed(root)
+    assert listed.touched is not None
     assert _findings(root, use_cache=True) == _findings(root, use_cache=False)
