@@ -10,9 +10,7 @@ so a fallback to the whole listing cannot pass for it.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,7 +23,7 @@ from govdata.validation.cache import FOLDER as CACHE_FOLDER
 from govdata.validation.engine import validate
 from govdata.validation.listing import FileSet, list_files, open_cache, usable
 from govdata.validation.main_file import read_main
-from tests.engine.working_trees import UNTRACKED, commit, git, messy, repository, write
+from tests.engine.working_trees import UNTRACKED, commit, conflict, git, messy, repository, write
 
 RESOURCE = "catalogs/gongan/101002-000001.yaml"
 COPIES = 6  # resources without findings beside the base instance's one: most files come from the cache
@@ -91,18 +89,6 @@ def _branch(root: Path) -> None:
     commit(root)
 
 
-def _conflict(root: Path) -> None:
-    path = "catalogs/gongan/short.yml"
-    git(root, "checkout", "-q", "-b", "other")
-    write(root, {path: "x: other\n"})
-    commit(root)
-    git(root, "checkout", "-q", "main")
-    write(root, {path: "x: main\n"})
-    commit(root)
-    with contextlib.suppress(subprocess.CalledProcessError):  # the merge stops at the conflict
-        git(root, "merge", "-q", "other")
-
-
 def _flagged(flag: str, absent: bool = False) -> Callable[[Path], None]:
     def state(root: Path) -> None:
         git(root, "update-index", flag, RESOURCE)
@@ -148,7 +134,7 @@ STATES: dict[str, Callable[[Path], None]] = {
         commit(root),
     ),
     "file became folder": _became_folder,
-    "conflict": _conflict,
+    "conflict": conflict,
     "another branch": _branch,
     "edit put back": _reverted,
     "every state at once": messy,

@@ -7,7 +7,6 @@ The repositories are real: each state is made with git itself.
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from govdata.instance import InstanceFiles, open_instance, scan, sort_listing
 from govdata.validation.blobs import IndexListing, blob_id, content_ids
 from govdata.validation.engine import validate
 from tests.conftest import build_instance
-from tests.engine.working_trees import FOLDERS, commit, git, messy, repository, write
+from tests.engine.working_trees import FOLDERS, commit, conflict, git, messy, repository, write
 
 
 def _listed(root: Path) -> InstanceFiles | None:
@@ -67,15 +66,7 @@ def test_git_vouches_only_for_what_it_has_compared(tmp_path: Path) -> None:
 
 def test_a_conflicted_file_is_listed_once_and_hashed(tmp_path: Path) -> None:
     root = repository(tmp_path)
-    path = "catalogs/gongan/short.yml"
-    git(root, "checkout", "-q", "-b", "other")
-    write(root, {path: "x: other\n"})
-    commit(root)
-    git(root, "checkout", "-q", "main")
-    write(root, {path: "x: main\n"})
-    commit(root)
-    with pytest.raises(subprocess.CalledProcessError):
-        git(root, "merge", "-q", "other")
+    path = conflict(root)
     assert len(git(root, "ls-files", "-s", "--", path).splitlines()) == 3  # unmerged: three stages
     with IndexListing(root, FOLDERS) as listing:
         index = listing.result()

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 from pathlib import Path
 
@@ -64,6 +65,19 @@ def repository(tmp_path: Path, *, links: bool = True) -> Path:
         (root / "catalogs/gongan/folder-link.yaml").symlink_to("../../grants/2026/linked-folder")
     commit(root, "catalog")
     return root
+
+
+def conflict(root: Path, path: str = "catalogs/gongan/short.yml") -> str:
+    """``path`` changed on two branches and merged: unmerged, with three stages in the index."""
+    git(root, "checkout", "-q", "-b", "other")
+    write(root, {path: "x: other\n"})
+    commit(root)
+    git(root, "checkout", "-q", "main")
+    write(root, {path: "x: main\n"})
+    commit(root)
+    with contextlib.suppress(subprocess.CalledProcessError):  # the merge stops at the conflict
+        git(root, "merge", "-q", "other")
+    return path
 
 
 def messy(root: Path) -> None:
