@@ -12,10 +12,12 @@ they run over the facts at every run, so a change anywhere reaches every finding
 the departments' sums they start from are those of the main file brought up to date by every
 file whose content differs from it (``collected``).
 
-A pull request's run finds 100,000 files unchanged. ``get`` works out which in C (set
-operations on the blob ids, ``itertools.compress`` over the columns) and gives the resources
-without findings back as their facts alone, in path order, without a result object or a
-Python step per file (docs/performance.md, "Issue 12, ninth session").
+A pull request's run finds 100,000 files unchanged. When the main file keeps the listing it
+was written from (``main_file.Base``), git names the few paths that may differ
+(``validation.listing``) and ``get`` looks up only those; else it works out which in C (set
+operations on the blob ids). Either way ``itertools.compress`` over the columns gives the
+resources without findings back as their facts alone, in path order, without a result object
+or a Python step per file (docs/performance.md, "Issue 12, ninth" and "twelfth session").
 
 Why ``marshal``: a cache restored in CI is data from elsewhere, and ``marshal`` cannot run code
 while reading, which pickle can; it reads tuples of strings faster than JSON or SQLite

@@ -1,14 +1,15 @@
 """Validate an instance: per-file jobs, then the cross-file rules over a compact index.
 
-Returns a :class:`RunResult`; never prints. git lists the files while the cache is read
-(``validation.listing``); the registries and ``govdata.yaml`` are loaded first; every other
-file is one job (``validation.jobs``: read, parse, schema, model, per-file rules, facts), run
-in worker processes when that pays and remembered by content in
-``.govdata-cache/`` (``validation.cache``). The parent keeps each resource's facts, not its
-model, unless the caller needs the models (``keep_models``), and runs the cross-file rules
-over them; a resource's item facts are read when a rule asks for them, and what each
-department collects (GD107) comes from the cache's sums corrected by the files that differ
-(``_remember``). Line numbers are computed only for files that have findings.
+Returns a :class:`RunResult`; never prints. git lists the files while the cache is read, and
+after a pull request names the few that changed (``validation.listing``); the registries and
+``govdata.yaml`` are loaded first; every other file that may need it is one job
+(``validation.jobs``: read, parse, schema, model, per-file rules, facts), run in worker
+processes when that pays and remembered by content in ``.govdata-cache/``
+(``validation.cache``). The parent keeps each resource's facts, not its model, unless the
+caller needs the models (``keep_models``), and runs the cross-file rules over them; a
+resource's item facts are read when a rule asks for them, and what each department collects
+(GD107) comes from the cache's sums corrected by the files that differ (``_remember``). Line
+numbers are computed only for files that have findings.
 """
 
 from __future__ import annotations
