@@ -99,7 +99,7 @@ class IndexListing:
         if outputs is None:
             return GitIndex({}, [])
         listing, changes = outputs
-        return _parse(self._root, listing, changes, listing)
+        return _parse(self._root, listing, _changed(changes), listing)
 
     def since(self, base: bytes) -> GitChanges | None:
         """What differs from ``base``, the listing of an earlier run in which git vouched for
@@ -118,14 +118,14 @@ class IndexListing:
             return None
         new = [entry for entry in differing if entry in now]
         touched = {_decode(entry.partition(b"\t")[2]) for entry in differing}
-        named = {entry[2:]: entry[0] for entry in _paths(changes)}  # path: C (modified), R (removed) or ? (untracked)
+        changed = _changed(changes)
         # A file modified or removed whose entry has not changed: its entry is the base's, a
         # plain file's (git vouched for every file then), written again for the parser.
-        new += [_PLAIN_ENTRY + _encode(path) for path, tag in named.items() if tag != "?" and path not in touched]
-        index = _parse(self._root, b"\0".join(new), changes, listing)
+        new += [_PLAIN_ENTRY + _encode(path) for path in (changed["C"] | changed["R"]) - touched]
+        index = _parse(self._root, b"\0".join(new), changed, listing)
         if index.worktree is None:
             return None
-        return GitChanges(frozenset(touched.union(named)), index)
+        return GitChanges(frozenset(touched.union(*changed.values())), index)
 
     def _outputs(self) -> tuple[bytes, bytes] | None:
         """git's two outputs, or None outside git or when it failed."""
@@ -159,12 +159,17 @@ class IndexListing:
         self.close()
 
 
-def _parse(root: Path, entries: bytes, changes: bytes, listing: bytes) -> GitIndex:
-    """git's index from ``entries`` of its ``listing`` (``ls-files -s -v``: all of them, or
-    those that differ from an earlier listing) and the changes beside it."""
+def _changed(changes: bytes) -> dict[str, set[str]]:
+    """The paths of git's second listing by tag: C (modified), R (removed), ? (untracked)."""
     changed: dict[str, set[str]] = {"C": set(), "R": set(), "?": set()}
     for entry in _paths(changes):
         changed.setdefault(entry[0], set()).add(entry[2:])
+    return changed
+
+
+def _parse(root: Path, entries: bytes, changed: dict[str, set[str]], listing: bytes) -> GitIndex:
+    """git's index from ``entries`` of its ``listing`` (``ls-files -s -v``: all of them, or
+    those that differ from an earlier listing) and the ``changed`` paths beside it."""
     modified = changed["C"]
     ids: dict[str, str] = {}
     tracked: list[str] = []

@@ -11,8 +11,10 @@ look-up, so a pull request's re-check makes no dictionary of 100,000 paths.
 from __future__ import annotations
 
 import contextlib
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from itertools import chain, filterfalse
 from pathlib import Path
 
@@ -68,12 +70,9 @@ class FileSet:
         """Whether a main file written from this run may keep its listing: git vouched for
         every file (``GitIndex.listing``), and none was untracked or a leftover temporary."""
         index, found = self.index, self.found
-        return (
-            index is not None
-            and index.listing is not None
-            and not found.temporaries
-            and index.untracked.isdisjoint(found.files)
-        )
+        if index is None or index.listing is None or found.temporaries:
+            return False
+        return not any(map(partial(_holds, found.files), index.untracked))  # a look-up per untracked path
 
     def base(self, saved: set[str]) -> Base | None:
         """What a main file holding the results of the ``saved`` paths keeps of this
@@ -81,6 +80,12 @@ class FileSet:
         assert self.index is not None and self.index.listing is not None
         files = set(self.found.files)
         return Base(self.index.listing, tuple(sorted(files - saved))) if saved <= files else None
+
+
+def _holds(ordered: list[str], path: str) -> bool:
+    """Whether the sorted list ``ordered`` holds ``path``."""
+    position = bisect_left(ordered, path)
+    return position < len(ordered) and ordered[position] == path
 
 
 def list_files(root: Path, listing: IndexListing | None, cache: ResultCache | None) -> FileSet:
