@@ -19,14 +19,22 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
-import ryaml
+import ryml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govdata.io import fastyaml
 from govdata.io.fastyaml import MAX_DEPTH, YamlProblem, load_yaml
-from govdata.io.plainyaml import _NEVER_PLAIN_TEXT, read_plain
+from govdata.io.plainyaml import (
+    _NEVER_PLAIN_TEXT,
+    _REFUSED_CHARACTER,
+    _json,
+    _refused_character,
+    rapidyaml_reading,
+    read_plain,
+)
 from govdata.io.source import decode
 from tests.conftest import REPO_ROOT
 from tests.io.test_fuzz_loading import SEED, _mutate, _sources
@@ -102,7 +110,8 @@ def test_edge_scalars_read_alike_in_every_place_and_style(place: str) -> None:
     for scalar in SCALARS:
         for written in (scalar, _single(scalar), _double(scalar)):
             answered += _agree(PLACES[place].format(s=written))
-    assert answered > len(SCALARS)  # the clean path did answer for most of them
+    # The clean path did answer for most of them (for keys, the plain ones: a quoted key declines).
+    assert answered > (len(SCALARS) // 4 if place == "key" else len(SCALARS))
 
 
 # --- hand-written documents the full reader refuses or reads in its own way -------------------
@@ -196,15 +205,32 @@ def test_full_width_commas_in_block_lists_take_the_clean_path_unless_a_flow_list
 
 @settings(max_examples=300)
 @given(st.from_regex(_NEVER_PLAIN_TEXT, fullmatch=True))
-def test_texts_taken_as_quoted_are_never_text_when_plain_for_ryaml(text: str) -> None:
-    """The one fact about serde_yaml the clean path relies on for text values: these forms,
+def test_texts_taken_as_quoted_are_never_text_when_plain_for_rapidyaml(text: str) -> None:
+    """The one fact about rapidyaml the clean path relies on for text values: these forms,
     plain, never come back as text, so a text of this form in its result was quoted."""
-    try:
-        value = ryaml.loads(f"v: {text}\n")["v"]
-    except ValueError:  # integers past u64 are an error, which declines too
-        return
+    parsed = rapidyaml_reading(f"v: {text}\n")
+    assert parsed is not None, text
+    value = parsed[0]["v"]
     assert not isinstance(value, str), (text, value)
     _agree(f"v: {text}\nq: '{text}'\n")
+
+
+def test_the_quick_character_test_agrees_with_the_search_on_every_code_point() -> None:
+    """The screen answers from ``isprintable`` for a clean file; it must never pass a character
+    the full search refuses, nor refuse one it passes."""
+    differ = [
+        hex(point)
+        for point in range(0x110000)
+        if _refused_character(f"a: {chr(point)}\n") != (_REFUSED_CHARACTER.search(chr(point)) is not None)
+    ]
+    assert differ == []
+
+
+def test_rapidyaml_writes_no_message_of_its_own() -> None:
+    """rapidyaml prints each refusal to stderr before raising: the clerk sees only ours."""
+    code = "from govdata.io.plainyaml import read_plain; print(read_plain('a: [x, y\\n', 64, 100))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO_ROOT)
+    assert done.stdout == "None\n" and done.stderr == ""
 
 
 def test_duplicate_keys_never_pass_the_clean_path() -> None:
@@ -341,3 +367,41 @@ _YAMLISH = st.text(alphabet=list(" \n:-[],'\"#01xb_.a甲，\u3000?!&*|>~\t{}<+")
 @given(_YAMLISH)
 def test_arbitrary_yamlish_text_reads_alike(text: str) -> None:
     _agree(text)
+
+
+# --- hypothesis: where rapidyaml and libyaml were found to differ (the screen's cases) ---------
+
+_LINE = st.text(alphabet=list(" a甲:#-,[]{}'\"?x1"), max_size=10)
+
+
+@settings(max_examples=400)
+@given(st.lists(st.tuples(st.integers(0, 6), _LINE), max_size=8), st.booleans())
+def test_indented_lines_read_alike(lines: list[tuple[int, str]], crlf: bool) -> None:
+    text = "".join(" " * indent + line + "\n" for indent, line in lines)
+    _agree(text.replace("\n", "\r\n") if crlf else text)
+
+
+@settings(max_examples=300)
+@given(
+    st.sampled_from(["|", ">", "|-", ">-", "|+", ">+", "|2", ">1-", "|+2", "|-1", ""]),
+    st.lists(st.tuples(st.integers(0, 5), st.text(alphabet=list(" a甲:#-'\"[]，x1"), max_size=8)), max_size=6),
+    st.sampled_from(["a", "- a", "a:\n  b"]),
+    st.booleans(),
+)
+def test_block_and_quoted_scalars_over_lines_read_alike(
+    header: str, lines: list[tuple[int, str]], after: str, crlf: bool
+) -> None:
+    body = "".join(" " * indent + line + "\n" for indent, line in lines)
+    for start in (f"k: {header}\n", f"k: '{header}\n", f'k: "{header}\n', f"- {header}\n"):
+        text = start + body + after + "\n"
+        _agree(text.replace("\n", "\r\n") if crlf else text)
+
+
+def test_crlf_files_take_the_clean_path() -> None:
+    text = sorted((REPO_ROOT / "catalogs" / "renshe").glob("*.yaml"))[0].read_text(encoding="utf-8")
+    assert _agree(text.replace("\n", "\r\n"))
+
+
+def test_json_grows_its_buffer_when_the_guess_is_short() -> None:
+    tree = ryml.parse_in_arena("a: [甲, 乙]\nb: 1\n".encode())
+    assert orjson.loads(_json(tree, tree.root_id(), 4)) == {"a": ["甲", "乙"], "b": 1}
