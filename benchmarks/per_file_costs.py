@@ -5,7 +5,8 @@
 Times, over ``--sample`` resource files spread evenly over the instance (every department),
 each cost a cold command pays once per file, and prints seconds per file as JSON:
 
-- ``parse``: ``ryaml.loads`` of the decoded text alone, the compiled parser govdata reads with;
+- ``parse``: rapidyaml's parse and JSON read by orjson (``plainyaml.rapidyaml_reading``), of the decoded
+  text alone: the compiled parser govdata reads with;
 - ``job``: ``validate``'s whole per-file job, a ``FileChecker`` built as ``engine.validate``
   builds it (the registries loaded first), as a worker process runs it;
 - ``outline``: ``log``'s outline of a file an import commit adds (``gitops.outline``);
@@ -26,12 +27,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import ryaml
-
 from govdata.fmt.canonical import key_order
 from govdata.fmt.fast_check import is_canonical
 from govdata.gitops.outline import outline
 from govdata.instance import discover, open_instance
+from govdata.io.plainyaml import rapidyaml_reading
 from govdata.io.tree import WorkingTree
 from govdata.model.kinds import RESOURCE, kind_of
 from govdata.rules.gd005_schema_modeline import modeline_for
@@ -77,7 +77,7 @@ def costs(root: Path, count: int) -> dict[str, Any]:
     texts = [data[path].decode("utf-8") for path in picked]
     job = checker(root)
     order = key_order(RESOURCE.model)
-    parse, _ = per_file(ryaml.loads, texts)
+    parse, _ = per_file(rapidyaml_reading, texts)
     checked, results = per_file(lambda path: job(path, RESOURCE), picked)
     outlined, outlines = per_file(lambda path: outline(path, data[path]), picked)
     proof, proven = per_file(lambda path: is_canonical(data[path], modeline_for(path), order), picked)

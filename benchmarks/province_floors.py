@@ -229,7 +229,7 @@ class FloorTimer:
         if cold.cost == "job" and parse is not None:
             parts["parse s per file, one core alone"] = parse
             alone = costs["job s per file, one core alone"]
-            why += f"; the parse alone (`ryaml.loads`) is {_ms(parse)} of its {_ms(alone)} ({parse / alone:.0%})"
+            why += f"; the parse alone (rapidyaml + orjson) is {_ms(parse)} of its {_ms(alone)} ({parse / alone:.0%})"
         return Floor(spread(files, per_file, self.cores, start_up), why, parts)
 
     def _warm(self, warm: Warm) -> Floor | None:
