@@ -15,6 +15,7 @@ and never verifies the embedded organisation-code check digit.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # 31 symbols: no I, O, Z, S, V
 _INDEX = {ch: i for i, ch in enumerate(ALPHABET)}
@@ -101,8 +102,14 @@ def _charset_problem(pos: int, ch: str) -> UsccProblem:
     return UsccProblem("charset", pos, zh, en)
 
 
-def validate_uscc(value: str) -> list[UsccProblem]:
-    """Return every problem found in ``value``; an empty list means the code is valid."""
+@lru_cache(maxsize=4096)
+def validate_uscc(value: str) -> tuple[UsccProblem, ...]:
+    """Every problem found in ``value``; none means the code is valid. Remembered: a catalog
+    names the same few hundred providers in thousands of files, each checked as its own job."""
+    return tuple(_problems(value))
+
+
+def _problems(value: str) -> list[UsccProblem]:
     problems = [_charset_problem(i, ch) for i, ch in enumerate(value, 1) if ch not in _INDEX]
     if len(value) != 18:
         # Positions are meaningless when characters are missing or extra, so stop here.

@@ -55,7 +55,7 @@ def _codes(problems: list[UsccProblem]) -> list[tuple[str, int | None]]:
 
 @pytest.mark.parametrize("code", REAL_CODES)
 def test_real_codes_valid_and_stdnum_agrees(code: str) -> None:
-    assert validate_uscc(code) == []
+    assert validate_uscc(code) == ()
     assert stdnum_uscc.is_valid(code)
     # Rebuilding from the parts must reproduce both published check digits.
     assert make_uscc(code[0], code[1], code[2:8], code[8:16]) == code
@@ -85,7 +85,7 @@ def test_table_shape() -> None:
 def test_make_uscc_every_pair(dept: str, cat: str) -> None:
     code = make_uscc(dept, cat, "110105", "MA01AB3C")
     assert len(code) == 18 and code[:2] == dept + cat
-    assert validate_uscc(code) == []
+    assert validate_uscc(code) == ()
     name, cats = DEPARTMENTS[dept]
     assert describe_uscc(code) == (name, cats[cat])
     # stdnum only accepts digits in the first 8 positions, so it rejects A, N and Y.
@@ -233,9 +233,17 @@ def test_property_single_substitution_detected(
     pair: tuple[str, str], region: str, body: str, index: int, data: st.DataObject
 ) -> None:
     code = make_uscc(pair[0], pair[1], region, body)
-    assert validate_uscc(code) == []
+    assert validate_uscc(code) == ()
     replacement = data.draw(_symbol.filter(lambda s: s != code[index]))
     mutated = code[:index] + replacement + code[index + 1 :]
     assert not is_valid_uscc(mutated)
     # Every weight 3^i mod 31 is a unit, so the final check digit alone catches it.
     assert "check-digit" in {p.code for p in validate_uscc(mutated)}
+
+
+def test_problems_are_remembered_and_no_caller_can_change_them() -> None:
+    """Thousands of files name the same providers: the answer is kept, so it must be immutable."""
+    wrong = VALID[:-1] + ("0" if VALID[-1] != "0" else "1")
+    first = validate_uscc(wrong)
+    assert isinstance(first, tuple) and first
+    assert validate_uscc(wrong) is first
