@@ -3,12 +3,12 @@
 Most files of a kept catalog are block mappings of text, integers and booleans. For those,
 rapidyaml (``ryml``, a C++ parser that passes the YAML test suite) builds its tree and writes it
 out as JSON, and orjson reads that back: together about 3× faster than a Rust port of libyaml
-(``ryaml``, the clean path before) and 4× faster than libyaml's composer and our node walk in
-:mod:`govdata.io.fastyaml` (``benchmarks/bench_reader.py``). rapidyaml keeps what JSON needs of
-the source: a quoted scalar is written as a JSON string, a plain one bare only when it is
-``true``, ``false``, ``null``, empty, or a number without a leading zero (``0.5`` excepted),
-else as a string too. It knows none of our refusals, reads ``inf`` and ``nan`` as ``".inf"``
-and ``".nan"``, and loses whether a string was quoted.
+(``ryaml``, the clean path before) and 9× faster than libyaml's composer and our node walk in
+:mod:`govdata.io.fastyaml`; 5× with this module's checks (``benchmarks/bench_reader.py``).
+rapidyaml keeps what JSON needs of the source: a quoted scalar is written as a JSON string, a
+plain one bare only when it is ``true``, ``false``, ``null``, empty, or a number without a
+leading zero (``0.5`` excepted), else as a string too. It knows none of our refusals, reads
+``inf`` and ``nan`` as ``".inf"`` and ``".nan"``, and loses whether a string was quoted.
 
 So this module answers only when it can show the answer is the one
 :func:`govdata.io.fastyaml.load_yaml` gives; otherwise it declines and the caller reads the file
@@ -175,9 +175,10 @@ def _plain_tree(root: Any, text: str, max_depth: int, budget: int, size: int) ->
         if nodes > budget:
             return False
         if type(container) is dict:
-            for key in container:
-                if key not in _SAFE_KEYS and not _safe_key(key):
-                    return False
+            if not _SAFE_KEYS.issuperset(container):  # most keys are known: one pass in C
+                for key in container:
+                    if key not in _SAFE_KEYS and not _safe_key(key):
+                        return False
             values = container.values()
         else:
             values = container
