@@ -10,7 +10,7 @@ Safety: no tags beyond the core ones, no merge keys, duplicate keys refused, nes
 alias expansion bounded, exactly one document per file.
 
 Without positions, files of plain data first try the clean path, :mod:`govdata.io.plainyaml`
-(rapidyaml and orjson, about 4× faster); it answers only where a screen, an audit and the
+(rapidyaml and orjson, about 5× faster); it answers only where a screen, an audit and the
 agreement tests show its answer is this module's, and declines everything else to the reader
 below.
 """

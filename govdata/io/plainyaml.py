@@ -16,7 +16,9 @@ the full way (same data, same refusal, same message). The showing has three part
 
 1. a screen of the text: no ``!`` (tags), ``&`` or ``*`` (anchors and aliases: rapidyaml reads
    an alias without its anchor as text, libyaml refuses it), no tab (rapidyaml reads ``a:<tab>b``
-   as one scalar), no backslash (escapes), no directive, and one document, not a stream;
+   as one scalar), no backslash (escapes), no flow mapping, no quoted key, no ``:`` before a
+   flow indicator, no ``?`` in a flow list, no indentation indicator, no directive, nothing YAML
+   does not print (each pattern below says why), and one document, not a stream;
 2. duplicate keys: rapidyaml keeps both, JSON keeps the last, so its tree having more nodes
    than the data declines (our reader refuses them);
 3. an audit of the result: keys are text our reader would read alike whether quoted or not, and
@@ -203,7 +205,9 @@ _devnull: int | None = None
 def _stderr_silenced() -> Iterator[None]:
     """rapidyaml's default error handler writes its message to the process's stderr before it
     raises, and the Python binding cannot replace the handler: the full reader gives the
-    clerk our message instead, so rapidyaml's is sent to the null device."""
+    clerk our message instead, so rapidyaml's is sent to the null device. The descriptor is
+    the process's: a progress bar's frame drawn by another thread in that moment is lost, and
+    the next frame draws the same line again."""
     global _devnull
     if _devnull is None:
         _devnull = os.open(os.devnull, os.O_WRONLY)
